@@ -1,0 +1,2 @@
+/** weft async (being built; see the issue tracker). */
+package dev.weft.async;

@@ -1,0 +1,7 @@
+/** weft async: see the package {@code dev.weft.async}. */
+module dev.weft.async {
+    requires transitive dev.weft.core;
+    requires org.slf4j;
+
+    // exports dev.weft.async; (added with the module's first public class)
+}

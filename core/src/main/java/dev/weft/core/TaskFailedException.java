@@ -1,0 +1,49 @@
+package dev.weft.core;
+
+import java.util.Objects;
+
+/**
+ * Thrown when a task failed: it names the task, and its {@linkplain #getCause() cause} is what
+ * the task threw, unchanged.
+ *
+ * <pre>{@code
+ * try {
+ *     task.await();
+ * } catch (TaskFailedException e) {
+ *     log.warn("{} failed", e.taskName(), e.getCause());
+ * }
+ * }</pre>
+ *
+ * <p>When several tasks of one scope fail, the first failure is thrown and the later ones are
+ * attached as {@linkplain #getSuppressed() suppressed} exceptions, so none is lost.
+ */
+public class TaskFailedException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    /** The name used when the failed computation had none. */
+    public static final String UNNAMED = "(unnamed task)";
+
+    private final String taskName;
+
+    /**
+     * Creates the exception.
+     *
+     * @param taskName the task's name, or {@code null} when it has none
+     * @param cause what the task threw
+     * @throws NullPointerException if {@code cause} is null
+     */
+    public TaskFailedException(String taskName, Throwable cause) {
+        super(message(taskName, Objects.requireNonNull(cause, "cause")), cause);
+        this.taskName = taskName == null ? UNNAMED : taskName;
+    }
+
+    private static String message(String taskName, Throwable cause) {
+        String name = taskName == null ? UNNAMED : "task '" + taskName + "'";
+        return name + " failed: " + cause;
+    }
+
+    /** {@return the name of the task that failed, or {@link #UNNAMED}} */
+    public String taskName() {
+        return taskName;
+    }
+}

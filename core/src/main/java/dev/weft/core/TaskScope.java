@@ -1,0 +1,533 @@
+package dev.weft.core;
+
+import dev.weft.core.internal.Durations;
+import dev.weft.core.internal.ForkedTask;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * A structured lifetime for concurrent tasks: Trio's nursery, Python's {@code asyncio.TaskGroup}.
+ * Every task {@linkplain #fork(Callable) forked} in a scope runs on its own thread and ends
+ * before the scope does: when {@link #close()} returns, no thread the scope started is alive.
+ *
+ * <pre>{@code
+ * try (var scope = TaskScope.open()) {
+ *     Task<String> user = scope.fork("user", () -> fetchUser(id));
+ *     Task<Integer> order = scope.fork("order", () -> fetchOrder(id));
+ *     scope.join();                      // waits for both; throws if one failed
+ *     return new Page(user.await(), order.await());
+ * }
+ * }</pre>
+ *
+ * <p><b>Policies.</b> {@link #open()} gives virtual threads and fail-fast; {@link #builder()}
+ * sets a name, the {@link ThreadKind}, fail-fast on or off, a deadline and a {@link Timeline}
+ * that records one span a fork.
+ * <ul>
+ *   <li><b>Fail-fast</b> (default): the first fork that fails cancels (interrupts) its siblings,
+ *       and {@link #join()} throws a {@link TaskFailedException} for it, with the failures that
+ *       came after as suppressed exceptions. Without fail-fast, forks run to the end and
+ *       {@code join()} returns normally; look at each task's {@link Task#outcome()}.</li>
+ *   <li><b>Deadline</b>: measured from {@code open()}. When it passes, every running fork is
+ *       cancelled and {@code join()} throws {@link ScopeTimeoutException}.</li>
+ * </ul>
+ *
+ * <p><b>Compared with</b> the JDK's preview {@code StructuredTaskScope}: forks may be made from
+ * any thread, including the forks themselves (as {@code TaskGroup.create_task} can), the scope
+ * may be joined more than once, and it works on Java 21 without preview features. Compared with
+ * an {@code ExecutorService}: nothing outlives the block, and a failure is never silently lost.
+ *
+ * <p>A fork made after the scope was cancelled (by a failure or the deadline) is returned already
+ * {@linkplain Outcome.Cancelled cancelled} and never runs. {@link #join()} from inside one of the
+ * scope's own forks would wait for itself and throws {@link IllegalStateException}.
+ *
+ * <p>Memory consistency: what a fork did happens-before {@code join()} returns or throws.
+ */
+public final class TaskScope implements AutoCloseable {
+    private static final AtomicLong SCOPE_IDS = new AtomicLong();
+    private static final ThreadLocal<TaskScope> CURRENT = new ThreadLocal<>();
+    private static final ThreadLocal<TaskScope> FORK_OF = new ThreadLocal<>();
+
+    private enum State { OPEN, CANCELLED, CLOSED }
+
+    private final String name;
+    private final ThreadKind threads;
+    private final boolean failFast;
+    private final Duration deadline;
+    private final Timeline timeline;
+    private final TaskScope enclosing;
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition allEnded = lock.newCondition();
+    private final Set<ForkedTask<?>> running = ConcurrentHashMap.newKeySet();
+    /** Threads whose fork has ended but which may not have terminated yet. */
+    private final Queue<Thread> ending = new ConcurrentLinkedQueue<>();
+    private final AtomicLong forkIds = new AtomicLong();
+    private final CompletableFuture<Void> deadlineTimer;
+
+    private State state = State.OPEN;
+    private int unfinished;
+    private boolean timedOut;
+    private boolean deadlinePassed;
+    private TaskFailedException firstFailure;
+    private final List<Throwable> laterFailures = new ArrayList<>();
+
+    private TaskScope(Builder builder) {
+        this.name = builder.name != null ? builder.name : "scope-" + SCOPE_IDS.incrementAndGet();
+        this.threads = builder.threads;
+        this.failFast = builder.failFast;
+        this.deadline = builder.deadline;
+        this.timeline = builder.timeline;
+        this.enclosing = CURRENT.get();
+        CURRENT.set(this);
+        if (deadline != null) {
+            deadlineTimer = new CompletableFuture<>();
+            deadlineTimer.completeOnTimeout(null, Math.max(0, Durations.toNanosSaturated(deadline)), TimeUnit.NANOSECONDS)
+                    .thenRun(this::deadlinePassed);
+        } else {
+            deadlineTimer = null;
+        }
+    }
+
+    /**
+     * Opens a scope with the defaults: virtual threads, fail-fast, no deadline, no timeline.
+     *
+     * @return the open scope; close it with try-with-resources
+     */
+    public static TaskScope open() {
+        return builder().open();
+    }
+
+    /** {@return a builder for a scope with other policies} */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Returns the scope the current thread works in: the innermost scope it opened and has not
+     * closed, or else the scope that forked it. Libraries use it to attach work to the caller's
+     * structure, as {@code Async.ensureFuture} does.
+     *
+     * @return the current scope, if any
+     */
+    public static Optional<TaskScope> current() {
+        return Optional.ofNullable(CURRENT.get());
+    }
+
+    /** {@return the scope's name} */
+    public String name() {
+        return name;
+    }
+
+    /** {@return the deadline the scope was given, if any} */
+    public Optional<Duration> deadline() {
+        return Optional.ofNullable(deadline);
+    }
+
+    /** {@return the timeline forks are recorded on, if any} */
+    public Optional<Timeline> timeline() {
+        return Optional.ofNullable(timeline);
+    }
+
+    /** {@return true once the scope was cancelled by a failure, its deadline or {@link #cancel()}} */
+    public boolean isCancelled() {
+        lock.lock();
+        try {
+            return state != State.OPEN;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Starts {@code task} on a new thread of the scope, named after the scope.
+     *
+     * @param task what to run
+     * @param <T> the type of its result
+     * @return the task's handle
+     * @throws NullPointerException if {@code task} is null
+     * @throws IllegalStateException if the scope is closed
+     */
+    public <T> Task<T> fork(Callable<T> task) {
+        return fork(name + "-" + (forkIds.get() + 1), task);
+    }
+
+    /**
+     * Starts {@code task} on a new thread of the scope called {@code name}.
+     *
+     * @param name the task's name, also its thread's name and its span's name on the timeline
+     * @param task what to run
+     * @param <T> the type of its result
+     * @return the task's handle
+     * @throws NullPointerException if an argument is null
+     * @throws IllegalStateException if the scope is closed
+     */
+    public <T> Task<T> fork(String name, Callable<T> task) {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(task, "task");
+        forkIds.incrementAndGet();
+        ForkedTask<T> forked = new ForkedTask<>(name, task, this::runAsFork, this::forkEnded);
+        lock.lock();
+        try {
+            switch (state) {
+                case CLOSED -> throw new IllegalStateException("scope '" + this.name + "' is closed");
+                case CANCELLED -> {
+                    timedOut |= deadlinePassed;
+                    forked.cancelBeforeStart();
+                    return forked;
+                }
+                case OPEN -> {
+                    unfinished++;
+                    running.add(forked);
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+        try {
+            threads.newThread(name, forked).start();
+        } catch (RuntimeException | Error e) {
+            forked.failToStart(e);
+            throw e;
+        }
+        return forked;
+    }
+
+    private <T> T runAsFork(ForkedTask<T> task, Callable<T> body) throws Exception {
+        CURRENT.set(this);
+        FORK_OF.set(this);
+        try {
+            if (timeline == null) {
+                return body.call();
+            }
+            Timeline.OpenSpan span = timeline.span(task.name());
+            try {
+                return body.call();
+            } finally {
+                span.close();
+            }
+        } finally {
+            CURRENT.remove();
+            FORK_OF.remove();
+        }
+    }
+
+    private void forkEnded(ForkedTask<?> task, Outcome<?> outcome, Thread thread) {
+        lock.lock();
+        try {
+            running.remove(task);
+            if (thread != null) {
+                ending.add(thread);
+            }
+            if (outcome instanceof Outcome.Failure<?> failure) {
+                recordFailure(task.name(), failure.error());
+            }
+            if (--unfinished == 0) {
+                allEnded.signalAll();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void recordFailure(String taskName, Throwable error) {
+        if (!failFast) {
+            return;
+        }
+        if (firstFailure == null) {
+            firstFailure = new TaskFailedException(taskName, error);
+            cancelRunning();
+        } else {
+            laterFailures.add(error);
+        }
+    }
+
+    private void deadlinePassed() {
+        lock.lock();
+        try {
+            if (state == State.CLOSED) {
+                return;
+            }
+            deadlinePassed = true;
+            timedOut = unfinished > 0;
+            cancelRunning();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Cancels every running fork, and every fork made from now on. {@link #join()} then waits for
+     * the forks to end and returns normally (unless a fork failed first or the deadline passed).
+     */
+    public void cancel() {
+        lock.lock();
+        try {
+            if (state == State.OPEN) {
+                cancelRunning();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void cancelRunning() {
+        if (state == State.OPEN) {
+            state = State.CANCELLED;
+        }
+        for (ForkedTask<?> task : running) {
+            task.cancel();
+        }
+    }
+
+    /**
+     * Waits until every fork has ended, including forks made while waiting.
+     *
+     * @throws TaskFailedException with fail-fast, if a fork failed: the first failure, with later
+     *     ones suppressed
+     * @throws ScopeTimeoutException if the deadline passed first (the forks were cancelled)
+     * @throws InterruptedException if the calling thread is interrupted while waiting; the forks
+     *     go on until {@link #close()}
+     * @throws IllegalStateException if called from one of this scope's own forks
+     */
+    public void join() throws InterruptedException {
+        ensureNotInsideOwnFork("join");
+        lock.lockInterruptibly();
+        try {
+            while (unfinished > 0) {
+                allEnded.await();
+            }
+        } finally {
+            lock.unlock();
+        }
+        for (Thread thread; (thread = ending.poll()) != null; ) {
+            thread.join();
+        }
+        lock.lock();
+        try {
+            throwIfFailedOrTimedOut();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void throwIfFailedOrTimedOut() {
+        if (firstFailure != null) {
+            for (Throwable later : laterFailures) {
+                if (later != firstFailure.getCause() && !List.of(firstFailure.getSuppressed()).contains(later)) {
+                    firstFailure.addSuppressed(later);
+                }
+            }
+            throw firstFailure;
+        }
+        if (timedOut) {
+            throw new ScopeTimeoutException(name, deadline);
+        }
+    }
+
+    private void ensureNotInsideOwnFork(String what) {
+        if (FORK_OF.get() == this) {
+            throw new IllegalStateException(what + " from inside a fork of scope '" + name + "' would wait for itself");
+        }
+    }
+
+    /**
+     * Cancels the forks still running and waits until all have ended; then no thread of the
+     * scope is alive. Task failures are not thrown here: call {@link #join()} for them. If the
+     * calling thread is interrupted while waiting, it still waits, then sets its interrupt flag
+     * again. Later calls do nothing.
+     *
+     * @throws IllegalStateException if called from one of this scope's own forks
+     */
+    @Override
+    public void close() {
+        ensureNotInsideOwnFork("close");
+        boolean interrupted = false;
+        lock.lock();
+        try {
+            if (state != State.CLOSED) {
+                cancelRunning();
+                state = State.CLOSED;
+            }
+            while (unfinished > 0) {
+                try {
+                    allEnded.await();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        } finally {
+            lock.unlock();
+            interrupted |= awaitTermination();
+            if (deadlineTimer != null) {
+                deadlineTimer.cancel(false);
+            }
+            if (CURRENT.get() == this) {
+                if (enclosing == null) {
+                    CURRENT.remove();
+                } else {
+                    CURRENT.set(enclosing);
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private boolean awaitTermination() {
+        boolean interrupted = false;
+        for (Thread thread; (thread = ending.poll()) != null; ) {
+            while (true) {
+                try {
+                    thread.join();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        }
+        return interrupted;
+    }
+
+    @Override
+    public String toString() {
+        lock.lock();
+        try {
+            return "TaskScope[" + name + ", " + state.name().toLowerCase(java.util.Locale.ROOT)
+                    + ", " + unfinished + " running]";
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Builds a {@link TaskScope} with chosen policies; every setting may be set once. The builder
+     * can be reused after {@link #open()}.
+     *
+     * <pre>{@code
+     * try (var scope = TaskScope.builder()
+     *         .name("crawler")
+     *         .threads(ThreadKind.PLATFORM)
+     *         .failFast(false)
+     *         .deadline(Duration.ofSeconds(5))
+     *         .timeline(timeline)
+     *         .open()) { ... }
+     * }</pre>
+     */
+    public static final class Builder {
+        private String name;
+        private ThreadKind threads = ThreadKind.VIRTUAL;
+        private boolean threadsSet;
+        private boolean failFast = true;
+        private boolean failFastSet;
+        private Duration deadline;
+        private Timeline timeline;
+
+        private Builder() {
+        }
+
+        /**
+         * Names the scope; its forks' default names start with it. Default: {@code scope-N}.
+         *
+         * @param name the name
+         * @return this builder
+         * @throws NullPointerException if {@code name} is null
+         * @throws IllegalStateException if the name was already set
+         */
+        public Builder name(String name) {
+            Objects.requireNonNull(name, "name");
+            checkUnset(this.name == null, "name");
+            this.name = name;
+            return this;
+        }
+
+        /**
+         * Chooses the kind of thread each fork runs on. Default: {@link ThreadKind#VIRTUAL}.
+         *
+         * @param kind the kind
+         * @return this builder
+         * @throws NullPointerException if {@code kind} is null
+         * @throws IllegalStateException if it was already set
+         */
+        public Builder threads(ThreadKind kind) {
+            Objects.requireNonNull(kind, "kind");
+            checkUnset(!threadsSet, "threads");
+            threadsSet = true;
+            this.threads = kind;
+            return this;
+        }
+
+        /**
+         * Turns fail-fast on or off. Default: on.
+         *
+         * @param failFast whether the first failure cancels the other forks
+         * @return this builder
+         * @throws IllegalStateException if it was already set
+         */
+        public Builder failFast(boolean failFast) {
+            checkUnset(!failFastSet, "failFast");
+            failFastSet = true;
+            this.failFast = failFast;
+            return this;
+        }
+
+        /**
+         * Sets a deadline, measured from {@code open()}. Default: none. A zero or negative
+         * deadline has passed at once.
+         *
+         * @param deadline how long the scope may run
+         * @return this builder
+         * @throws NullPointerException if {@code deadline} is null
+         * @throws IllegalStateException if it was already set
+         */
+        public Builder deadline(Duration deadline) {
+            Objects.requireNonNull(deadline, "deadline");
+            checkUnset(this.deadline == null, "deadline");
+            this.deadline = deadline;
+            return this;
+        }
+
+        /**
+         * Records one span a fork on {@code timeline}. Default: none.
+         *
+         * @param timeline the timeline
+         * @return this builder
+         * @throws NullPointerException if {@code timeline} is null
+         * @throws IllegalStateException if it was already set
+         */
+        public Builder timeline(Timeline timeline) {
+            Objects.requireNonNull(timeline, "timeline");
+            checkUnset(this.timeline == null, "timeline");
+            this.timeline = timeline;
+            return this;
+        }
+
+        private static void checkUnset(boolean unset, String setting) {
+            if (!unset) {
+                throw new IllegalStateException(setting + " was already set");
+            }
+        }
+
+        /**
+         * Opens the scope, owned by the calling thread.
+         *
+         * @return the open scope
+         */
+        public TaskScope open() {
+            return new TaskScope(this);
+        }
+    }
+}

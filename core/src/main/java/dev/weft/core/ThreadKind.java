@@ -1,0 +1,53 @@
+package dev.weft.core;
+
+import java.util.Objects;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Which kind of thread runs a task: a cheap {@link #VIRTUAL} thread (the default for I/O and
+ * waiting, like an asyncio task) or an OS-backed {@link #PLATFORM} thread (like Python's
+ * {@code threading.Thread}). Each kind makes named thread factories:
+ *
+ * <pre>{@code
+ * ThreadFactory factory = ThreadKind.VIRTUAL.factory("download");  // download-1, download-2, ...
+ * Thread t = ThreadKind.PLATFORM.newThread("worker", () -> work());
+ * }</pre>
+ */
+public enum ThreadKind {
+    /** A virtual thread: parks without holding an OS thread; millions can exist at once. */
+    VIRTUAL,
+    /** A platform (OS) thread, made a daemon so that a forgotten thread never keeps the JVM alive. */
+    PLATFORM;
+
+    /**
+     * Returns a thread factory whose threads are named {@code prefix-1}, {@code prefix-2}, ...
+     * Threads are created unstarted.
+     *
+     * @param prefix the name prefix
+     * @return a new factory with its own counter
+     * @throws NullPointerException if {@code prefix} is null
+     */
+    public ThreadFactory factory(String prefix) {
+        Objects.requireNonNull(prefix, "prefix");
+        AtomicLong counter = new AtomicLong();
+        return task -> newThread(prefix + "-" + counter.incrementAndGet(), task);
+    }
+
+    /**
+     * Creates one unstarted thread of this kind with the given name.
+     *
+     * @param name the thread's name
+     * @param task what the thread runs
+     * @return the unstarted thread
+     * @throws NullPointerException if an argument is null
+     */
+    public Thread newThread(String name, Runnable task) {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(task, "task");
+        return switch (this) {
+            case VIRTUAL -> Thread.ofVirtual().name(name).unstarted(task);
+            case PLATFORM -> Thread.ofPlatform().name(name).daemon(true).unstarted(task);
+        };
+    }
+}

@@ -1,0 +1,2 @@
+/** weft decorators (being built; see the issue tracker). */
+package dev.weft.decorators;

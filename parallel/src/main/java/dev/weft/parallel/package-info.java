@@ -1,0 +1,2 @@
+/** weft parallel (being built; see the issue tracker). */
+package dev.weft.parallel;

@@ -1,0 +1,2 @@
+/** weft sync (being built; see the issue tracker). */
+package dev.weft.sync;

@@ -1,0 +1,8 @@
+/** weft sync: see the package {@code dev.weft.sync}. */
+module dev.weft.sync {
+    requires transitive dev.weft.core;
+    requires com.google.common;
+    requires org.slf4j;
+
+    // exports dev.weft.sync; (added with the module's first public class)
+}
