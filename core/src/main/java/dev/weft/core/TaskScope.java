@@ -90,7 +90,7 @@ public final class TaskScope implements AutoCloseable {
         this.failFast = builder.failFast;
         this.deadline = builder.deadline;
         this.timeline = builder.timeline;
-        this.enclosing = CURRENT.get();
+        this.enclosing = current().orElse(null);
         CURRENT.set(this);
         if (deadline != null) {
             deadlineTimer = new CompletableFuture<>();
@@ -123,7 +123,28 @@ public final class TaskScope implements AutoCloseable {
      * @return the current scope, if any
      */
     public static Optional<TaskScope> current() {
-        return Optional.ofNullable(CURRENT.get());
+        TaskScope scope = CURRENT.get();
+        TaskScope open = scope;
+        while (open != null && open.isClosed()) {
+            open = open.enclosing; // closed from another thread: forget it here too
+        }
+        if (open != scope) {
+            if (open == null) {
+                CURRENT.remove();
+            } else {
+                CURRENT.set(open);
+            }
+        }
+        return Optional.ofNullable(open);
+    }
+
+    private boolean isClosed() {
+        lock.lock();
+        try {
+            return state == State.CLOSED;
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** {@return the scope's name} */

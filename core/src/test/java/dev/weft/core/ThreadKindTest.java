@@ -1,0 +1,41 @@
+package dev.weft.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.concurrent.ThreadFactory;
+import org.junit.jupiter.api.Test;
+
+class ThreadKindTest {
+
+    @Test
+    void factoriesNameTheirThreadsInSequence() {
+        ThreadFactory factory = ThreadKind.VIRTUAL.factory("download");
+        Thread first = factory.newThread(() -> { });
+        Thread second = factory.newThread(() -> { });
+        assertEquals("download-1", first.getName());
+        assertEquals("download-2", second.getName());
+        assertTrue(first.isVirtual());
+        assertEquals(Thread.State.NEW, first.getState());
+    }
+
+    @Test
+    void platformThreadsAreDaemons() throws InterruptedException {
+        Thread t = ThreadKind.PLATFORM.newThread("worker", () -> { });
+        assertFalse(t.isVirtual());
+        assertTrue(t.isDaemon());
+        assertEquals("worker", t.getName());
+        t.start();
+        t.join();
+        assertFalse(t.isAlive());
+    }
+
+    @Test
+    void nullsAreRejected() {
+        assertEquals("prefix", assertThrows(NullPointerException.class, () -> ThreadKind.VIRTUAL.factory(null)).getMessage());
+        assertEquals("name", assertThrows(NullPointerException.class, () -> ThreadKind.PLATFORM.newThread(null, () -> { })).getMessage());
+        assertEquals("task", assertThrows(NullPointerException.class, () -> ThreadKind.PLATFORM.newThread("x", null)).getMessage());
+    }
+}
