@@ -1,6 +1,8 @@
 package dev.weft.core;
 
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -13,12 +15,25 @@ import java.util.concurrent.atomic.AtomicLong;
  * ThreadFactory factory = ThreadKind.VIRTUAL.factory("download");  // download-1, download-2, ...
  * Thread t = ThreadKind.PLATFORM.newThread("worker", () -> work());
  * }</pre>
+ *
+ * <p>Every weft module starts its threads here, so {@link #liveThreads()} can tell which weft
+ * threads are still running: a test, or a shutdown check, uses it to prove nothing leaked.
  */
 public enum ThreadKind {
     /** A virtual thread: parks without holding an OS thread; millions can exist at once. */
     VIRTUAL,
     /** A platform (OS) thread, made a daemon so that a forgotten thread never keeps the JVM alive. */
     PLATFORM;
+
+    private static final Set<Thread> LIVE = ConcurrentHashMap.newKeySet();
+
+    /**
+     * {@return the threads made by any {@code ThreadKind} (and so by every weft module) that have
+     * started and not yet finished their task} The set is a snapshot.
+     */
+    public static Set<Thread> liveThreads() {
+        return Set.copyOf(LIVE);
+    }
 
     /**
      * Returns a thread factory whose threads are named {@code prefix-1}, {@code prefix-2}, ...
@@ -45,9 +60,18 @@ public enum ThreadKind {
     public Thread newThread(String name, Runnable task) {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(task, "task");
+        Runnable tracked = () -> {
+            Thread self = Thread.currentThread();
+            LIVE.add(self);
+            try {
+                task.run();
+            } finally {
+                LIVE.remove(self);
+            }
+        };
         return switch (this) {
-            case VIRTUAL -> Thread.ofVirtual().name(name).unstarted(task);
-            case PLATFORM -> Thread.ofPlatform().name(name).daemon(true).unstarted(task);
+            case VIRTUAL -> Thread.ofVirtual().name(name).unstarted(tracked);
+            case PLATFORM -> Thread.ofPlatform().name(name).daemon(true).unstarted(tracked);
         };
     }
 }

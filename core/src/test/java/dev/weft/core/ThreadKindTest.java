@@ -33,6 +33,27 @@ class ThreadKindTest {
     }
 
     @Test
+    void liveThreadsListsWeftThreadsUntilTheyFinish() throws InterruptedException {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch running = new java.util.concurrent.CountDownLatch(1);
+        Thread t = ThreadKind.VIRTUAL.newThread("tracked", () -> {
+            running.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        assertFalse(ThreadKind.liveThreads().contains(t), "not started yet");
+        t.start();
+        running.await();
+        assertTrue(ThreadKind.liveThreads().contains(t));
+        release.countDown();
+        t.join();
+        assertFalse(ThreadKind.liveThreads().contains(t));
+    }
+
+    @Test
     void nullsAreRejected() {
         assertEquals("prefix", assertThrows(NullPointerException.class, () -> ThreadKind.VIRTUAL.factory(null)).getMessage());
         assertEquals("name", assertThrows(NullPointerException.class, () -> ThreadKind.PLATFORM.newThread(null, () -> { })).getMessage());
