@@ -4,5 +4,5 @@ module dev.weft.sync {
     requires com.google.common;
     requires org.slf4j;
 
-    // exports dev.weft.sync; (added with the module's first public class)
+    exports dev.weft.sync;
 }

@@ -1,2 +1,58 @@
-/** weft sync (being built; see the issue tracker). */
+/**
+ * Python's {@code threading} and {@code queue} primitives for Java, with CPython's semantics:
+ * locks, conditions, semaphores, events, barriers, timers and a joinable queue with shutdown.
+ *
+ * <p>Start with {@link dev.weft.sync.Lock} and its {@link dev.weft.sync.Guard}, the
+ * try-with-resources form of Python's {@code with lock:}; then {@link dev.weft.sync.JoinableQueue}
+ * for producer/consumer work. Every blocking call is interruptible and has a
+ * {@link java.time.Duration} overload where a zero or negative timeout means "do not wait".
+ * Everything is built on {@code java.util.concurrent.locks}, never on {@code synchronized}, so
+ * virtual threads park without pinning their carrier.
+ *
+ * <pre>{@code
+ * Lock lock = new Lock();
+ * JoinableQueue<Integer> queue = JoinableQueue.fifo(10);
+ * try (var scope = TaskScope.open()) {
+ *     scope.fork(() -> {
+ *         while (true) {
+ *             int n = queue.get();
+ *             try (Guard g = lock.hold()) { total += n; }
+ *             queue.taskDone();
+ *         }
+ *     });
+ *     for (int i = 0; i < 100; i++) queue.put(i);
+ *     queue.join();          // all 100 processed
+ *     queue.shutdown();      // the worker's get() throws QueueShutDownException and it ends
+ * }
+ * }</pre>
+ *
+ * <table class="striped">
+ *   <caption>Python names and their weft counterparts</caption>
+ *   <thead><tr><th>Python</th><th>weft</th></tr></thead>
+ *   <tbody>
+ *     <tr><td>{@code threading.Lock}</td><td>{@link dev.weft.sync.Lock}</td></tr>
+ *     <tr><td>{@code threading.RLock}</td><td>{@link dev.weft.sync.RLock}</td></tr>
+ *     <tr><td>{@code with lock:}</td><td>{@code try (Guard g = lock.hold())}</td></tr>
+ *     <tr><td>{@code threading.Condition}: {@code wait}, {@code wait_for}, {@code notify(n)},
+ *         {@code notify_all}</td><td>{@link dev.weft.sync.Condition}: {@code await},
+ *         {@code awaitUntil}, {@code signal(n)}, {@code signalAll}</td></tr>
+ *     <tr><td>{@code threading.Semaphore}</td><td>{@link dev.weft.sync.Semaphore}</td></tr>
+ *     <tr><td>{@code threading.BoundedSemaphore}</td><td>{@link dev.weft.sync.BoundedSemaphore}</td></tr>
+ *     <tr><td>{@code threading.Event}: {@code wait}</td><td>{@link dev.weft.sync.Event}: {@code await}</td></tr>
+ *     <tr><td>{@code threading.Barrier}, {@code BrokenBarrierError}</td><td>{@link dev.weft.sync.Barrier},
+ *         {@link dev.weft.sync.BrokenBarrierError}</td></tr>
+ *     <tr><td>{@code threading.Timer}</td><td>{@link dev.weft.sync.Timer}</td></tr>
+ *     <tr><td>{@code queue.Queue}, {@code LifoQueue}, {@code PriorityQueue}</td>
+ *         <td>{@link dev.weft.sync.JoinableQueue#fifo()}, {@code lifo()}, {@code priority()}</td></tr>
+ *     <tr><td>{@code put_nowait}, {@code get_nowait}, {@code queue.Full}, {@code queue.Empty}</td>
+ *         <td>{@code tryPut} ({@code false}), {@code tryGet} (empty {@code Optional})</td></tr>
+ *     <tr><td>{@code queue.ShutDown}</td><td>{@link dev.weft.sync.QueueShutDownException}</td></tr>
+ *     <tr><td>{@code RuntimeError} (release, wait, notify misuse)</td><td>{@link java.lang.IllegalStateException},
+ *         {@link java.lang.IllegalMonitorStateException}</td></tr>
+ *     <tr><td>{@code ValueError} (bad argument, over-release, {@code task_done})</td>
+ *         <td>{@link java.lang.IllegalArgumentException}, {@link java.lang.IllegalStateException}</td></tr>
+ *     <tr><td>(none)</td><td>{@link dev.weft.sync.Locks#ordered(String)}: lock-order deadlock detection</td></tr>
+ *   </tbody>
+ * </table>
+ */
 package dev.weft.sync;

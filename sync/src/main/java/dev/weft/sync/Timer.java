@@ -1,0 +1,193 @@
+package dev.weft.sync;
+
+import dev.weft.core.ThreadKind;
+import dev.weft.sync.internal.Timeouts;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An action that runs once on its own thread after a delay, unless cancelled first: Python's
+ * {@code threading.Timer}.
+ *
+ * <pre>{@code
+ * Timer reminder = new Timer(Duration.ofSeconds(30), () -> log.info("still working..."));
+ * reminder.start();
+ * doTheWork();
+ * reminder.cancel();      // too late? then it already ran; cancel() tells you which
+ * reminder.join();
+ * }</pre>
+ *
+ * <p><b>Compared with</b> {@link java.util.Timer}, which runs every task on one shared thread,
+ * and {@link java.util.concurrent.ScheduledExecutorService}, which needs shutting down: a weft
+ * Timer is one thread for one action, like CPython's, by default a virtual thread. Its thread is
+ * a daemon (it never keeps the JVM alive), unlike CPython's.
+ *
+ * <p>{@link #cancel()} during the delay means the action never runs and the thread ends at once;
+ * after the action started, it does nothing. A timer can be started once. If the action throws,
+ * the exception is logged (SLF4J, WARN) and kept in {@link #failure()}.
+ */
+public final class Timer {
+    private static final Logger LOG = LoggerFactory.getLogger(Timer.class);
+    private static final AtomicLong IDS = new AtomicLong();
+
+    private static final int PENDING = 0;
+    private static final int RUNNING = 1;
+    private static final int CANCELLED = 2;
+
+    private final Duration interval;
+    private final Runnable action;
+    private final Thread thread;
+    private final AtomicBoolean started = new AtomicBoolean();
+    private final AtomicInteger state = new AtomicInteger(PENDING);
+    private final CountDownLatch cancelled = new CountDownLatch(1);
+    private volatile Throwable failure;
+
+    /**
+     * Creates an unstarted timer on a virtual thread.
+     *
+     * @param interval the delay before {@code action} runs; zero or negative: at once
+     * @param action what to run
+     * @throws NullPointerException if an argument is null
+     */
+    public Timer(Duration interval, Runnable action) {
+        this(interval, action, ThreadKind.VIRTUAL);
+    }
+
+    /**
+     * Creates an unstarted timer on a thread of the given kind.
+     *
+     * @param interval the delay before {@code action} runs; zero or negative: at once
+     * @param action what to run
+     * @param kind the kind of thread
+     * @throws NullPointerException if an argument is null
+     */
+    public Timer(Duration interval, Runnable action, ThreadKind kind) {
+        this.interval = Objects.requireNonNull(interval, "interval");
+        this.action = Objects.requireNonNull(action, "action");
+        Objects.requireNonNull(kind, "kind");
+        this.thread = kind.newThread("weft-timer-" + IDS.incrementAndGet(), this::run);
+    }
+
+    private void run() {
+        try {
+            if (cancelled.await(Timeouts.toNanos(interval), TimeUnit.NANOSECONDS)) {
+                return;
+            }
+        } catch (InterruptedException e) {
+            // Only cancel() may stop a timer; an interrupt from elsewhere counts as one.
+            state.compareAndSet(PENDING, CANCELLED);
+            Thread.currentThread().interrupt();
+            return;
+        }
+        if (!state.compareAndSet(PENDING, RUNNING)) {
+            return;
+        }
+        try {
+            action.run();
+        } catch (RuntimeException | Error e) {
+            failure = e;
+            LOG.warn("Timer action failed in {}", thread.getName(), e);
+        }
+    }
+
+    /**
+     * Starts the timer's thread; the delay counts from now.
+     *
+     * @throws IllegalStateException if the timer was already started ("threads can only be
+     *     started once")
+     */
+    public void start() {
+        if (!started.compareAndSet(false, true)) {
+            throw new IllegalStateException("timer can only be started once");
+        }
+        thread.start();
+    }
+
+    /**
+     * Stops the timer if its action has not started yet; also before {@link #start()}.
+     *
+     * @return {@code true} if this call stopped the action from ever running, {@code false} if it
+     *     had already started (or finished) or the timer was already cancelled
+     */
+    public boolean cancel() {
+        if (state.compareAndSet(PENDING, CANCELLED)) {
+            cancelled.countDown();
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * Waits until the timer's thread has ended: the action has run, or the timer was cancelled.
+     *
+     * @throws IllegalStateException if the timer was never started
+     * @throws InterruptedException if interrupted while waiting
+     */
+    public void join() throws InterruptedException {
+        checkStarted();
+        thread.join();
+    }
+
+    /**
+     * Waits at most {@code timeout} for the timer's thread to end.
+     *
+     * @param timeout how long to wait; zero or negative means "do not wait"
+     * @return whether the thread has ended
+     * @throws NullPointerException if {@code timeout} is null
+     * @throws IllegalStateException if the timer was never started
+     * @throws InterruptedException if interrupted while waiting
+     */
+    public boolean join(Duration timeout) throws InterruptedException {
+        long nanos = Timeouts.toNanos(timeout);
+        checkStarted();
+        if (nanos > 0) {
+            thread.join(Duration.ofNanos(nanos));
+        }
+        return !thread.isAlive();
+    }
+
+    private void checkStarted() {
+        if (!started.get()) {
+            throw new IllegalStateException("cannot join a timer before it is started");
+        }
+    }
+
+    /** {@return whether the timer's thread is running: started, and neither fired nor cancelled yet} */
+    public boolean isAlive() {
+        return thread.isAlive();
+    }
+
+    /** {@return whether the timer was cancelled before its action started} */
+    public boolean isCancelled() {
+        return state.get() == CANCELLED;
+    }
+
+    /** {@return the delay given to the constructor} */
+    public Duration interval() {
+        return interval;
+    }
+
+    /** {@return what the action threw, once it has thrown} */
+    public Optional<Throwable> failure() {
+        return Optional.ofNullable(failure);
+    }
+
+    /** {@return the timer's thread name and state, for example {@code Timer[weft-timer-3, cancelled]}} */
+    @Override
+    public String toString() {
+        String what = switch (state.get()) {
+            case CANCELLED -> "cancelled";
+            case RUNNING -> thread.isAlive() ? "running" : "fired";
+            default -> started.get() ? "waiting" : "initial";
+        };
+        return "Timer[" + thread.getName() + ", " + what + "]";
+    }
+}
