@@ -1,0 +1,29 @@
+package dev.weft.samples;
+
+import dev.weft.samples.threading.ProgramSequentialSample;
+import dev.weft.samples.threading.ProgramThreadSample;
+import java.util.List;
+
+/**
+ * Every ported cell, in the notebooks' order: notebook 000 (threading and coroutines), then
+ * notebook 003 (decorators, threads, multithreading and multiprocessing, async functions).
+ *
+ * <pre>{@code
+ * for (Cell cell : Catalogue.cells()) {
+ *     System.out.println(cell.id() + "  " + cell.title());
+ * }
+ * }</pre>
+ */
+public final class Catalogue {
+
+    private Catalogue() {
+    }
+
+    /** {@return a new list of every cell, in order} */
+    public static List<Cell> cells() {
+        return List.of(
+                // 000 — Le threading & coroutine
+                new ProgramSequentialSample(),
+                new ProgramThreadSample());
+    }
+}

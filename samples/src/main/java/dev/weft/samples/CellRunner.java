@@ -1,0 +1,116 @@
+package dev.weft.samples;
+
+import dev.weft.core.Timeline;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Runs a list of cells one after the other, as the launcher does: a header per cell (cell i of N,
+ * time elapsed so far), the cell's output, its duration, and when asked its timeline (an SVG file
+ * and the same chart in ASCII).
+ *
+ * <pre>{@code
+ * CellRunner runner = new CellRunner(options, System.out, System.err, LineSource.none());
+ * int failures = runner.runAll(List.of(new SemaphoreSample()));
+ * }</pre>
+ *
+ * <p>A cell that fails is reported (with its stack trace on the error stream) and the others
+ * still run.
+ */
+public final class CellRunner {
+    /** Width of the ASCII timeline, in characters. */
+    public static final int ASCII_WIDTH = 60;
+
+    private final LaunchOptions options;
+    private final PrintStream out;
+    private final PrintStream err;
+    private final LineSource input;
+
+    /**
+     * Creates a runner.
+     *
+     * @param options scale, timeline directory, online, seed
+     * @param out where cells and headers print
+     * @param err where failures are reported
+     * @param input the answers to {@code input()}
+     */
+    public CellRunner(LaunchOptions options, PrintStream out, PrintStream err, LineSource input) {
+        this.options = Objects.requireNonNull(options, "options");
+        this.out = Objects.requireNonNull(out, "out");
+        this.err = Objects.requireNonNull(err, "err");
+        this.input = Objects.requireNonNull(input, "input");
+    }
+
+    /**
+     * Runs {@code cells} in order.
+     *
+     * @param cells the cells
+     * @return how many failed
+     */
+    public int runAll(List<Cell> cells) {
+        long start = System.nanoTime();
+        List<String> failed = new ArrayList<>();
+        for (int i = 0; i < cells.size(); i++) {
+            Cell cell = cells.get(i);
+            out.printf(Locale.ROOT, "%n=== [%d/%d] %s — %s (écoulé %s) ===%n", i + 1, cells.size(),
+                    cell.id(), cell.title(), seconds(Duration.ofNanos(System.nanoTime() - start)));
+            if (!runOne(cell)) {
+                failed.add(cell.id());
+            }
+        }
+        out.printf(Locale.ROOT, "%n%d cellule(s) en %s%s%n", cells.size(),
+                seconds(Duration.ofNanos(System.nanoTime() - start)),
+                failed.isEmpty() ? "" : ", en échec: " + String.join(", ", failed));
+        return failed.size();
+    }
+
+    private boolean runOne(Cell cell) {
+        Timeline timeline = options.timelineDir() == null ? null : Timeline.start();
+        CellContext.Builder builder = CellContext.builder().out(out).input(input).scale(options.scale())
+                .timeline(timeline).online(options.online());
+        if (options.seed() != null) {
+            builder.seed(options.seed());
+        }
+        long began = System.nanoTime();
+        boolean ok;
+        try {
+            cell.run(builder.build());
+            ok = true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            err.println("--- " + cell.id() + " interrompue");
+            return false;
+        } catch (Exception | AssertionError e) {
+            err.println("--- " + cell.id() + " a échoué:");
+            e.printStackTrace(err);
+            ok = false;
+        }
+        out.printf(Locale.ROOT, "--- %s : %s%n", cell.id(), seconds(Duration.ofNanos(System.nanoTime() - began)));
+        if (timeline != null && !timeline.spans().isEmpty()) {
+            writeTimeline(cell, timeline);
+        }
+        return ok;
+    }
+
+    private void writeTimeline(Cell cell, Timeline timeline) {
+        Path svg = options.timelineDir().resolve(cell.id() + ".svg");
+        try {
+            timeline.writeSvg(svg);
+        } catch (IOException e) {
+            err.println("--- chronologie non écrite: " + svg + ": " + e);
+            return;
+        }
+        out.println("Chronologie " + svg + " :");
+        out.print(timeline.renderAscii(ASCII_WIDTH));
+    }
+
+    static String seconds(Duration duration) {
+        return String.format(Locale.ROOT, "%.2f s", duration.toNanos() / 1e9);
+    }
+}

@@ -1,0 +1,61 @@
+package dev.weft.samples;
+
+import dev.weft.core.Timeline;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Predicate;
+
+/** Runs a cell with captured output, a timeline and a fixed seed, for the tests. */
+public final class CellHarness {
+    /** The scale the tests run cells at: a notebook second lasts 10 ms. */
+    public static final double SCALE = 0.01;
+
+    private CellHarness() {
+    }
+
+    /** What a cell printed and recorded. */
+    public record Result(String text, Timeline timeline, Duration elapsed) {
+        /** {@return the printed lines} */
+        public List<String> lines() {
+            return text.lines().toList();
+        }
+
+        /** {@return the non-blank printed lines} */
+        public List<String> nonBlank() {
+            return text.lines().filter(l -> !l.isBlank()).toList();
+        }
+
+        /** {@return how many lines match} */
+        public long count(Predicate<String> line) {
+            return text.lines().filter(line).count();
+        }
+
+        /** {@return the summed durations of the spans whose name starts with the prefix} */
+        public Duration spanSum(String prefix) {
+            return timeline.spans().stream().filter(s -> s.name().startsWith(prefix))
+                    .map(Timeline.Span::duration).reduce(Duration.ZERO, Duration::plus);
+        }
+    }
+
+    /** Runs {@code cell} at {@link #SCALE}, seed 7, with the given answers to input(). */
+    public static Result run(Cell cell, String... answers) throws Exception {
+        return run(cell, SCALE, answers);
+    }
+
+    /** Runs {@code cell} at {@code scale}, seed 7, with the given answers to input(). */
+    public static Result run(Cell cell, double scale, String... answers) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        Timeline timeline = Timeline.start();
+        CellContext context = CellContext.builder().out(out).input(LineSource.of(answers)).scale(scale)
+                .timeline(timeline).seed(7).build();
+        Stopwatch watch = Stopwatch.start();
+        cell.run(context);
+        Duration elapsed = watch.elapsed();
+        out.flush();
+        return new Result(bytes.toString(StandardCharsets.UTF_8), timeline, elapsed);
+    }
+}
