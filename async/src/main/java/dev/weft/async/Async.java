@@ -1,0 +1,613 @@
+package dev.weft.async;
+
+import dev.weft.async.internal.Arguments;
+import dev.weft.async.internal.DetachedTask;
+import dev.weft.async.internal.Gathering;
+import dev.weft.async.internal.RaceJudge;
+import dev.weft.async.internal.WaitCondition;
+import dev.weft.core.Outcome;
+import dev.weft.core.Task;
+import dev.weft.core.TaskFailedException;
+import dev.weft.core.TaskScope;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Python's {@code asyncio} functions on virtual threads: {@link #run}, {@link #gather},
+ * {@link #ensureFuture}, {@link #sleep}, {@link #waitFor}, {@link #asCompleted}, {@link #race}
+ * and {@link #awaitTasks} (asyncio's {@code wait}).
+ *
+ * <pre>{@code
+ * List<String> pages = Async.gather(
+ *         () -> fetch("Coroutine"),
+ *         () -> fetch("Threading"),
+ *         () -> fetch("Programmation_concurrente"));   // the three fetches overlap
+ * }</pre>
+ *
+ * <p><b>How it maps to asyncio.</b> An {@code async def} becomes a {@link Callable}; every task
+ * runs on its own virtual thread, so a blocking call ({@code Thread.sleep}, socket I/O) parks only
+ * that task, as {@code await asyncio.sleep} does; and unlike asyncio, CPU-bound tasks run in
+ * parallel across cores. {@code await task} is {@link Task#await()}; {@code task.cancel()}
+ * interrupts the task's thread, and {@code CancelledError} is an interruption (an
+ * {@code InterruptedException}) in the task and a {@link CancellationException} for whoever awaits
+ * it. Every blocking method here declares {@code InterruptedException}: interrupting the caller is
+ * cancelling it, and whatever it started is cancelled and has ended before the exception leaves.
+ *
+ * <p><b>Structure.</b> The calls that start tasks and wait for them ({@code gather}, {@code race},
+ * {@code waitFor}) run them in a {@link TaskScope} of their own: when the call returns or throws,
+ * none of its threads is alive. {@link #ensureFuture}/{@link #createTask} attach the new task to
+ * the {@linkplain TaskScope#current() current scope} ({@link #run}, a {@link TaskGroup}, any
+ * {@code TaskScope}), which cancels and awaits it at the latest when it closes.
+ *
+ * <p>Compared with {@code java.util.concurrent}: {@link #gather} is
+ * {@code ExecutorService.invokeAll} that fails fast and leaves nothing behind, {@link #race} is
+ * {@code invokeAny}, and {@link Futures} offers the same patterns for {@link CompletableFuture}.
+ */
+public final class Async {
+    private static final AtomicLong SCOPE_IDS = new AtomicLong();
+
+    private Async() {
+    }
+
+    // ---------------------------------------------------------------- run
+
+    /**
+     * Runs {@code main} on the calling thread inside a root scope and returns its result:
+     * {@code asyncio.run(main())}. Tasks created inside with {@link #ensureFuture} or
+     * {@link #createTask} belong to that scope; those still running when {@code main} returns
+     * (or throws) are cancelled, and {@code run} waits until they have ended: no thread of theirs
+     * is alive when it returns.
+     *
+     * <pre>{@code
+     * int answer = Async.run(() -> {
+     *     Task<Integer> t = Async.ensureFuture(() -> compute());
+     *     Async.ensureFuture(() -> watchForever());      // cancelled when main returns
+     *     return t.await();
+     * });
+     * }</pre>
+     *
+     * <p>The root scope is not fail-fast: as with asyncio's event loop, one task failing does not
+     * cancel the others; its failure reaches whoever awaits it. Unlike {@code asyncio.run},
+     * {@code run} may be nested (the inner call opens an inner scope).
+     *
+     * @param main the main task
+     * @param <T> the type of its result
+     * @return what {@code main} returned
+     * @throws TaskFailedException if {@code main} threw: the cause is what it threw, and the task
+     *     name is {@code "main"}; a {@code TaskFailedException} thrown by {@code main} (from
+     *     awaiting a failed task) passes through unchanged
+     * @throws InterruptedException if {@code main} threw it, or the calling thread was interrupted
+     * @throws NullPointerException if {@code main} is null
+     */
+    public static <T> T run(Callable<T> main) throws InterruptedException {
+        Objects.requireNonNull(main, "main");
+        TaskScope root = TaskScope.builder().name("run-" + SCOPE_IDS.incrementAndGet()).failFast(false).open();
+        try {
+            return main.call();
+        } catch (InterruptedException | TaskFailedException e) {
+            throw e;
+        } catch (Exception | Error e) {
+            throw new TaskFailedException("main", e);
+        } finally {
+            root.close();
+        }
+    }
+
+    // ---------------------------------------------------------------- gather
+
+    /**
+     * Runs every task at once, each on its own virtual thread, and returns their results in
+     * argument order, whatever the order they finished in: {@code await asyncio.gather(...)}.
+     *
+     * <pre>{@code
+     * List<Integer> sizes = Async.gather(() -> size(a), () -> size(b), () -> size(c));
+     * }</pre>
+     *
+     * <p><b>Unlike {@code asyncio.gather}</b>, which lets the other awaitables run on when one
+     * fails, the first failure cancels (interrupts) every other task, waits until they have all
+     * ended, and is thrown as a {@link TaskFailedException} whose cause is the original exception
+     * (failures that came after it are {@linkplain Throwable#getSuppressed() suppressed}). So a
+     * failed gather leaves nothing running. Use {@link #gatherOutcomes} for
+     * {@code return_exceptions=True}.
+     *
+     * <p>A task that creates further tasks with {@link #ensureFuture} gives them to the gather,
+     * which waits for them too before returning.
+     *
+     * @param tasks what to run; none may be null; none given returns an empty list
+     * @param <T> the type of the results
+     * @return the results in argument order (unmodifiable; a task may return null)
+     * @throws TaskFailedException if a task threw; its cause is what the task threw
+     * @throws InterruptedException if the caller is interrupted; the tasks are cancelled and have
+     *     ended when it is thrown
+     * @throws NullPointerException if {@code tasks} or one of them is null (nothing is started)
+     */
+    @SafeVarargs
+    @SuppressWarnings("varargs") // the array is only read, into a copy of type Object[]
+    public static <T> List<T> gather(Callable<? extends T>... tasks) throws InterruptedException {
+        return Gathering.values(Arguments.copyOf(tasks, "tasks"), Gathering.UNBOUNDED);
+    }
+
+    /**
+     * As {@link #gather(Callable[])}, for a collection of tasks: the results come in the
+     * collection's iteration order.
+     *
+     * @param tasks what to run; none may be null; an empty collection returns an empty list
+     * @param <T> the type of the results
+     * @return the results in iteration order (unmodifiable; a task may return null)
+     * @throws TaskFailedException if a task threw; its cause is what the task threw
+     * @throws InterruptedException if the caller is interrupted; the tasks are cancelled and have
+     *     ended when it is thrown
+     * @throws NullPointerException if {@code tasks} or one of them is null (nothing is started)
+     */
+    public static <T> List<T> gather(Collection<? extends Callable<? extends T>> tasks) throws InterruptedException {
+        return Gathering.values(Arguments.copyOf(tasks, "tasks"), Gathering.UNBOUNDED);
+    }
+
+    /**
+     * As {@link #gather(Collection)}, with at most {@code maxConcurrency} tasks running at once:
+     * the others start, in iteration order, as running ones end. It is the
+     * {@code asyncio.Semaphore}-around-each-coroutine idiom, built in; or a fixed thread pool's
+     * bound without the pool. After a failure no further task starts.
+     *
+     * <pre>{@code
+     * List<Page> pages = Async.gather(4, urls.stream().map(u -> (Callable<Page>) () -> fetch(u)).toList());
+     * }</pre>
+     *
+     * @param maxConcurrency how many tasks may run at once, at least 1
+     * @param tasks what to run; none may be null
+     * @param <T> the type of the results
+     * @return the results in iteration order (unmodifiable; a task may return null)
+     * @throws IllegalArgumentException if {@code maxConcurrency} is less than 1
+     * @throws TaskFailedException if a task threw; its cause is what the task threw
+     * @throws InterruptedException if the caller is interrupted; the tasks are cancelled and have
+     *     ended when it is thrown
+     * @throws NullPointerException if {@code tasks} or one of them is null (nothing is started)
+     */
+    public static <T> List<T> gather(int maxConcurrency, Collection<? extends Callable<? extends T>> tasks)
+            throws InterruptedException {
+        checkMaxConcurrency(maxConcurrency);
+        return Gathering.values(Arguments.copyOf(tasks, "tasks"), maxConcurrency);
+    }
+
+    /**
+     * Runs every task to its end and returns how each ended, in argument order:
+     * {@code await asyncio.gather(..., return_exceptions=True)}. A failure cancels nothing and is
+     * never thrown; it is an {@link Outcome.Failure} in the list. A task that ends by throwing
+     * {@link CancellationException} is {@link Outcome.Cancelled}, as a coroutine that raises
+     * {@code CancelledError} is in asyncio.
+     *
+     * <pre>{@code
+     * for (Outcome<String> o : Async.gatherOutcomes(() -> fetch(a), () -> fetch(b))) {
+     *     if (o instanceof Outcome.Failure<String> f) log.warn("failed", f.error());
+     * }
+     * }</pre>
+     *
+     * @param tasks what to run; none may be null
+     * @param <T> the type of the results
+     * @return the outcomes in argument order (unmodifiable)
+     * @throws InterruptedException if the caller is interrupted; the tasks are cancelled and have
+     *     ended when it is thrown
+     * @throws NullPointerException if {@code tasks} or one of them is null (nothing is started)
+     */
+    @SafeVarargs
+    @SuppressWarnings("varargs") // the array is only read, into a copy of type Object[]
+    public static <T> List<Outcome<T>> gatherOutcomes(Callable<? extends T>... tasks) throws InterruptedException {
+        return Gathering.outcomes(Arguments.copyOf(tasks, "tasks"), Gathering.UNBOUNDED);
+    }
+
+    /**
+     * As {@link #gatherOutcomes(Callable[])}, for a collection of tasks.
+     *
+     * @param tasks what to run; none may be null
+     * @param <T> the type of the results
+     * @return the outcomes in iteration order (unmodifiable)
+     * @throws InterruptedException if the caller is interrupted; the tasks are cancelled and have
+     *     ended when it is thrown
+     * @throws NullPointerException if {@code tasks} or one of them is null (nothing is started)
+     */
+    public static <T> List<Outcome<T>> gatherOutcomes(Collection<? extends Callable<? extends T>> tasks)
+            throws InterruptedException {
+        return Gathering.outcomes(Arguments.copyOf(tasks, "tasks"), Gathering.UNBOUNDED);
+    }
+
+    /**
+     * As {@link #gatherOutcomes(Collection)}, with at most {@code maxConcurrency} tasks running at
+     * once.
+     *
+     * @param maxConcurrency how many tasks may run at once, at least 1
+     * @param tasks what to run; none may be null
+     * @param <T> the type of the results
+     * @return the outcomes in iteration order (unmodifiable)
+     * @throws IllegalArgumentException if {@code maxConcurrency} is less than 1
+     * @throws InterruptedException if the caller is interrupted; the tasks are cancelled and have
+     *     ended when it is thrown
+     * @throws NullPointerException if {@code tasks} or one of them is null (nothing is started)
+     */
+    public static <T> List<Outcome<T>> gatherOutcomes(int maxConcurrency, Collection<? extends Callable<? extends T>> tasks)
+            throws InterruptedException {
+        checkMaxConcurrency(maxConcurrency);
+        return Gathering.outcomes(Arguments.copyOf(tasks, "tasks"), maxConcurrency);
+    }
+
+    private static void checkMaxConcurrency(int maxConcurrency) {
+        if (maxConcurrency < 1) {
+            throw new IllegalArgumentException("maxConcurrency must be at least 1, was " + maxConcurrency);
+        }
+    }
+
+    // ---------------------------------------------------------------- tasks
+
+    /**
+     * Starts {@code task} at once on a virtual thread and returns its handle:
+     * {@code asyncio.ensure_future(coro)}. The task belongs to the
+     * {@linkplain TaskScope#current() current scope} (an {@link #run}, a {@link TaskGroup}, a
+     * {@code TaskScope}, or the scope of the task calling this), which cancels and awaits it at the
+     * latest when it closes, and whose failure policy applies to it (a {@code TaskGroup} is
+     * cancelled by its failure; {@code run}'s root scope is not).
+     *
+     * <pre>{@code
+     * Async.run(() -> {
+     *     Task<String> name = Async.ensureFuture(() -> slowName());
+     *     Task<Integer> calc = Async.ensureFuture(() -> calculate(5));
+     *     return name.await() + calc.await();
+     * });
+     * }</pre>
+     *
+     * <p><b>Outside any scope</b> (where asyncio would have no running loop and refuse), the task
+     * is <em>detached</em>: it runs on a virtual thread of its own, which, like any virtual
+     * thread, does not keep the JVM alive, and nothing waits for it unless you await or cancel it.
+     * Prefer {@link #run} or a {@link TaskGroup} so that nothing is forgotten.
+     *
+     * @param task what to run
+     * @param <T> the type of its result
+     * @return the started task
+     * @throws NullPointerException if {@code task} is null
+     * @throws IllegalStateException if the current scope is closing
+     */
+    public static <T> Task<T> ensureFuture(Callable<T> task) {
+        Objects.requireNonNull(task, "task");
+        Optional<TaskScope> scope = TaskScope.current();
+        return scope.isPresent() ? scope.get().fork(task) : DetachedTask.start(DetachedTask.nextName(), task);
+    }
+
+    /**
+     * Returns {@code task} itself, as {@code asyncio.ensure_future} returns a task it is given.
+     *
+     * @param task a task already started
+     * @param <T> the type of its result
+     * @return {@code task}
+     * @throws NullPointerException if {@code task} is null
+     */
+    public static <T> Task<T> ensureFuture(Task<T> task) {
+        return Objects.requireNonNull(task, "task");
+    }
+
+    /**
+     * Wraps a future something else completes as a task, as {@code asyncio.ensure_future} wraps a
+     * future-like object. Cancelling the task cancels the future.
+     *
+     * @param future the future
+     * @param <T> the type of its result
+     * @return a task that ends as {@code future} completes
+     * @throws NullPointerException if {@code future} is null
+     */
+    public static <T> Task<T> ensureFuture(CompletableFuture<T> future) {
+        Objects.requireNonNull(future, "future");
+        return Task.of(DetachedTask.nextName(), future);
+    }
+
+    /**
+     * Starts {@code task} at once, called {@code name}: {@code asyncio.create_task(coro, name=name)}.
+     * It belongs to the current scope exactly as with {@link #ensureFuture(Callable)}; its thread
+     * bears the same name.
+     *
+     * <pre>{@code
+     * Task<Page> page = Async.createTask("fetch-home", () -> fetch("/"));
+     * }</pre>
+     *
+     * @param name the task's name
+     * @param task what to run
+     * @param <T> the type of its result
+     * @return the started task
+     * @throws NullPointerException if an argument is null
+     * @throws IllegalStateException if the current scope is closing
+     */
+    public static <T> Task<T> createTask(String name, Callable<T> task) {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(task, "task");
+        Optional<TaskScope> scope = TaskScope.current();
+        return scope.isPresent() ? scope.get().fork(name, task) : DetachedTask.start(name, task);
+    }
+
+    // ---------------------------------------------------------------- sleep and timeouts
+
+    /**
+     * Sleeps for {@code delay}: {@code await asyncio.sleep(delay)}. On a virtual thread only the
+     * task parks. A zero or negative delay yields to other threads, as {@code asyncio.sleep(0)}
+     * does, and is still a point where an interrupt is noticed.
+     *
+     * <pre>{@code
+     * Async.sleep(Duration.ofMillis(200));
+     * }</pre>
+     *
+     * @param delay how long to sleep
+     * @throws InterruptedException if the thread is interrupted (cancelled)
+     * @throws NullPointerException if {@code delay} is null
+     */
+    public static void sleep(Duration delay) throws InterruptedException {
+        Objects.requireNonNull(delay, "delay");
+        if (delay.isNegative() || delay.isZero()) {
+            Thread.yield();
+            if (Thread.interrupted()) {
+                throw new InterruptedException("interrupted in Async.sleep");
+            }
+            return;
+        }
+        Thread.sleep(delay);
+    }
+
+    /**
+     * Sleeps for {@code delay}, then returns {@code result}: {@code asyncio.sleep(delay, result)}.
+     *
+     * @param delay how long to sleep
+     * @param result what to return, may be null
+     * @param <T> the type of the result
+     * @return {@code result}
+     * @throws InterruptedException if the thread is interrupted (cancelled)
+     * @throws NullPointerException if {@code delay} is null
+     */
+    public static <T> T sleep(Duration delay, T result) throws InterruptedException {
+        sleep(delay);
+        return result;
+    }
+
+    /**
+     * Runs {@code task} and waits at most {@code timeout} for its result:
+     * {@code await asyncio.wait_for(coro, timeout)}. On timeout the task is cancelled, waited for
+     * until it has ended, and {@link TimeoutException} is thrown. A zero or negative timeout does
+     * not wait: the task is started and, unless it is already done, cancelled at once.
+     *
+     * <pre>{@code
+     * try {
+     *     String body = Async.waitFor(() -> fetch(url), Duration.ofSeconds(2));
+     * } catch (TimeoutException e) { ... }    // the fetch was interrupted and has ended
+     * }</pre>
+     *
+     * <p>The {@code java.util.concurrent} neighbour, {@code Future.get(timeout)}, leaves the task
+     * running on timeout.
+     *
+     * @param task what to run
+     * @param timeout how long to wait for it
+     * @param <T> the type of its result
+     * @return what the task returned
+     * @throws TimeoutException if it has not ended in time (it has been cancelled and has ended)
+     * @throws TaskFailedException if it threw; the cause is what it threw
+     * @throws InterruptedException if the caller is interrupted (the task is cancelled and has
+     *     ended)
+     * @throws NullPointerException if an argument is null
+     */
+    public static <T> T waitFor(Callable<T> task, Duration timeout) throws InterruptedException, TimeoutException {
+        Objects.requireNonNull(task, "task");
+        Objects.requireNonNull(timeout, "timeout");
+        try (TaskScope scope = TaskScope.builder().name("waitFor-" + SCOPE_IDS.incrementAndGet()).failFast(false).open()) {
+            Task<T> running = scope.fork(task);
+            try {
+                return running.await(timeout);
+            } catch (TimeoutException e) {
+                running.cancel();
+                throw new TimeoutException("task '" + running.name() + "' did not end within " + timeout + "; it was cancelled");
+            }
+        }
+    }
+
+    /**
+     * Waits at most {@code timeout} for an already started {@code task}, and cancels it on
+     * timeout: {@code await asyncio.wait_for(task, timeout)}. After cancelling, it waits for the
+     * task to end, then throws {@link TimeoutException}.
+     *
+     * @param task the task
+     * @param timeout how long to wait for it
+     * @param <T> the type of its result
+     * @return what the task returned
+     * @throws TimeoutException if it has not ended in time (it has been cancelled and has ended)
+     * @throws TaskFailedException if it threw; the cause is what it threw
+     * @throws CancellationException if it was cancelled by someone else
+     * @throws InterruptedException if the caller is interrupted (the task is left running, as
+     *     {@link Task#await()} leaves it)
+     * @throws NullPointerException if an argument is null
+     */
+    public static <T> T waitFor(Task<T> task, Duration timeout) throws InterruptedException, TimeoutException {
+        Objects.requireNonNull(task, "task");
+        Objects.requireNonNull(timeout, "timeout");
+        try {
+            return task.await(timeout);
+        } catch (TimeoutException e) {
+            task.cancel();
+            WaitCondition ended = new WaitCondition(1, true, false);
+            task.onDone(ended);
+            ended.await(Long.MAX_VALUE);
+            throw new TimeoutException("task '" + task.name() + "' did not end within " + timeout + "; it was cancelled");
+        }
+    }
+
+    // ---------------------------------------------------------------- as_completed, race, wait
+
+    /**
+     * Hands out {@code tasks} in the order they end: {@code asyncio.as_completed(tasks)}.
+     *
+     * <pre>{@code
+     * for (Task<Page> done : Async.asCompleted(tasks)) {
+     *     show(done.await());          // the fastest first
+     * }
+     * }</pre>
+     *
+     * @param tasks the tasks to watch, started already; a task given twice is handed out once
+     * @param <T> the type of their results
+     * @return the tasks in completion order (see {@link CompletionOrder})
+     * @throws NullPointerException if {@code tasks} or one of them is null
+     */
+    public static <T> CompletionOrder<T> asCompleted(Collection<? extends Task<T>> tasks) {
+        Objects.requireNonNull(tasks, "tasks");
+        return new CompletionOrder<>(tasks);
+    }
+
+    /**
+     * Runs every task at once and returns the first result to arrive; the others are then
+     * cancelled and awaited: the {@code ExecutorService.invokeAny} of asyncio (where one writes it
+     * with {@code asyncio.wait(..., return_when=FIRST_COMPLETED)} and cancels the pending set).
+     * A failed task does not end the race: the first <em>success</em> wins.
+     *
+     * <pre>{@code
+     * String fastest = Async.race(() -> fetch(mirrorA), () -> fetch(mirrorB));
+     * }</pre>
+     *
+     * @param tasks the entrants, at least one, none null
+     * @param <T> the type of the result
+     * @return the first value returned
+     * @throws TaskGroupException if every task failed; it carries each failure in argument order
+     * @throws IllegalArgumentException if no task is given
+     * @throws InterruptedException if the caller is interrupted; the tasks are cancelled and have
+     *     ended when it is thrown
+     * @throws NullPointerException if {@code tasks} or one of them is null (nothing is started)
+     */
+    @SafeVarargs
+    @SuppressWarnings("varargs") // the array is only read, into a copy of type Object[]
+    public static <T> T race(Callable<? extends T>... tasks) throws InterruptedException {
+        return raceAll(Arguments.copyOf(tasks, "tasks"));
+    }
+
+    /**
+     * As {@link #race(Callable[])}, for a collection of tasks.
+     *
+     * @param tasks the entrants, at least one, none null
+     * @param <T> the type of the result
+     * @return the first value returned
+     * @throws TaskGroupException if every task failed; it carries each failure in iteration order
+     * @throws IllegalArgumentException if {@code tasks} is empty
+     * @throws InterruptedException if the caller is interrupted; the tasks are cancelled and have
+     *     ended when it is thrown
+     * @throws NullPointerException if {@code tasks} or one of them is null (nothing is started)
+     */
+    public static <T> T race(Collection<? extends Callable<? extends T>> tasks) throws InterruptedException {
+        return raceAll(Arguments.copyOf(tasks, "tasks"));
+    }
+
+    private static <T> T raceAll(Object[] entrants) throws InterruptedException {
+        if (entrants.length == 0) {
+            throw new IllegalArgumentException("a race needs at least one task");
+        }
+        Task<?>[] tasks = new Task<?>[entrants.length];
+        RaceJudge judge = new RaceJudge(entrants.length);
+        try (TaskScope scope = TaskScope.builder().name("race-" + SCOPE_IDS.incrementAndGet()).failFast(false).open()) {
+            for (int i = 0; i < entrants.length; i++) {
+                tasks[i] = scope.fork((Callable<?>) entrants[i]);
+                tasks[i].onDone(judge);
+            }
+            judge.awaitDecision();
+            scope.cancel();
+        }
+        Task<?> winner = judge.winner();
+        if (winner != null) {
+            @SuppressWarnings("unchecked") // the entrants all return T
+            T value = (T) winner.outcome().getOrThrow();
+            return value;
+        }
+        List<Throwable> failures = new ArrayList<>(tasks.length);
+        for (Task<?> task : tasks) {
+            failures.add(switch (task.outcome()) {
+                case Outcome.Failure<?> f -> f.error();
+                default -> new CancellationException("task '" + task.name() + "' was cancelled");
+            });
+        }
+        throw new TaskGroupException("every one of the " + tasks.length + " tasks of the race failed", failures);
+    }
+
+    /**
+     * Waits until {@code when} holds for {@code tasks}, and returns which had ended and which had
+     * not: {@code done, pending = await asyncio.wait(tasks, return_when=when)}. Nothing is
+     * cancelled: the pending tasks run on.
+     *
+     * <pre>{@code
+     * DoneAndPending<Page> r = Async.awaitTasks(tasks, ReturnWhen.FIRST_COMPLETED);
+     * }</pre>
+     *
+     * <p>Named {@code awaitTasks} because {@code wait} belongs to {@link Object}.
+     *
+     * @param tasks the tasks, started already, at least one; a task given twice counts once
+     * @param when when to return
+     * @param <T> the type of their results
+     * @return the tasks that had ended and those that had not, each in the order given
+     * @throws IllegalArgumentException if {@code tasks} is empty
+     * @throws InterruptedException if the caller is interrupted while waiting (the tasks go on)
+     * @throws NullPointerException if an argument or a task is null
+     */
+    public static <T> DoneAndPending<T> awaitTasks(Collection<? extends Task<T>> tasks, ReturnWhen when)
+            throws InterruptedException {
+        return awaitTasks(tasks, when, Long.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #awaitTasks(Collection, ReturnWhen)}, returning after {@code timeout} at the
+     * latest: {@code asyncio.wait(tasks, timeout=timeout, return_when=when)}. Running out of time is
+     * not an error: the tasks not ended are in {@link DoneAndPending#pending()}. A zero or negative
+     * timeout does not wait.
+     *
+     * @param tasks the tasks, started already, at least one; a task given twice counts once
+     * @param when when to return
+     * @param timeout how long to wait at most
+     * @param <T> the type of their results
+     * @return the tasks that had ended and those that had not, each in the order given
+     * @throws IllegalArgumentException if {@code tasks} is empty
+     * @throws InterruptedException if the caller is interrupted while waiting (the tasks go on)
+     * @throws NullPointerException if an argument or a task is null
+     */
+    public static <T> DoneAndPending<T> awaitTasks(Collection<? extends Task<T>> tasks, ReturnWhen when, Duration timeout)
+            throws InterruptedException {
+        Objects.requireNonNull(timeout, "timeout");
+        long nanos;
+        try {
+            nanos = timeout.toNanos();
+        } catch (ArithmeticException overflow) {
+            nanos = timeout.isNegative() ? 0 : Long.MAX_VALUE;
+        }
+        return awaitTasks(tasks, when, nanos);
+    }
+
+    private static <T> DoneAndPending<T> awaitTasks(Collection<? extends Task<T>> tasks, ReturnWhen when, long nanos)
+            throws InterruptedException {
+        Objects.requireNonNull(tasks, "tasks");
+        Objects.requireNonNull(when, "when");
+        Set<Task<T>> distinct = new LinkedHashSet<>();
+        for (Task<T> task : tasks) {
+            distinct.add(Objects.requireNonNull(task, "tasks holds a null task"));
+        }
+        if (distinct.isEmpty()) {
+            throw new IllegalArgumentException("awaitTasks needs at least one task");
+        }
+        WaitCondition condition = new WaitCondition(distinct.size(),
+                when == ReturnWhen.FIRST_COMPLETED, when == ReturnWhen.FIRST_EXCEPTION);
+        if (nanos > 0) {
+            for (Task<T> task : distinct) {
+                task.onDone(condition);
+            }
+        }
+        condition.await(nanos);
+        Set<Task<T>> done = new LinkedHashSet<>();
+        Set<Task<T>> pending = new LinkedHashSet<>();
+        for (Task<T> task : distinct) {
+            (task.isDone() ? done : pending).add(task);
+        }
+        return new DoneAndPending<>(done, pending);
+    }
+}
