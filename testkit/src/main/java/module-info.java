@@ -1,6 +1,5 @@
 /** weft testkit: see the package {@code dev.weft.testkit}. */
 module dev.weft.testkit {
-    requires dev.weft.core;
     requires transitive org.junit.jupiter.api;
 
     exports dev.weft.testkit;

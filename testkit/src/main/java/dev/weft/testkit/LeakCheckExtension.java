@@ -1,6 +1,5 @@
 package dev.weft.testkit;
 
-import dev.weft.core.ThreadKind;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,8 +11,10 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A JUnit 5 extension that fails a test which leaves something running: a thread started by weft
- * (every {@link ThreadKind} thread, virtual or platform, and any thread whose name starts with
- * {@code weft-}) or a child process of the test JVM (a worker JVM of a process pool).
+ * (every thread of {@code dev.weft.core.ThreadKind.liveThreads()}, virtual or platform, and any
+ * thread whose name starts with {@code weft-}) or a child process of the test JVM (a worker JVM of
+ * a process pool). It reads {@code liveThreads()} reflectively, so that core's own tests can use
+ * it without a dependency cycle.
  *
  * <p>It is registered for every test class of every weft module through JUnit's extension
  * auto-detection ({@code META-INF/services}), so no test has to remember it:
@@ -36,7 +37,7 @@ public final class LeakCheckExtension implements BeforeEachCallback, AfterEachCa
 
     private record Snapshot(Set<Thread> threads, Set<Long> processes) {
         static Snapshot take() {
-            Set<Thread> threads = new java.util.HashSet<>(ThreadKind.liveThreads());
+            Set<Thread> threads = new java.util.HashSet<>(weftThreads());
             Thread.getAllStackTraces().keySet().stream()
                     .filter(t -> t.getName().startsWith("weft-"))
                     .forEach(threads::add);
@@ -45,6 +46,18 @@ public final class LeakCheckExtension implements BeforeEachCallback, AfterEachCa
                     .map(ProcessHandle::pid)
                     .collect(Collectors.toSet());
             return new Snapshot(threads, processes);
+        }
+
+        @SuppressWarnings("unchecked")
+        private static Set<Thread> weftThreads() {
+            try {
+                Class<?> kind = Class.forName("dev.weft.core.ThreadKind");
+                return (Set<Thread>) kind.getMethod("liveThreads").invoke(null);
+            } catch (ClassNotFoundException notOnClassPath) {
+                return Set.of();
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot read ThreadKind.liveThreads()", e);
+            }
         }
 
         List<String> leaksSince(Snapshot before) {
