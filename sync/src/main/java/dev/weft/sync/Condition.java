@@ -338,6 +338,11 @@ public final class Condition {
         return "<Condition(" + lock + ", " + waiters.size() + ")>";
     }
 
+    /** {@return how many threads wait now; tests use it to know when every waiter is queued} */
+    int waiting() {
+        return waiters.size();
+    }
+
     private void checkOwned() {
         if (!owner.isOwned()) {
             throw new IllegalMonitorStateException("cannot wait on or notify an un-acquired lock");
