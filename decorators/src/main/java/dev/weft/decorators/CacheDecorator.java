@@ -1,0 +1,42 @@
+package dev.weft.decorators;
+
+/**
+ * A {@link Decorator} that memoizes: Python's {@code functools.lru_cache} and
+ * {@code functools.cache}, with {@code cache_info()} and {@code cache_clear()}.
+ *
+ * <pre>{@code
+ * CacheDecorator cache = Decorators.lruCache(2);
+ * Function<Integer, Integer> times10 = Decorate.function("times10", x -> x * 10, cache);
+ * for (int x : List.of(7, 9, 7, 8, 9)) times10.apply(x);   // 8 evicts 9, the least recent
+ * cache.info();    // CacheInfo(hits=1, misses=4, maxSize=2, currSize=2)
+ * cache.clear();   // entries and statistics reset
+ * }</pre>
+ *
+ * <p>Made by {@link Decorators#lruCache(int, boolean)}, {@link Decorators#cache()} and the
+ * {@link LruCache @LruCache} annotation. Hits, misses, the least-recently-used order and what a
+ * bound of 0 does are {@code functools.lru_cache}'s, exactly; its keys are the call's arguments
+ * (by {@code equals}; numbers that are equal as integers, such as {@code 3} and {@code 3.0},
+ * share a key unless the cache is {@linkplain #typed() typed}). Beyond Python: concurrent calls
+ * for one key run the function once (the others wait and count as hits), and the function runs
+ * outside every lock, so a memoized function may call itself for other keys (recursion).
+ *
+ * <p>Compared with Guava's {@code LoadingCache} and Caffeine: a decorator rather than a map, with
+ * an exact LRU order instead of an approximate one, and a recursive load that neither throws nor
+ * deadlocks. A cache object belongs to one decorated function or proxy; decorating a second one
+ * with it throws {@link IllegalStateException} (as each {@code @lru_cache} line makes its own
+ * cache). All methods are thread-safe.
+ */
+public interface CacheDecorator extends Decorator {
+
+    /** {@return the statistics now ({@code cache_info()})} */
+    CacheInfo info();
+
+    /**
+     * Forgets every entry and resets the hit and miss counts ({@code cache_clear()}). A call
+     * running meanwhile still stores its result when it ends, as in Python.
+     */
+    void clear();
+
+    /** {@return whether arguments of different types are cached apart ({@code typed=True})} */
+    boolean typed();
+}
