@@ -1,0 +1,2 @@
+/** weft cluster (being built; see the issue tracker). */
+package dev.weft.cluster;
