@@ -1,6 +1,7 @@
 package dev.weft.async.internal;
 
 import dev.weft.core.Task;
+import dev.weft.core.ThreadKind;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
@@ -50,7 +51,7 @@ public final class DetachedTask<T> extends CompletableFuture<T> implements Runna
         DetachedTask<T> completion = new DetachedTask<>(name, body);
         Task<T> task = Task.of(name, completion);
         try {
-            Thread.ofVirtual().name(name).start(completion);
+            ThreadKind.VIRTUAL.newThread(name, completion).start();
         } catch (RuntimeException | Error e) {
             completion.completeExceptionally(e);
             throw e;
