@@ -1,0 +1,206 @@
+package dev.weft.async;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.weft.core.Outcome;
+import dev.weft.core.Task;
+import dev.weft.core.TaskFailedException;
+import dev.weft.core.TaskScope;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * {@link Async#ensureFuture} and {@link Async#createTask}: owned by the current scope, detached
+ * outside one. Ports {@code test_ensure_future_coroutine}, {@code test_ensure_future_task} and
+ * {@code test_ensure_future_future} of CPython's {@code test_tasks.py}.
+ */
+@Timeout(60)
+class EnsureFutureTest {
+
+    @Test
+    void insideAScopeTheTaskIsAForkOfItAndEndsWithIt() throws Exception {
+        Probe probe = new Probe();
+        CountDownLatch parked = new CountDownLatch(1);
+        Task<Object> task;
+        try (var scope = TaskScope.builder().name("owner").open()) {
+            task = Async.ensureFuture(() -> probe.parkUntilInterrupted("child", parked));
+            assertTrue(task.name().startsWith("owner-"), task.name());
+            parked.await();
+        }
+        assertTrue(task.isCancelled());
+        assertEquals(Set.of("child"), probe.interrupted);
+        probe.assertAllDead();
+    }
+
+    @Test
+    void createTaskNamesTheTaskAndItsThread() throws Exception {
+        try (var scope = TaskScope.open()) {
+            Task<String> task = Async.createTask("fetch-home", () -> Thread.currentThread().getName());
+            assertEquals("fetch-home", task.name());
+            assertEquals("fetch-home", task.await());
+            assertTrue(TaskScope.current().isPresent());
+        }
+    }
+
+    @Test
+    void theTaskStartsAtOnceWithoutBeingAwaited() throws Exception {
+        // test_ensure_future_coroutine: the task runs whether or not anyone awaits it.
+        CountDownLatch ran = new CountDownLatch(1);
+        try (var scope = TaskScope.open()) {
+            Async.ensureFuture(() -> {
+                ran.countDown();
+                return null;
+            });
+            ran.await();
+        }
+        assertEquals(0, ran.getCount());
+    }
+
+    @Test
+    void aTaskOfATaskBelongsToTheSameScope() throws Exception {
+        try (var scope = TaskScope.builder().name("outer").open()) {
+            Task<String> parent = Async.ensureFuture(() -> Async.ensureFuture(() -> TaskScope.current().orElseThrow().name()).await());
+            assertEquals("outer", parent.await());
+        }
+    }
+
+    @Test
+    void outsideAnyScopeTheTaskIsDetachedAndStillAwaitable() throws Exception {
+        assertTrue(TaskScope.current().isEmpty());
+        AtomicReference<Thread> thread = new AtomicReference<>();
+        Task<Integer> task = Async.ensureFuture(() -> {
+            thread.set(Thread.currentThread());
+            return 7;
+        });
+        assertTrue(task.name().startsWith("Task-"), task.name());
+        assertEquals(7, task.await());
+        assertEquals(Outcome.success(7), task.outcome());
+        assertTrue(thread.get().isVirtual());
+        thread.get().join();
+        assertTrue(TaskScope.current().isEmpty());
+    }
+
+    @Test
+    void aDetachedTaskCanBeCancelledAndEndsOnlyWhenItsCodeGivesUp() throws Exception {
+        Probe probe = new Probe();
+        CountDownLatch parked = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Task<Object> task = Async.createTask("detached", () -> {
+            try {
+                return probe.parkUntilInterrupted("detached", parked);
+            } finally {
+                release.await();   // cleanup that takes a while
+            }
+        });
+        assertEquals("detached", task.name());
+        parked.await();
+        assertTrue(task.cancel());
+        await().atMost(Duration.ofSeconds(10)).until(() -> probe.interrupted.contains("detached"));
+        assertFalse(task.isDone(), "the task ended before its code gave up");
+        release.countDown();
+        assertThrows(CancellationException.class, task::await);
+        assertTrue(task.isCancelled());
+        assertFalse(task.cancel(), "cancelling a done task does nothing");
+        for (Thread t : probe.threads) {
+            t.join();
+        }
+        probe.assertAllDead();
+    }
+
+    @Test
+    void aDetachedTaskCancelledBeforeItRunsNeverRunsItsCode() throws Exception {
+        CountDownLatch ran = new CountDownLatch(1);
+        for (int i = 0; i < 50; i++) {
+            Task<Object> task = Async.ensureFuture(() -> {
+                ran.countDown();
+                return "ran";
+            });
+            task.cancel();
+            try {
+                assertEquals("ran", task.await());
+            } catch (CancellationException expected) {
+                assertTrue(task.isCancelled());
+            }
+        }
+        assertTrue(ran.getCount() <= 1);
+    }
+
+    @Test
+    void aDetachedTaskThatFailsReportsTheOriginalCause() throws Exception {
+        IllegalStateException boom = new IllegalStateException("boom");
+        Task<Object> task = Async.ensureFuture(() -> {
+            throw boom;
+        });
+        TaskFailedException thrown = assertThrows(TaskFailedException.class, task::await);
+        assertSame(boom, thrown.getCause());
+        assertSame(boom, assertInstanceOf(Outcome.Failure.class, task.outcome()).error());
+    }
+
+    @Test
+    void aDetachedTaskThatSwallowsTheCancelEndsWithItsValue() throws Exception {
+        CountDownLatch parked = new CountDownLatch(1);
+        Task<String> task = Async.ensureFuture(() -> {
+            parked.countDown();
+            try {
+                new CountDownLatch(1).await();
+                return "never";
+            } catch (InterruptedException e) {
+                return "ignored the cancel";
+            }
+        });
+        parked.await();
+        task.cancel();
+        assertEquals("ignored the cancel", task.await());
+    }
+
+    @Test
+    void ensureFutureOfATaskReturnsTheSameTask() throws Exception {
+        // test_ensure_future_task
+        try (var scope = TaskScope.open()) {
+            Task<Integer> task = scope.fork(() -> 1);
+            assertSame(task, Async.ensureFuture(task));
+        }
+    }
+
+    @Test
+    void ensureFutureOfACompletableFutureWrapsIt() throws Exception {
+        // test_ensure_future_future
+        CompletableFuture<String> future = new CompletableFuture<>();
+        Task<String> task = Async.ensureFuture(future);
+        assertFalse(task.isDone());
+        future.complete("done");
+        assertEquals("done", task.await());
+
+        CompletableFuture<String> other = new CompletableFuture<>();
+        Task<String> cancelled = Async.ensureFuture(other);
+        assertTrue(cancelled.cancel());
+        assertTrue(other.isCancelled());
+        assertTrue(cancelled.isCancelled());
+    }
+
+    @Test
+    void nullArgumentsAreRefused() throws Exception {
+        assertEquals("task", assertThrows(NullPointerException.class, () -> Async.ensureFuture((Callable<Object>) null)).getMessage());
+        assertEquals("task", assertThrows(NullPointerException.class, () -> Async.ensureFuture((Task<Object>) null)).getMessage());
+        assertEquals("future", assertThrows(NullPointerException.class, () -> Async.ensureFuture((CompletableFuture<Object>) null)).getMessage());
+        assertEquals("name", assertThrows(NullPointerException.class, () -> Async.createTask(null, () -> 1)).getMessage());
+        assertEquals("task", assertThrows(NullPointerException.class, () -> Async.createTask("x", null)).getMessage());
+        try (var scope = TaskScope.open()) {
+            assertThrows(NullPointerException.class, () -> Async.createTask(null, () -> 1));
+            assertEquals(1, Async.createTask("x", () -> 1).await());
+        }
+    }
+}
