@@ -3,5 +3,5 @@ module dev.weft.parallel {
     requires transitive dev.weft.core;
     requires org.slf4j;
 
-    // exports dev.weft.parallel; (added with the module's first public class)
+    exports dev.weft.parallel;
 }

@@ -1,0 +1,391 @@
+package dev.weft.parallel;
+
+import dev.weft.core.Outcome;
+import dev.weft.core.Task;
+import dev.weft.parallel.internal.ProcessBackedPool;
+import dev.weft.parallel.internal.ThreadBackedPool;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A pool of workers that applies a function to many inputs in parallel: Python's
+ * {@code multiprocessing.Pool}, with two backends behind one interface. {@link #threads(int)}
+ * runs the function on a work-stealing {@link java.util.concurrent.ForkJoinPool} in this JVM;
+ * {@link #processes(int)} runs it in persistent child JVMs, for code that must be isolated (it may
+ * crash, exhaust its heap, call {@code System.exit}, or hold native state).
+ *
+ * <pre>{@code
+ * try (Pool pool = Pool.processes(2)) {
+ *     List<Long> counts = pool.map(Work::countDown, List.of(5_000_000L, 3_000_000L));
+ *     Iterator<String> lazily = pool.imap(Work::describe, hugeInput);   // reads input as it goes
+ *     Task<Long> one = pool.applyAsync(Work::countDown, 10_000_000L);
+ * }   // close(): submitted work ends, then the workers stop
+ * }</pre>
+ *
+ * <h2>Calls and their Python originals</h2>
+ * <ul>
+ *   <li>{@link #map} ({@code Pool.map}): a list of results in input order; the first failure is
+ *       thrown as a {@link ParallelExecutionException} naming the input's index, and inputs not
+ *       yet started are dropped.
+ *   <li>{@link #mapOutcomes} ({@code map} with {@code return_exceptions}-like results): every
+ *       input's {@link Outcome}, nothing thrown.
+ *   <li>{@link #imap} and {@link #imapUnordered} ({@code Pool.imap}, {@code imap_unordered}):
+ *       lazy iterators that read their input only as workers free up and keep at most
+ *       {@code 2 × workers} chunks in flight, so the input may be endless. Python's {@code imap}
+ *       reads its whole input at once.
+ *   <li>{@link #apply} and {@link #applyAsync} ({@code apply}, {@code apply_async}); {@link #mapAsync}
+ *       ({@code map_async}) as a {@link CompletableFuture}.
+ * </ul>
+ * Inputs are cut into chunks, as Python does: a chunk is sent to one worker as one task. The
+ * default chunk size for {@code map} is Python's, {@link #defaultChunkSize ceil(n / (4 × workers))};
+ * for {@code imap} it is 1. Functions and inputs are {@link SerializableFunction serializable},
+ * and a process pool checks it at the call: a function or input that does not serialize fails
+ * with an {@link IllegalArgumentException} naming the class, before any of it reaches a worker.
+ *
+ * <h2>Lifetime</h2>
+ * {@link #close()} refuses new work, waits until everything already submitted has ended, and
+ * stops the workers. <b>This differs from Python</b>, where leaving a {@code with Pool()} block
+ * calls {@code terminate()} and loses pending work; here {@link #terminate()} is that explicit
+ * call: it stops the workers now and the work that had not ended ends cancelled. After either, no
+ * worker thread or child JVM is left running. Calls after {@code close} or {@code terminate}
+ * throw {@link IllegalStateException}.
+ *
+ * <p>Compared with {@link java.util.concurrent.ExecutorService#invokeAll}: a pool takes a function
+ * and its inputs instead of one callable per task, chunks them, keeps input order, and names the
+ * failed input.
+ *
+ * <p>Memory consistency: what the function did for an input (in a thread pool) happens-before the
+ * return of the call that delivers that input's result.
+ */
+public interface Pool extends AutoCloseable {
+
+    /**
+     * Creates a pool that runs functions on {@code workers} threads of its own work-stealing
+     * {@link java.util.concurrent.ForkJoinPool}. Nothing is serialized. A task may itself call
+     * this pool's {@code map}: the waiting worker runs the nested chunks itself or lends its
+     * place to another thread, so nesting never deadlocks.
+     *
+     * @param workers how many threads run in parallel
+     * @return a new pool
+     * @throws IllegalArgumentException if {@code workers} is less than 1
+     */
+    static Pool threads(int workers) {
+        return new ThreadBackedPool(workers);
+    }
+
+    /**
+     * Creates a pool of {@code workers} child JVMs with the default {@link ProcessPoolOptions}.
+     *
+     * @param workers how many child JVMs run in parallel
+     * @return a new pool; its workers start with the first submitted work
+     * @throws IllegalArgumentException if {@code workers} is less than 1
+     */
+    static Pool processes(int workers) {
+        return processes(ProcessPoolOptions.builder().workers(workers).build());
+    }
+
+    /**
+     * Creates a pool of persistent child JVMs. Each worker is started with this JVM's
+     * {@code java} executable and class path, and receives tasks and returns results as
+     * length-prefixed Java-serialized frames over its standard input and output (never a socket,
+     * so nothing else on the machine can submit work). What the function prints reaches this
+     * JVM's standard output and error, a line at a time. A worker that dies mid-task fails that
+     * task with a {@link WorkerDiedException} and is replaced; the pool goes on.
+     *
+     * @param options the workers, their JVM arguments and the rest
+     * @return a new pool; its workers start with the first submitted work
+     * @throws NullPointerException if {@code options} is null
+     */
+    static Pool processes(ProcessPoolOptions options) {
+        return new ProcessBackedPool(options);
+    }
+
+    /**
+     * Returns Python's default chunk size for {@code map}: {@code ceil(inputs / (4 × workers))},
+     * and 1 for an empty input.
+     *
+     * @param inputs how many inputs there are
+     * @param workers how many workers the pool has
+     * @return the chunk size, at least 1
+     * @throws IllegalArgumentException if {@code inputs} is negative or {@code workers} is less
+     *     than 1
+     */
+    static int defaultChunkSize(int inputs, int workers) {
+        if (inputs < 0) {
+            throw new IllegalArgumentException("inputs must not be negative: " + inputs);
+        }
+        if (workers < 1) {
+            throw new IllegalArgumentException("workers must be at least 1: " + workers);
+        }
+        long perRound = 4L * workers;
+        return (int) Math.max(1, (inputs + perRound - 1) / perRound);
+    }
+
+    /** {@return how many workers run in parallel} */
+    int workers();
+
+    /**
+     * Applies {@code fn} to every input in parallel and returns the results in input order,
+     * with the {@linkplain #defaultChunkSize default chunk size}.
+     *
+     * @param fn the function
+     * @param inputs the inputs, read once at the call; null elements are passed on
+     * @param <T> the type of the inputs
+     * @param <R> the type of the results
+     * @return the results, in input order
+     * @throws ParallelExecutionException for the first input the function failed on; inputs not
+     *     yet started are then dropped
+     * @throws CancellationException if the pool was terminated before every input ended
+     * @throws InterruptedException if the calling thread is interrupted while waiting; inputs
+     *     not yet started are dropped
+     * @throws IllegalArgumentException if {@code fn} or an input cannot be sent to a worker
+     * @throws IllegalStateException if the pool is closed or terminated
+     * @throws NullPointerException if {@code fn} or {@code inputs} is null
+     */
+    <T, R> List<R> map(SerializableFunction<? super T, ? extends R> fn, Iterable<? extends T> inputs)
+            throws InterruptedException;
+
+    /**
+     * As {@link #map(SerializableFunction, Iterable)}, in chunks of {@code chunkSize} inputs.
+     *
+     * @param fn the function
+     * @param inputs the inputs
+     * @param chunkSize how many inputs travel to a worker as one task
+     * @param <T> the type of the inputs
+     * @param <R> the type of the results
+     * @return the results, in input order
+     * @throws IllegalArgumentException if {@code chunkSize} is less than 1, or as {@code map}
+     * @throws ParallelExecutionException as {@code map}
+     * @throws InterruptedException as {@code map}
+     */
+    <T, R> List<R> map(SerializableFunction<? super T, ? extends R> fn, Iterable<? extends T> inputs, int chunkSize)
+            throws InterruptedException;
+
+    /**
+     * As {@link #map(SerializableFunction, Iterable)}, telling {@code progress} after each chunk.
+     *
+     * @param fn the function
+     * @param inputs the inputs
+     * @param progress told {@code (done, total)} after each chunk ends
+     * @param <T> the type of the inputs
+     * @param <R> the type of the results
+     * @return the results, in input order
+     * @throws NullPointerException if an argument is null
+     * @throws ParallelExecutionException as {@code map}
+     * @throws InterruptedException as {@code map}
+     */
+    <T, R> List<R> map(SerializableFunction<? super T, ? extends R> fn, Iterable<? extends T> inputs,
+            ProgressListener progress) throws InterruptedException;
+
+    /**
+     * As {@link #map(SerializableFunction, Iterable, int)}, telling {@code progress} after each
+     * chunk.
+     *
+     * @param fn the function
+     * @param inputs the inputs
+     * @param chunkSize how many inputs travel to a worker as one task
+     * @param progress told {@code (done, total)} after each chunk ends
+     * @param <T> the type of the inputs
+     * @param <R> the type of the results
+     * @return the results, in input order
+     * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException if {@code chunkSize} is less than 1, or as {@code map}
+     * @throws ParallelExecutionException as {@code map}
+     * @throws InterruptedException as {@code map}
+     */
+    <T, R> List<R> map(SerializableFunction<? super T, ? extends R> fn, Iterable<? extends T> inputs, int chunkSize,
+            ProgressListener progress) throws InterruptedException;
+
+    /**
+     * Applies {@code fn} to every input and returns how each one ended, in input order; a
+     * failure does not stop the others and nothing is thrown for it.
+     *
+     * @param fn the function
+     * @param inputs the inputs
+     * @param <T> the type of the inputs
+     * @param <R> the type of the results
+     * @return one outcome per input, in input order: {@link Outcome.Failure} holds what the
+     *     worker threw (or a {@link WorkerDiedException}); {@link Outcome.Cancelled} marks inputs
+     *     that had not ended when the pool was terminated
+     * @throws InterruptedException if the calling thread is interrupted while waiting
+     * @throws IllegalArgumentException if {@code fn} or an input cannot be sent to a worker
+     * @throws IllegalStateException if the pool is closed or terminated
+     * @throws NullPointerException if {@code fn} or {@code inputs} is null
+     */
+    <T, R> List<Outcome<R>> mapOutcomes(SerializableFunction<? super T, ? extends R> fn, Iterable<? extends T> inputs)
+            throws InterruptedException;
+
+    /**
+     * As {@link #mapOutcomes(SerializableFunction, Iterable)}, in chunks of {@code chunkSize}
+     * inputs. With a process pool, a worker that dies fails the whole chunk it was running, so
+     * a chunk size of 1 isolates each input.
+     *
+     * @param fn the function
+     * @param inputs the inputs
+     * @param chunkSize how many inputs travel to a worker as one task
+     * @param <T> the type of the inputs
+     * @param <R> the type of the results
+     * @return one outcome per input, in input order
+     * @throws IllegalArgumentException if {@code chunkSize} is less than 1, or as
+     *     {@code mapOutcomes}
+     * @throws InterruptedException as {@code mapOutcomes}
+     */
+    <T, R> List<Outcome<R>> mapOutcomes(SerializableFunction<? super T, ? extends R> fn, Iterable<? extends T> inputs,
+            int chunkSize) throws InterruptedException;
+
+    /**
+     * Starts a {@code map} and returns at once. The future completes with the results in input
+     * order, or exceptionally with a {@link ParallelExecutionException} (first failure) or a
+     * {@link CancellationException} (pool terminated). Cancelling the future drops the inputs not
+     * yet started. Dependent stages run on a thread of the pool unless given an executor.
+     *
+     * @param fn the function
+     * @param inputs the inputs, read at the call
+     * @param <T> the type of the inputs
+     * @param <R> the type of the results
+     * @return the future results
+     * @throws IllegalArgumentException if {@code fn} or an input cannot be sent to a worker
+     * @throws IllegalStateException if the pool is closed or terminated
+     * @throws NullPointerException if {@code fn} or {@code inputs} is null
+     */
+    <T, R> CompletableFuture<List<R>> mapAsync(SerializableFunction<? super T, ? extends R> fn,
+            Iterable<? extends T> inputs);
+
+    /**
+     * As {@link #mapAsync(SerializableFunction, Iterable)}, in chunks of {@code chunkSize} inputs.
+     *
+     * @param fn the function
+     * @param inputs the inputs, read at the call
+     * @param chunkSize how many inputs travel to a worker as one task
+     * @param <T> the type of the inputs
+     * @param <R> the type of the results
+     * @return the future results
+     * @throws IllegalArgumentException if {@code chunkSize} is less than 1, or as
+     *     {@code mapAsync}
+     */
+    <T, R> CompletableFuture<List<R>> mapAsync(SerializableFunction<? super T, ? extends R> fn,
+            Iterable<? extends T> inputs, int chunkSize);
+
+    /**
+     * Returns a lazy iterator over the results in input order, with chunks of one input. The
+     * input is read only as results are consumed, at most {@code 2 × workers} chunks ahead, so it
+     * may be endless. {@code next()} throws a {@link ParallelExecutionException} for an input the
+     * function failed on, and iteration may go on past it. An iterator left unfinished leaves no
+     * work behind beyond the chunks already in flight.
+     *
+     * <p>{@code next()} cannot throw {@link InterruptedException}: when the consuming thread is
+     * interrupted while waiting, it throws {@link CancellationException} and the thread's
+     * interrupt flag stays set.
+     *
+     * @param fn the function
+     * @param inputs the inputs, read lazily on the consuming thread
+     * @param <T> the type of the inputs
+     * @param <R> the type of the results
+     * @return the results, in input order
+     * @throws IllegalArgumentException if {@code fn} cannot be sent to a worker
+     * @throws IllegalStateException if the pool is closed or terminated
+     * @throws NullPointerException if {@code fn} or {@code inputs} is null
+     */
+    <T, R> Iterator<R> imap(SerializableFunction<? super T, ? extends R> fn, Iterable<? extends T> inputs);
+
+    /**
+     * As {@link #imap(SerializableFunction, Iterable)}, in chunks of {@code chunkSize} inputs.
+     *
+     * @param fn the function
+     * @param inputs the inputs, read lazily
+     * @param chunkSize how many inputs travel to a worker as one task
+     * @param <T> the type of the inputs
+     * @param <R> the type of the results
+     * @return the results, in input order
+     * @throws IllegalArgumentException if {@code chunkSize} is less than 1, or as {@code imap}
+     */
+    <T, R> Iterator<R> imap(SerializableFunction<? super T, ? extends R> fn, Iterable<? extends T> inputs,
+            int chunkSize);
+
+    /**
+     * As {@link #imap(SerializableFunction, Iterable)}, but results come in the order they end.
+     *
+     * @param fn the function
+     * @param inputs the inputs, read lazily
+     * @param <T> the type of the inputs
+     * @param <R> the type of the results
+     * @return the results, as they end
+     * @throws IllegalArgumentException if {@code fn} cannot be sent to a worker
+     * @throws IllegalStateException if the pool is closed or terminated
+     * @throws NullPointerException if {@code fn} or {@code inputs} is null
+     */
+    <T, R> Iterator<R> imapUnordered(SerializableFunction<? super T, ? extends R> fn, Iterable<? extends T> inputs);
+
+    /**
+     * As {@link #imapUnordered(SerializableFunction, Iterable)}, in chunks of {@code chunkSize}
+     * inputs.
+     *
+     * @param fn the function
+     * @param inputs the inputs, read lazily
+     * @param chunkSize how many inputs travel to a worker as one task
+     * @param <T> the type of the inputs
+     * @param <R> the type of the results
+     * @return the results, as they end
+     * @throws IllegalArgumentException if {@code chunkSize} is less than 1, or as
+     *     {@code imapUnordered}
+     */
+    <T, R> Iterator<R> imapUnordered(SerializableFunction<? super T, ? extends R> fn, Iterable<? extends T> inputs,
+            int chunkSize);
+
+    /**
+     * Applies {@code fn} to one input on a worker and waits for the result.
+     *
+     * @param fn the function
+     * @param arg the input, may be null
+     * @param <T> the type of the input
+     * @param <R> the type of the result
+     * @return what {@code fn} returned
+     * @throws ParallelExecutionException with index 0 if the function failed
+     * @throws CancellationException if the pool was terminated first
+     * @throws InterruptedException if the calling thread is interrupted while waiting
+     * @throws IllegalArgumentException if {@code fn} or {@code arg} cannot be sent to a worker
+     * @throws IllegalStateException if the pool is closed or terminated
+     * @throws NullPointerException if {@code fn} is null
+     */
+    <T, R> R apply(SerializableFunction<? super T, ? extends R> fn, T arg) throws InterruptedException;
+
+    /**
+     * Starts {@code fn} on one input and returns its task at once. The task fails with what the
+     * worker threw ({@link Task#await()} wraps it in a {@code TaskFailedException}); cancelling it
+     * drops the input if it has not started yet, and otherwise lets it end unobserved.
+     *
+     * @param fn the function
+     * @param arg the input, may be null
+     * @param <T> the type of the input
+     * @param <R> the type of the result
+     * @return the running task
+     * @throws IllegalArgumentException if {@code fn} or {@code arg} cannot be sent to a worker
+     * @throws IllegalStateException if the pool is closed or terminated
+     * @throws NullPointerException if {@code fn} is null
+     */
+    <T, R> Task<R> applyAsync(SerializableFunction<? super T, ? extends R> fn, T arg);
+
+    /**
+     * Refuses new work, waits until the work already submitted has ended (including the chunks
+     * in flight of unfinished {@code imap} iterators), then stops the workers and waits until no
+     * worker thread or child JVM is left. Does nothing if already closed. An interrupt while
+     * waiting does not stop the wait; the interrupt flag is restored on return.
+     *
+     * <p>Python's {@code Pool.__exit__} terminates instead; call {@link #terminate()} for that.
+     *
+     * @throws IllegalStateException if called from one of this pool's own workers, which would
+     *     wait for itself
+     */
+    @Override
+    void close();
+
+    /**
+     * Stops the workers now: threads are interrupted, child JVMs are killed. Work that had not
+     * ended ends cancelled ({@code map} throws {@link CancellationException}, {@code mapOutcomes}
+     * reports {@link Outcome.Cancelled}). Returns when no worker is left. Does nothing if already
+     * terminated; after {@link #close()} it has nothing left to stop.
+     */
+    void terminate();
+}

@@ -1,0 +1,261 @@
+package dev.weft.parallel;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The settings of a {@linkplain Pool#processes(ProcessPoolOptions) process pool}: how many child
+ * JVMs, their JVM arguments, how many tasks each runs before it is replaced, what each runs first,
+ * and how long a task may take. Immutable; made by a {@link Builder}.
+ *
+ * <pre>{@code
+ * ProcessPoolOptions options = ProcessPoolOptions.builder()
+ *         .workers(2)
+ *         .jvmArgs(List.of("-Xmx128m"))
+ *         .maxTasksPerChild(1_000)
+ *         .initializer(() -> Native.load())
+ *         .taskTimeout(Duration.ofSeconds(30))
+ *         .build();
+ * try (Pool pool = Pool.processes(options)) { ... }
+ * }</pre>
+ *
+ * <p>These are the arguments of Python's {@code multiprocessing.Pool(processes, initializer,
+ * initargs, maxtasksperchild)}, plus what a JVM needs (its arguments) and what Python lacks (a
+ * per-task timeout); {@link java.util.concurrent.ThreadPoolExecutor}'s constructor arguments are the
+ * in-process neighbour.
+ */
+public final class ProcessPoolOptions {
+
+    /**
+     * The JVM arguments of a worker unless {@link Builder#jvmArgs} says otherwise: a small heap
+     * ({@code -Xmx64m}), the serial collector, class data sharing, and no perf-data file; all of
+     * them make a child start faster and weigh less.
+     */
+    public static final List<String> DEFAULT_JVM_ARGS =
+            List.of("-Xmx64m", "-XX:+UseSerialGC", "-Xshare:auto", "-XX:-UsePerfData");
+
+    private final int workers;
+    private final List<String> jvmArgs;
+    private final int maxTasksPerChild;
+    private final SerializableRunnable initializer;
+    private final Duration taskTimeout;
+    private final Consumer<String> stdout;
+    private final Consumer<String> stderr;
+
+    private ProcessPoolOptions(Builder builder) {
+        this.workers = builder.workers == null ? Runtime.getRuntime().availableProcessors() : builder.workers;
+        this.jvmArgs = builder.jvmArgs == null ? DEFAULT_JVM_ARGS : builder.jvmArgs;
+        this.maxTasksPerChild = builder.maxTasksPerChild == null ? 0 : builder.maxTasksPerChild;
+        this.initializer = builder.initializer;
+        this.taskTimeout = builder.taskTimeout;
+        this.stdout = builder.stdout == null ? line -> System.out.println(line) : builder.stdout;
+        this.stderr = builder.stderr == null ? line -> System.err.println(line) : builder.stderr;
+    }
+
+    /** {@return a new builder with every setting at its default} */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** {@return how many child JVMs run tasks in parallel} */
+    public int workers() {
+        return workers;
+    }
+
+    /** {@return the arguments given to each child's {@code java} before its main class} */
+    public List<String> jvmArgs() {
+        return jvmArgs;
+    }
+
+    /** {@return how many tasks (chunks) a child runs before it is replaced; 0 for no limit} */
+    public int maxTasksPerChild() {
+        return maxTasksPerChild;
+    }
+
+    /** {@return what each child runs once before its first task, if anything} */
+    public Optional<SerializableRunnable> initializer() {
+        return Optional.ofNullable(initializer);
+    }
+
+    /** {@return how long one task (chunk) may run before its child is killed, if limited} */
+    public Optional<Duration> taskTimeout() {
+        return Optional.ofNullable(taskTimeout);
+    }
+
+    /** {@return where the lines the children print on their standard output go} */
+    public Consumer<String> stdout() {
+        return stdout;
+    }
+
+    /** {@return where the lines the children print on their standard error go} */
+    public Consumer<String> stderr() {
+        return stderr;
+    }
+
+    @Override
+    public String toString() {
+        return "ProcessPoolOptions[workers=" + workers + ", jvmArgs=" + jvmArgs + ", maxTasksPerChild="
+                + maxTasksPerChild + ", initializer=" + (initializer != null) + ", taskTimeout=" + taskTimeout + "]";
+    }
+
+    /**
+     * Builds {@link ProcessPoolOptions}. Each setting may be set once (a second call throws
+     * {@link IllegalStateException}, as a likely mistake); {@link #build()} leaves the builder
+     * usable for more pools.
+     *
+     * <pre>{@code
+     * ProcessPoolOptions options = ProcessPoolOptions.builder().workers(4).build();
+     * }</pre>
+     */
+    public static final class Builder {
+        private Integer workers;
+        private List<String> jvmArgs;
+        private Integer maxTasksPerChild;
+        private SerializableRunnable initializer;
+        private Duration taskTimeout;
+        private Consumer<String> stdout;
+        private Consumer<String> stderr;
+
+        private Builder() {
+        }
+
+        private static void once(Object current, String setting) {
+            if (current != null) {
+                throw new IllegalStateException(setting + " was already set");
+            }
+        }
+
+        /**
+         * Sets how many child JVMs run in parallel. Default: the number of available processors.
+         *
+         * @param workers the number of workers
+         * @return this builder
+         * @throws IllegalArgumentException if {@code workers} is less than 1
+         * @throws IllegalStateException if already set
+         */
+        public Builder workers(int workers) {
+            if (workers < 1) {
+                throw new IllegalArgumentException("workers must be at least 1: " + workers);
+            }
+            once(this.workers, "workers");
+            this.workers = workers;
+            return this;
+        }
+
+        /**
+         * Sets the arguments of each child's {@code java} command, before the main class: heap
+         * size, system properties, agents. Default: {@link #DEFAULT_JVM_ARGS}. weft adds the
+         * flags its channel needs (JVM messages to standard error, exit on the first
+         * {@code OutOfMemoryError}), and the class path.
+         *
+         * @param jvmArgs the arguments, copied
+         * @return this builder
+         * @throws NullPointerException if {@code jvmArgs} or one of them is null
+         * @throws IllegalStateException if already set
+         */
+        public Builder jvmArgs(List<String> jvmArgs) {
+            List<String> copy = List.copyOf(Objects.requireNonNull(jvmArgs, "jvmArgs"));
+            once(this.jvmArgs, "jvmArgs");
+            this.jvmArgs = copy;
+            return this;
+        }
+
+        /**
+         * Sets how many tasks (chunks) a child runs before it is replaced by a fresh one, to bound
+         * leaks in the code it runs (Python's {@code maxtasksperchild}). Default: 0, no limit.
+         *
+         * @param maxTasksPerChild the limit, or 0 for none
+         * @return this builder
+         * @throws IllegalArgumentException if negative
+         * @throws IllegalStateException if already set
+         */
+        public Builder maxTasksPerChild(int maxTasksPerChild) {
+            if (maxTasksPerChild < 0) {
+                throw new IllegalArgumentException("maxTasksPerChild must not be negative: " + maxTasksPerChild);
+            }
+            once(this.maxTasksPerChild, "maxTasksPerChild");
+            this.maxTasksPerChild = maxTasksPerChild;
+            return this;
+        }
+
+        /**
+         * Sets what each child runs once, before its first task (Python's {@code initializer}).
+         * If it throws, the child cannot serve: the pool is broken, its pending work fails with a
+         * {@link WorkerDiedException} whose cause is the initializer's exception, and new work is
+         * refused. Default: none.
+         *
+         * @param initializer what to run in each child
+         * @return this builder
+         * @throws NullPointerException if {@code initializer} is null
+         * @throws IllegalStateException if already set
+         */
+        public Builder initializer(SerializableRunnable initializer) {
+            Objects.requireNonNull(initializer, "initializer");
+            once(this.initializer, "initializer");
+            this.initializer = initializer;
+            return this;
+        }
+
+        /**
+         * Sets how long one task (one chunk) may run. A child still running a task after that long
+         * is killed; the task fails with a {@link java.util.concurrent.TimeoutException}, the
+         * tasks queued behind it go to other workers, and a replacement starts. Default: no limit.
+         *
+         * @param taskTimeout the limit, positive
+         * @return this builder
+         * @throws NullPointerException if {@code taskTimeout} is null
+         * @throws IllegalArgumentException if {@code taskTimeout} is zero or negative
+         * @throws IllegalStateException if already set
+         */
+        public Builder taskTimeout(Duration taskTimeout) {
+            Objects.requireNonNull(taskTimeout, "taskTimeout");
+            if (taskTimeout.isZero() || taskTimeout.isNegative()) {
+                throw new IllegalArgumentException("taskTimeout must be positive: " + taskTimeout);
+            }
+            once(this.taskTimeout, "taskTimeout");
+            this.taskTimeout = taskTimeout;
+            return this;
+        }
+
+        /**
+         * Sets where the lines the children print on {@code System.out} go. Default: this JVM's
+         * {@code System.out} (as it is when each line arrives). The sink is called on a pool
+         * thread, one whole line at a time, never concurrently for one child.
+         *
+         * @param stdout the sink
+         * @return this builder
+         * @throws NullPointerException if {@code stdout} is null
+         * @throws IllegalStateException if already set
+         */
+        public Builder stdout(Consumer<String> stdout) {
+            Objects.requireNonNull(stdout, "stdout");
+            once(this.stdout, "stdout");
+            this.stdout = stdout;
+            return this;
+        }
+
+        /**
+         * Sets where the lines the children print on {@code System.err} go (their JVM's own
+         * messages included). Default: this JVM's {@code System.err}.
+         *
+         * @param stderr the sink
+         * @return this builder
+         * @throws NullPointerException if {@code stderr} is null
+         * @throws IllegalStateException if already set
+         */
+        public Builder stderr(Consumer<String> stderr) {
+            Objects.requireNonNull(stderr, "stderr");
+            once(this.stderr, "stderr");
+            this.stderr = stderr;
+            return this;
+        }
+
+        /** {@return the options as set so far, the rest at their defaults} */
+        public ProcessPoolOptions build() {
+            return new ProcessPoolOptions(this);
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package dev.weft.parallel;
+
+import java.util.Objects;
+
+/**
+ * An exception thrown in a child JVM whose own class could not be rebuilt in the parent (it is
+ * missing there, or it holds something that does not serialize): it keeps the original class
+ * name, message and stack trace, and its cause is the original cause, rebuilt the same way.
+ * Python's counterpart is {@code multiprocessing.pool.RemoteTraceback}, the text of the child's
+ * traceback chained to the re-raised exception.
+ *
+ * <pre>{@code
+ * catch (ParallelExecutionException e) {
+ *     if (e.getCause() instanceof RemoteException remote) {
+ *         log.warn("worker threw {}", remote.remoteClassName(), remote);
+ *     }
+ * }
+ * }</pre>
+ *
+ * <p>Its message is {@code "<class name>: <original message>"} and its stack trace is the one the
+ * exception had in the child; {@link java.rmi.RemoteException} is the JDK's older cousin for the
+ * same situation over RMI.
+ */
+public class RemoteException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    private final String remoteClassName;
+    private final String remoteMessage;
+
+    /**
+     * Creates the exception; the caller sets the remote stack trace with
+     * {@link #setStackTrace(StackTraceElement[])}.
+     *
+     * @param remoteClassName the name of the exception's class in the child
+     * @param remoteMessage the exception's message in the child, may be null
+     * @param cause the rebuilt cause, may be null
+     * @throws NullPointerException if {@code remoteClassName} is null
+     */
+    public RemoteException(String remoteClassName, String remoteMessage, Throwable cause) {
+        super(Objects.requireNonNull(remoteClassName, "remoteClassName")
+                + (remoteMessage == null ? "" : ": " + remoteMessage), cause);
+        this.remoteClassName = remoteClassName;
+        this.remoteMessage = remoteMessage;
+    }
+
+    /** {@return the fully qualified name of the exception's class in the child JVM} */
+    public String remoteClassName() {
+        return remoteClassName;
+    }
+
+    /** {@return the exception's own message in the child JVM, or null if it had none} */
+    public String remoteMessage() {
+        return remoteMessage;
+    }
+}

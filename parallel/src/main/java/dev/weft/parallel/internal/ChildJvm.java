@@ -1,0 +1,278 @@
+package dev.weft.parallel.internal;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.File;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One child JVM running {@link WorkerMain}: the process, the frame writer to its standard input,
+ * and two platform threads, one reading its frames (and handing them to a {@link Listener}) and
+ * one reading its standard error. When its output ends, the reader waits for the process, and
+ * tells the listener once how it ended.
+ */
+public final class ChildJvm {
+    private static final Logger log = LoggerFactory.getLogger(ChildJvm.class);
+
+    /**
+     * Flags weft's channel needs, always given before the user's: JVM messages to stderr (never
+     * onto the frames), exit at the first OutOfMemoryError, UTF-8 for what the child prints.
+     */
+    static final List<String> CHANNEL_FLAGS = List.of(
+            "-XX:+DisplayVMOutputToStderr", "-Xlog:disable", "-Xlog:all=warning:stderr",
+            "-XX:+ExitOnOutOfMemoryError", "-Dstdout.encoding=UTF-8", "-Dstderr.encoding=UTF-8");
+
+    private static final Duration EXIT_GRACE = Duration.ofSeconds(5);
+
+    /** What a child's owner is told, on the child's reader thread. */
+    interface Listener {
+        /** The child said READY. */
+        void ready();
+
+        /** A RESULT frame: {@code body} holds the serialized results from {@code offset}. */
+        void result(long chunkId, byte[] body, int offset);
+
+        /** A FATAL frame: the initializer failed. */
+        void fatal(ErrorPayload error);
+
+        /**
+         * The child has ended (called once, last).
+         *
+         * @param exitCode its exit code
+         * @param stderrTail the last lines of its stderr
+         * @param channelError why the channel broke, when it did not simply end, else null
+         */
+        void exited(int exitCode, List<String> stderrTail, String channelError);
+    }
+
+    private final Process process;
+    private final Frames.Writer writer;
+    private final Thread reader;
+    private final Thread stderrReader;
+    private final StderrTail stderrTail;
+    private final LineSplitter stdoutLines;
+    private final Listener listener;
+    private final CountDownLatch gone = new CountDownLatch(1);
+
+    private ChildJvm(Process process, String name, Consumer<String> stdout, Consumer<String> stderr, Listener listener) {
+        this.process = process;
+        this.listener = listener;
+        this.writer = new Frames.Writer(new BufferedOutputStream(process.getOutputStream(), 1 << 16));
+        this.stdoutLines = new LineSplitter(line -> {
+            try {
+                stdout.accept(line);
+            } catch (RuntimeException e) {
+                log.warn("The stdout sink of a child JVM threw; line dropped", e);
+            }
+        });
+        this.stderrTail = new StderrTail(process.getErrorStream(), stderr);
+        this.stderrReader = Thread.ofPlatform().daemon().name(name + "-stderr").unstarted(stderrTail);
+        this.reader = Thread.ofPlatform().daemon().name(name + "-reader").unstarted(this::readFrames);
+    }
+
+    /**
+     * Starts a child JVM with this JVM's {@code java} and class path.
+     *
+     * @param name a name for its threads
+     * @param jvmArgs the user's JVM arguments
+     * @param mainArgs the arguments of {@link WorkerMain}
+     * @param stdout where the child's printed lines go
+     * @param stderr where the child's stderr lines go
+     * @param listener told about frames and the end, once {@link #listen()} is called
+     * @return the started child
+     * @throws IOException if the process cannot be started
+     */
+    static ChildJvm start(String name, List<String> jvmArgs, List<String> mainArgs, Consumer<String> stdout,
+            Consumer<String> stderr, Listener listener) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(command(jvmArgs, mainArgs));
+        Process process = builder.start();
+        ChildRegistry.add(process);
+        return new ChildJvm(process, name + "-pid" + process.pid(), stdout, stderr, listener);
+    }
+
+    /** Starts reading the child's output; the listener hears from now on. Call once, right after start. */
+    void listen() {
+        stderrReader.start();
+        reader.start();
+    }
+
+    /** {@return the command line of a child: java, channel flags, user flags, class path, main class} */
+    static List<String> command(List<String> jvmArgs, List<String> mainArgs) {
+        List<String> command = new ArrayList<>();
+        command.add(javaExecutable());
+        command.addAll(CHANNEL_FLAGS);
+        command.addAll(jvmArgs);
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(WorkerMain.class.getName());
+        command.addAll(mainArgs);
+        return command;
+    }
+
+    private static String javaExecutable() {
+        return ProcessHandle.current().info().command()
+                .orElseGet(() -> Path.of(System.getProperty("java.home"), "bin", "java").toString()
+                        + (File.separatorChar == '\\' ? ".exe" : ""));
+    }
+
+    /** {@return the writer of frames to the child} */
+    Frames.Writer writer() {
+        return writer;
+    }
+
+    /** {@return the child's process id} */
+    long pid() {
+        return process.pid();
+    }
+
+    /** {@return the process} */
+    Process process() {
+        return process;
+    }
+
+    /** Ends the child's input: it finishes what it has read and exits. */
+    void closeInput() {
+        try {
+            writer.close();
+        } catch (IOException e) {
+            log.debug("Closing the input of child {} failed (it has probably exited)", pid(), e);
+        }
+    }
+
+    /** Kills the child at once (SIGKILL). */
+    void kill() {
+        process.destroyForcibly();
+    }
+
+    /**
+     * Waits until the child has ended and its listener has been told.
+     *
+     * @param timeout how long to wait at most
+     * @return true if it has ended
+     * @throws InterruptedException if interrupted while waiting
+     */
+    boolean awaitGone(Duration timeout) throws InterruptedException {
+        return gone.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    /** Waits until the child is gone, killing it if it is slow to go; keeps the interrupt flag. */
+    void awaitGoneUninterruptibly(Duration grace) {
+        boolean interrupted = false;
+        boolean killed = false;
+        long deadline = System.nanoTime() + grace.toNanos();
+        while (true) {
+            try {
+                long left = deadline - System.nanoTime();
+                if (gone.await(killed ? 1_000_000_000L : Math.max(0, left), TimeUnit.NANOSECONDS)) {
+                    break;
+                }
+                if (!killed) {
+                    log.warn("Child JVM {} did not exit within {}; killing it", pid(), grace);
+                    kill();
+                    killed = true;
+                }
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void readFrames() {
+        String channelError = null;
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(process.getInputStream(), 1 << 16))) {
+            Frames.Frame frame;
+            while ((frame = Frames.read(in)) != null) {
+                handle(frame);
+            }
+        } catch (Frames.CorruptChannelException e) {
+            channelError = "corrupt channel: " + e.getMessage() + " (did something write to the child's stdout directly?)";
+            kill();
+        } catch (IOException e) {
+            log.debug("The channel of child {} ended", pid(), e);
+        } catch (RuntimeException | Error e) {
+            channelError = "the parent failed reading the channel: " + e;
+            log.error("Reading child {} failed; killing it", pid(), e);
+            kill();
+        }
+        stdoutLines.finish();
+        int exitCode = awaitExit();
+        joinStderr();
+        ChildRegistry.remove(process);
+        try {
+            listener.exited(exitCode, stderrTail.lines(), channelError);
+        } finally {
+            gone.countDown();
+        }
+    }
+
+    private void handle(Frames.Frame frame) throws IOException {
+        byte[] payload = frame.payload();
+        switch (frame.type()) {
+            case Frames.PRINT -> stdoutLines.feed(payload, 0, payload.length);
+            case Frames.READY -> {
+                if (payload.length != 12 || ByteBuffer.wrap(payload).getInt() != Frames.MAGIC) {
+                    throw new Frames.CorruptChannelException("bad READY frame");
+                }
+                listener.ready();
+            }
+            case Frames.RESULT -> listener.result(ByteBuffer.wrap(payload).getLong(), payload, 8);
+            case Frames.FATAL -> {
+                try {
+                    listener.fatal((ErrorPayload) JavaSerialization.fromBytes(payload, 0, payload.length));
+                } catch (ClassNotFoundException e) {
+                    throw new IOException("unreadable FATAL frame", e);
+                }
+            }
+            default -> throw new Frames.CorruptChannelException("unexpected frame type " + frame.type() + " from the child");
+        }
+    }
+
+    private int awaitExit() {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    if (!process.waitFor(EXIT_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+                        log.warn("Child JVM {} closed its output but did not exit; killing it", pid());
+                        process.destroyForcibly();
+                        continue;
+                    }
+                    return process.exitValue();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void joinStderr() {
+        try {
+            stderrReader.join(EXIT_GRACE);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "ChildJvm[pid " + pid() + (process.isAlive() ? ", alive" : ", ended") + "]";
+    }
+}

@@ -1,0 +1,183 @@
+package dev.weft.parallel.internal;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The wire format between a parent and a child JVM, on the child's standard input and output:
+ * frames of {@code [int length][byte type][payload]}, where {@code length} counts the type byte
+ * and the payload. Java-serialized objects travel inside payloads.
+ *
+ * <pre>
+ * parent → child   INIT    serialized initializer
+ *                  TASK    long chunkId, long functionId, int functionLength, function bytes (or none
+ *                          when the child already knows the function), serialized Object[] arguments
+ *                  RELEASE long functionId (the child may forget the function)
+ *                  end of stream: the child exits
+ * child → parent   READY   int MAGIC, long pid (first frame, before any task is read)
+ *                  RESULT  long chunkId, serialized Object[] (an {@link ItemFailure} per failed item)
+ *                  PRINT   bytes the child's code wrote to System.out
+ *                  FATAL   serialized {@link ErrorPayload} (the initializer failed; the child exits)
+ * </pre>
+ */
+public final class Frames {
+    static final byte READY = 1;
+    static final byte TASK = 2;
+    static final byte RESULT = 3;
+    static final byte PRINT = 4;
+    static final byte FATAL = 5;
+    static final byte INIT = 6;
+    static final byte RELEASE = 7;
+
+    /** "WEFT": the READY frame's proof that the stream really is a weft channel. */
+    static final int MAGIC = 0x57454654;
+    private static final int MAX_LENGTH = 1 << 30;
+
+    private Frames() {
+    }
+
+    /**
+     * One frame as read.
+     *
+     * @param type the frame type
+     * @param payload the payload
+     */
+    record Frame(byte type, byte[] payload) {
+    }
+
+    /** Thrown when the bytes on the channel are not frames: something else wrote to it. */
+    static final class CorruptChannelException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        CorruptChannelException(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * Reads one frame.
+     *
+     * @param in the stream
+     * @return the frame, or null at the end of the stream between frames
+     * @throws IOException if the stream fails or ends inside a frame
+     * @throws CorruptChannelException if the bytes cannot be a frame
+     */
+    static Frame read(DataInputStream in) throws IOException {
+        int first = in.read();
+        if (first < 0) {
+            return null;
+        }
+        int length = (first << 24) | (in.readUnsignedByte() << 16) | (in.readUnsignedByte() << 8) | in.readUnsignedByte();
+        if (length < 1 || length > MAX_LENGTH) {
+            throw new CorruptChannelException("bad frame length " + length + " (0x" + Integer.toHexString(length) + ")");
+        }
+        byte type = in.readByte();
+        if (type < READY || type > RELEASE) {
+            throw new CorruptChannelException("unknown frame type " + type);
+        }
+        byte[] payload = new byte[length - 1];
+        try {
+            in.readFully(payload);
+        } catch (EOFException e) {
+            throw new EOFException("the stream ended inside a frame of " + length + " bytes");
+        }
+        return new Frame(type, payload);
+    }
+
+    /** Writes frames; safe to call from several threads, each frame is written whole. */
+    static final class Writer {
+        private final DataOutputStream out;
+        private final ReentrantLock lock = new ReentrantLock();
+
+        Writer(OutputStream out) {
+            this.out = new DataOutputStream(out);
+        }
+
+        void ready(long pid) throws IOException {
+            lock.lock();
+            try {
+                out.writeInt(1 + 4 + 8);
+                out.writeByte(READY);
+                out.writeInt(MAGIC);
+                out.writeLong(pid);
+                out.flush();
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        void task(long chunkId, long functionId, byte[] function, byte[] args) throws IOException {
+            int functionLength = function == null ? 0 : function.length;
+            lock.lock();
+            try {
+                out.writeInt(Math.addExact(1 + 8 + 8 + 4 + functionLength, args.length));
+                out.writeByte(TASK);
+                out.writeLong(chunkId);
+                out.writeLong(functionId);
+                out.writeInt(functionLength);
+                if (function != null) {
+                    out.write(function);
+                }
+                out.write(args);
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        void result(long chunkId, byte[] body) throws IOException {
+            lock.lock();
+            try {
+                out.writeInt(Math.addExact(1 + 8, body.length));
+                out.writeByte(RESULT);
+                out.writeLong(chunkId);
+                out.write(body);
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        void bytes(byte type, byte[] body, int offset, int length) throws IOException {
+            lock.lock();
+            try {
+                out.writeInt(Math.addExact(1, length));
+                out.writeByte(type);
+                out.write(body, offset, length);
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        void release(long functionId) throws IOException {
+            lock.lock();
+            try {
+                out.writeInt(1 + 8);
+                out.writeByte(RELEASE);
+                out.writeLong(functionId);
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        void flush() throws IOException {
+            lock.lock();
+            try {
+                out.flush();
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        void close() throws IOException {
+            lock.lock();
+            try {
+                out.close();
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package dev.weft.parallel.internal;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.NotSerializableException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.ObjectStreamClass;
+import java.util.List;
+
+/** Java serialization of what travels to and from child JVMs, with messages that name the culprit. */
+final class JavaSerialization {
+
+    private JavaSerialization() {
+    }
+
+    static byte[] toBytes(Object value) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(value);
+        }
+        return bytes.toByteArray();
+    }
+
+    static Object fromBytes(byte[] bytes, int offset, int length) throws IOException, ClassNotFoundException {
+        try (ObjectInputStream in = new ContextAwareInputStream(new ByteArrayInputStream(bytes, offset, length))) {
+            return in.readObject();
+        }
+    }
+
+    /**
+     * Serializes a function (or initializer) to be sent to a child.
+     *
+     * @throws IllegalArgumentException naming the class that does not serialize
+     */
+    static byte[] function(Object fn, String what) {
+        try {
+            return toBytes(fn);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(what + " cannot be sent to a child JVM: " + explain(e), e);
+        }
+    }
+
+    /**
+     * Serializes a chunk of arguments as an {@code Object[]}.
+     *
+     * @throws IllegalArgumentException naming the first input, and its class, that does not serialize
+     */
+    static byte[] arguments(List<Object> args, long firstIndex) {
+        try {
+            return toBytes(args.toArray());
+        } catch (IOException e) {
+            for (int i = 0; i < args.size(); i++) {
+                try {
+                    toBytes(args.get(i));
+                } catch (IOException single) {
+                    throw new IllegalArgumentException("input #" + (firstIndex + i) + " cannot be sent to a child JVM: "
+                            + explain(single), single);
+                }
+            }
+            throw new IllegalArgumentException("the inputs cannot be sent to a child JVM: " + explain(e), e);
+        }
+    }
+
+    /** {@return a sentence that names the class at fault} */
+    static String explain(IOException e) {
+        if (e instanceof NotSerializableException) {
+            return "class " + e.getMessage() + " is not Serializable";
+        }
+        return e.toString();
+    }
+
+    /** Falls back to the thread's context class loader for classes the default lookup misses. */
+    private static final class ContextAwareInputStream extends ObjectInputStream {
+        ContextAwareInputStream(InputStream in) throws IOException {
+            super(in);
+        }
+
+        @Override
+        protected Class<?> resolveClass(ObjectStreamClass desc) throws IOException, ClassNotFoundException {
+            try {
+                return super.resolveClass(desc);
+            } catch (ClassNotFoundException e) {
+                ClassLoader context = Thread.currentThread().getContextClassLoader();
+                if (context == null) {
+                    throw e;
+                }
+                return Class.forName(desc.getName(), false, context);
+            }
+        }
+    }
+}

@@ -1,0 +1,152 @@
+package dev.weft.parallel.internal;
+
+import dev.weft.core.Outcome;
+import dev.weft.core.TaskFailedException;
+import dev.weft.parallel.WorkerDiedException;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The child of a {@code JvmProcess}: one TASK frame, then the end of its input; the child answers
+ * and exits (status 1 if the function threw).
+ *
+ * @param <R> the type of the result
+ */
+public final class OneShotChild<R> implements ChildJvm.Listener {
+    private static final AtomicInteger COUNTER = new AtomicInteger();
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private ChildJvm child;
+    private Outcome<R> outcome;
+
+    private OneShotChild() {
+    }
+
+    /**
+     * Serializes {@code fn} and {@code arg}, then starts the child.
+     *
+     * @param fn the function
+     * @param arg the argument
+     * @param jvmArgs the child's JVM arguments
+     * @param <R> the type of the result
+     * @return the running child
+     * @throws IllegalArgumentException if something does not serialize
+     * @throws IllegalStateException if the JVM cannot start
+     */
+    public static <R> OneShotChild<R> start(Object fn, Object arg, List<String> jvmArgs) {
+        byte[] function = JavaSerialization.function(fn, "the function");
+        byte[] args = JavaSerialization.arguments(java.util.Collections.singletonList(arg), 0);
+        OneShotChild<R> process = new OneShotChild<>();
+        ChildJvm child;
+        try {
+            child = ChildJvm.start("weft-process-" + COUNTER.incrementAndGet(), jvmArgs, List.of("--once"),
+                    line -> System.out.println(line), line -> System.err.println(line), process);
+        } catch (IOException e) {
+            throw new IllegalStateException("could not start a child JVM: " + e, e);
+        }
+        process.child = child;
+        child.listen();
+        try {
+            child.writer().task(1, 1, function, args);
+            child.writer().flush();
+        } catch (IOException e) {
+            // The child is already gone; its reader reports how it ended.
+        }
+        child.closeInput();
+        return process;
+    }
+
+    public long pid() {
+        return child.pid();
+    }
+
+    public boolean isAlive() {
+        return child.process().isAlive();
+    }
+
+    public OptionalInt exitCode() {
+        Process process = child.process();
+        return process.isAlive() ? OptionalInt.empty() : OptionalInt.of(process.exitValue());
+    }
+
+    public void terminate() {
+        child.process().destroy();
+    }
+
+    public void kill() {
+        child.kill();
+    }
+
+    public void awaitGone() throws InterruptedException {
+        while (!child.awaitGone(Duration.ofDays(1))) {
+            // keep waiting
+        }
+    }
+
+    public boolean awaitGone(Duration timeout) throws InterruptedException {
+        return child.awaitGone(timeout);
+    }
+
+    public R result() throws InterruptedException {
+        awaitGone();
+        Outcome<R> ended;
+        lock.lock();
+        try {
+            ended = outcome;
+        } finally {
+            lock.unlock();
+        }
+        String name = "JvmProcess[pid " + pid() + "]";
+        return switch (ended) {
+            case Outcome.Success<R> s -> s.value();
+            case Outcome.Failure<R> f -> throw new TaskFailedException(name, f.error());
+            case Outcome.Cancelled<R> c -> throw new IllegalStateException(name + " was cancelled");
+        };
+    }
+
+    @Override
+    public void ready() {
+    }
+
+    @Override
+    @SuppressWarnings("unchecked") // the function returns R
+    public void result(long chunkId, byte[] body, int offset) {
+        Outcome<R> decoded;
+        try {
+            Object[] values = (Object[]) JavaSerialization.fromBytes(body, offset, body.length - offset);
+            decoded = values.length == 1 && values[0] instanceof ItemFailure failure
+                    ? Outcome.failure(failure.error().rebuild())
+                    : Outcome.success((R) values[0]);
+        } catch (IOException | ClassNotFoundException | RuntimeException e) {
+            decoded = Outcome.failure(new IllegalStateException("the result could not be read in the parent: " + e, e));
+        }
+        lock.lock();
+        try {
+            outcome = decoded;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void fatal(ErrorPayload error) {
+    }
+
+    @Override
+    public void exited(int exitCode, List<String> stderrTail, String channelError) {
+        lock.lock();
+        try {
+            if (outcome == null) {
+                String why = channelError != null ? channelError : "it exited before it answered";
+                outcome = Outcome.failure(new WorkerDiedException("the child JVM (pid " + child.pid() + ") "
+                        + "died: " + why, child.pid(), exitCode, stderrTail, null));
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+}

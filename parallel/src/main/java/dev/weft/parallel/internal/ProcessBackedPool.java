@@ -1,0 +1,393 @@
+package dev.weft.parallel.internal;
+
+import dev.weft.parallel.ProcessPoolOptions;
+import dev.weft.parallel.SerializableFunction;
+import dev.weft.parallel.WorkerDiedException;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingDeque;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@code Pool.processes(..)} backend: a queue of serialized chunks shared by
+ * {@link ProcessWorker}s, each driving one child JVM. Workers start with the first dispatched
+ * chunk. When a child dies, the chunk it was running fails with a {@link WorkerDiedException}
+ * (or a {@link TimeoutException} when the pool killed it for running too long), the chunks queued
+ * behind it go back to the front of the queue, and a replacement starts. A child that dies before
+ * it is ready (bad JVM arguments, a failing initializer) breaks the pool: queued work fails and
+ * new work is refused, since every replacement would die the same way.
+ */
+public final class ProcessBackedPool extends AbstractPool<SerializedFunction, ProcessChunk> {
+    private static final Logger log = LoggerFactory.getLogger(ProcessBackedPool.class);
+    private static final AtomicInteger POOL_COUNTER = new AtomicInteger();
+    private static final Duration STOP_GRACE = Duration.ofSeconds(30);
+    private static final Duration KILL_GRACE = Duration.ofSeconds(10);
+
+    /** How a worker ended, as its {@link ProcessWorker} saw it. */
+    record Death(long pid, int exitCode, List<String> stderrTail, String channelError, boolean wasReady,
+            boolean replaced, ProcessChunk timedOut, Throwable fatal) {
+    }
+
+    private final ProcessPoolOptions options;
+    private final String name;
+    private final byte[] initializer;
+    private final LinkedBlockingDeque<ProcessChunk> queue = new LinkedBlockingDeque<>();
+    private final ReentrantLock lock = new ReentrantLock();
+    private final List<ProcessWorker> workers = new ArrayList<>();
+    private final AtomicLong chunkIds = new AtomicLong();
+    private final AtomicLong functionIds = new AtomicLong();
+    private final AtomicInteger workerCounter = new AtomicInteger();
+    private boolean started;
+    private boolean stopping;
+    private boolean killing;
+    private WorkerDiedException broken;
+    private final List<ProcessChunk> orphans = new ArrayList<>();
+    private ScheduledExecutorService watchdog;
+
+    /**
+     * Creates the pool; no child starts yet.
+     *
+     * @param options the settings
+     * @throws NullPointerException if {@code options} is null
+     * @throws IllegalArgumentException if the initializer cannot be serialized
+     */
+    public ProcessBackedPool(ProcessPoolOptions options) {
+        super(Objects.requireNonNull(options, "options").workers());
+        this.options = options;
+        this.name = "weft-processes-" + POOL_COUNTER.incrementAndGet();
+        this.initializer = options.initializer()
+                .map(init -> JavaSerialization.function(init, "the initializer"))
+                .orElse(null);
+    }
+
+    ProcessPoolOptions options() {
+        return options;
+    }
+
+    // ---------------------------------------------------------------- AbstractPool
+
+    @Override
+    protected SerializedFunction prepare(SerializableFunction<?, ?> fn) {
+        return new SerializedFunction(functionIds.incrementAndGet(), JavaSerialization.function(fn, "the function"));
+    }
+
+    @Override
+    protected ProcessChunk chunk(SerializedFunction fn, long firstIndex, List<Object> args, ChunkSink sink) {
+        return new ProcessChunk(chunkIds.incrementAndGet(), fn, JavaSerialization.arguments(args, firstIndex),
+                firstIndex, args.size(), sink);
+    }
+
+    @Override
+    protected void dispatch(ProcessChunk chunk) {
+        WorkerDiedException failure;
+        boolean cancel;
+        lock.lock();
+        try {
+            cancel = killing;
+            failure = broken;
+            if (!cancel && failure == null) {
+                startWorkers();
+                failure = broken;
+                if (failure == null) {
+                    queue.add(chunk);
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+        failOrphans();
+        if (cancel) {
+            chunk.cancel();
+        } else if (failure != null) {
+            chunk.fail(failure);
+        }
+    }
+
+    @Override
+    protected void release(SerializedFunction fn) {
+        lock.lock();
+        try {
+            for (ProcessWorker worker : workers) {
+                worker.release(fn.id());
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    protected void checkUsable() {
+        lock.lock();
+        try {
+            if (broken != null) {
+                throw new IllegalStateException("the pool is broken, its workers cannot start: " + broken.getMessage(),
+                        broken);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    protected boolean isOwnWorker() {
+        return Thread.currentThread().getName().startsWith(name + "-");
+    }
+
+    @Override
+    protected void stopWorkers() {
+        List<ProcessWorker> stopped;
+        lock.lock();
+        try {
+            stopping = true;
+            stopped = List.copyOf(workers);
+        } finally {
+            lock.unlock();
+        }
+        for (ProcessWorker worker : stopped) {
+            worker.stop();
+        }
+        for (ProcessWorker worker : stopped) {
+            worker.awaitGone(STOP_GRACE);
+        }
+        stopWatchdog();
+        for (ProcessChunk left = queue.poll(); left != null; left = queue.poll()) {
+            left.cancel();
+        }
+    }
+
+    @Override
+    protected void killWorkers() {
+        List<ProcessWorker> killed;
+        List<ProcessChunk> queued = new ArrayList<>();
+        lock.lock();
+        try {
+            killing = true;
+            stopping = true;
+            killed = List.copyOf(workers);
+            queue.drainTo(queued);
+        } finally {
+            lock.unlock();
+        }
+        for (ProcessChunk chunk : queued) {
+            chunk.cancel();
+        }
+        for (ProcessWorker worker : killed) {
+            worker.kill();
+        }
+        for (ProcessWorker worker : killed) {
+            worker.awaitGone(KILL_GRACE);
+        }
+        stopWatchdog();
+    }
+
+    // ---------------------------------------------------------------- workers
+
+    /** Starts the workers with the first chunk; the caller holds the lock. */
+    private void startWorkers() {
+        if (started) {
+            return;
+        }
+        started = true;
+        for (int i = 0; i < workers(); i++) {
+            spawn();
+        }
+        options.taskTimeout().ifPresent(this::startWatchdog);
+    }
+
+    /** Starts one worker; the caller holds the lock. */
+    private void spawn() {
+        if (stopping || broken != null) {
+            return;
+        }
+        try {
+            workers.add(new ProcessWorker(this, name + "-worker-" + workerCounter.incrementAndGet(), initializer));
+        } catch (IOException | RuntimeException e) {
+            log.error("Could not start a worker JVM", e);
+            breakPool(new WorkerDiedException("could not start a worker JVM: " + e, -1, null, List.of(), e));
+        }
+    }
+
+    /** Marks the pool broken and fails what is queued; the caller holds the lock. */
+    private void breakPool(WorkerDiedException cause) {
+        if (broken != null) {
+            return;
+        }
+        broken = cause;
+        queue.drainTo(orphans);
+    }
+
+    /** Fails the chunks a broken pool could not run; called without the lock (it runs user callbacks). */
+    private void failOrphans() {
+        List<ProcessChunk> failed = new ArrayList<>();
+        WorkerDiedException cause;
+        lock.lock();
+        try {
+            failed.addAll(orphans);
+            orphans.clear();
+            cause = broken;
+        } finally {
+            lock.unlock();
+        }
+        for (ProcessChunk chunk : failed) {
+            chunk.fail(cause);
+        }
+    }
+
+    private void startWatchdog(Duration timeout) {
+        long limit = timeout.toNanos();
+        long period = Math.max(5_000_000L, Math.min(250_000_000L, limit / 4));
+        watchdog = Executors.newSingleThreadScheduledExecutor(
+                task -> Thread.ofPlatform().daemon().name(name + "-watchdog").unstarted(task));
+        watchdog.scheduleAtFixedRate(() -> {
+            long now = System.nanoTime();
+            List<ProcessWorker> current;
+            lock.lock();
+            try {
+                current = List.copyOf(workers);
+            } finally {
+                lock.unlock();
+            }
+            for (ProcessWorker worker : current) {
+                worker.checkTimeout(now, limit);
+            }
+        }, period, period, TimeUnit.NANOSECONDS);
+    }
+
+    private void stopWatchdog() {
+        ScheduledExecutorService dog;
+        lock.lock();
+        try {
+            dog = watchdog;
+            watchdog = null;
+        } finally {
+            lock.unlock();
+        }
+        if (dog == null) {
+            return;
+        }
+        dog.shutdownNow();
+        boolean interrupted = false;
+        while (true) {
+            try {
+                if (dog.awaitTermination(10, TimeUnit.SECONDS)) {
+                    break;
+                }
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    ProcessChunk take() throws InterruptedException {
+        return queue.takeFirst();
+    }
+
+    ProcessChunk poll() {
+        return queue.pollFirst();
+    }
+
+    /** Puts chunks that never ran back at the front of the queue, in their order. */
+    void requeue(List<ProcessChunk> chunks) {
+        WorkerDiedException failure;
+        boolean cancel;
+        lock.lock();
+        try {
+            cancel = killing;
+            failure = broken;
+            if (!cancel && failure == null) {
+                for (int i = chunks.size() - 1; i >= 0; i--) {
+                    queue.addFirst(chunks.get(i));
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+        for (ProcessChunk chunk : chunks) {
+            if (cancel) {
+                chunk.cancel();
+            } else if (failure != null) {
+                chunk.fail(failure);
+            }
+        }
+    }
+
+    /** A worker reached {@code maxTasksPerChild}: its replacement starts now. */
+    void retired(ProcessWorker worker) {
+        lock.lock();
+        try {
+            spawn();
+        } finally {
+            lock.unlock();
+        }
+        failOrphans();
+    }
+
+    /** A worker's child has ended: fail what it was running, requeue the rest, replace it. */
+    void workerExited(ProcessWorker worker, List<ProcessChunk> lost, Death death) {
+        boolean cancel;
+        lock.lock();
+        try {
+            workers.remove(worker);
+            cancel = killing;
+        } finally {
+            lock.unlock();
+        }
+        if (cancel) {
+            lost.forEach(ProcessChunk::cancel);
+            return;
+        }
+        WorkerDiedException died = new WorkerDiedException(describe(death, lost.isEmpty()), death.pid(),
+                death.exitCode(), death.stderrTail(), death.fatal());
+        if (!lost.isEmpty()) {
+            ProcessChunk running = lost.get(0);
+            if (running == death.timedOut()) {
+                Duration timeout = options.taskTimeout().orElseThrow();
+                TimeoutException timedOut = new TimeoutException("the task ran longer than " + timeout
+                        + "; its worker JVM (pid " + death.pid() + ") was killed");
+                running.fail(timedOut);
+            } else {
+                running.fail(died);
+            }
+            requeue(lost.subList(1, lost.size()));
+        }
+        lock.lock();
+        try {
+            if (!death.wasReady() && !stopping) {
+                breakPool(died);
+            } else if (!death.replaced()) {
+                spawn();
+            }
+        } finally {
+            lock.unlock();
+        }
+        failOrphans();
+    }
+
+    private static String describe(Death death, boolean idle) {
+        String who = "worker JVM (pid " + death.pid() + ")";
+        if (death.channelError() != null) {
+            return who + " was stopped: " + death.channelError();
+        }
+        if (death.fatal() != null) {
+            return who + " could not run its initializer";
+        }
+        if (!death.wasReady()) {
+            return who + " died before it was ready";
+        }
+        return who + (idle ? " died while idle" : " died while running a task");
+    }
+}

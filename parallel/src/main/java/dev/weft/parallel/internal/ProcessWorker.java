@@ -1,0 +1,336 @@
+package dev.weft.parallel.internal;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One worker of a process pool: a {@link ChildJvm}, the chunks sent to it and not yet answered
+ * (in the order sent, which is the order the child runs them, so the oldest is the one running),
+ * and a sender thread that takes chunks from the pool's queue while the worker has room.
+ *
+ * <p>The room is a window that adapts to how long the child's chunks take: about 2 ms of work
+ * queued in the child's pipe, between 1 and 32 chunks. Short tasks are pipelined (the child
+ * never waits for the parent between them); long ones are sent one at a time, so that a chunk
+ * never waits behind a long one while another worker is idle.
+ */
+final class ProcessWorker implements ChildJvm.Listener {
+    private static final Logger log = LoggerFactory.getLogger(ProcessWorker.class);
+    private static final long QUEUED_WORK_NANOS = 2_000_000L;
+    private static final int MAX_WINDOW = 32;
+
+    private enum State { RUNNING, RETIRING, GONE }
+
+    private final ProcessBackedPool pool;
+    private final int maxTasks;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition room = lock.newCondition();
+    private final ArrayDeque<ProcessChunk> pending = new ArrayDeque<>();
+    private final Set<Long> knownFunctions = ConcurrentHashMap.newKeySet();
+    private final Queue<Long> releases = new ConcurrentLinkedQueue<>();
+    private final Thread sender;
+    private final ChildJvm child;
+    private State state = State.RUNNING;
+    private boolean ready;
+    private long headSince;
+    private double averageNanos = -1;
+    private int assigned;
+    private boolean replaced;
+    private ProcessChunk timedOut;
+    private Throwable fatal;
+
+    ProcessWorker(ProcessBackedPool pool, String name, byte[] initializer) throws IOException {
+        this.pool = pool;
+        this.maxTasks = pool.options().maxTasksPerChild();
+        this.child = ChildJvm.start(name, pool.options().jvmArgs(), List.of(), pool.options().stdout(),
+                pool.options().stderr(), this);
+        this.sender = Thread.ofPlatform().daemon().name(name + "-pid" + child.pid() + "-sender").unstarted(this::send);
+        child.listen();
+        if (initializer != null) {
+            try {
+                child.writer().bytes(Frames.INIT, initializer, 0, initializer.length);
+                child.writer().flush();
+            } catch (IOException e) {
+                log.debug("Child {} is gone before its initializer was sent; its reader reports it", child.pid(), e);
+            }
+        }
+        sender.start();
+    }
+
+    long pid() {
+        return child.pid();
+    }
+
+    // ---------------------------------------------------------------- sending
+
+    private void send() {
+        ProcessChunk inHand = null;
+        try {
+            while (awaitRoom()) {
+                inHand = pool.take();
+                while (inHand != null) {
+                    ProcessChunk chunk = inHand;
+                    inHand = null;
+                    if (chunk.isAbandoned()) {
+                        chunk.cancel();
+                    } else {
+                        if (!enqueue(chunk)) {
+                            pool.requeue(List.of(chunk));
+                            return;
+                        }
+                        write(chunk);
+                        if (maxTasks > 0 && ++assigned >= maxTasks) {
+                            child.writer().flush();
+                            retire();
+                            return;
+                        }
+                    }
+                    inHand = hasRoom() ? pool.poll() : null;
+                }
+                child.writer().flush();
+            }
+        } catch (InterruptedException e) {
+            // The pool or the worker's death stops the sender: give back what it holds.
+            if (inHand != null) {
+                pool.requeue(List.of(inHand));
+            }
+        } catch (IOException e) {
+            // The child is gone; its reader reports the chunks it had.
+            log.debug("Writing to child {} failed", child.pid(), e);
+        }
+    }
+
+    private boolean awaitRoom() throws InterruptedException {
+        lock.lock();
+        try {
+            while (state == State.RUNNING && pending.size() >= window()) {
+                room.await();
+            }
+            return state == State.RUNNING;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private boolean hasRoom() {
+        lock.lock();
+        try {
+            return state == State.RUNNING && pending.size() < window();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private int window() {
+        if (averageNanos < 0) {
+            return 1;
+        }
+        return (int) Math.max(1, Math.min(MAX_WINDOW, Math.ceil(QUEUED_WORK_NANOS / Math.max(1.0, averageNanos))));
+    }
+
+    private boolean enqueue(ProcessChunk chunk) {
+        lock.lock();
+        try {
+            if (state == State.GONE) {
+                return false;
+            }
+            if (pending.isEmpty()) {
+                headSince = System.nanoTime();
+            }
+            pending.add(chunk);
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void write(ProcessChunk chunk) throws IOException {
+        Long release;
+        while ((release = releases.poll()) != null) {
+            child.writer().release(release);
+        }
+        SerializedFunction function = chunk.function();
+        boolean known = !knownFunctions.add(function.id());
+        child.writer().task(chunk.id(), function.id(), known ? null : function.bytes(), chunk.args());
+    }
+
+    /** Stops taking work after {@code maxTasksPerChild} chunks; a replacement starts at once. */
+    private void retire() {
+        boolean closeNow;
+        lock.lock();
+        try {
+            if (state != State.RUNNING) {
+                return;
+            }
+            state = State.RETIRING;
+            replaced = true;
+            closeNow = pending.isEmpty();
+        } finally {
+            lock.unlock();
+        }
+        pool.retired(this);
+        if (closeNow) {
+            child.closeInput();
+        }
+    }
+
+    /** The child may forget function {@code id}; told before its next task. */
+    void release(long id) {
+        if (knownFunctions.remove(id)) {
+            releases.add(id);
+        }
+    }
+
+    // ---------------------------------------------------------------- lifetime
+
+    /** Takes no more work; the child exits once it has answered what it has. */
+    void stop() {
+        boolean closeNow;
+        lock.lock();
+        try {
+            if (state == State.GONE) {
+                return;
+            }
+            state = State.RETIRING;
+            replaced = true;
+            closeNow = pending.isEmpty();
+            room.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        sender.interrupt();
+        if (closeNow) {
+            child.closeInput();
+        }
+    }
+
+    /** Kills the child now. */
+    void kill() {
+        sender.interrupt();
+        child.kill();
+    }
+
+    /** Waits until the child is gone (killing it after {@code grace}); keeps the interrupt flag. */
+    void awaitGone(Duration grace) {
+        child.awaitGoneUninterruptibly(grace);
+        boolean interrupted = false;
+        while (sender.isAlive()) {
+            try {
+                sender.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Kills the child if the chunk it is running has run longer than {@code limitNanos}. */
+    void checkTimeout(long now, long limitNanos) {
+        lock.lock();
+        try {
+            if (!ready || pending.isEmpty() || timedOut != null || now - headSince <= limitNanos) {
+                return;
+            }
+            timedOut = pending.peek();
+        } finally {
+            lock.unlock();
+        }
+        log.warn("A task of child JVM {} ran longer than its timeout; killing the child", child.pid());
+        child.kill();
+    }
+
+    // ---------------------------------------------------------------- ChildJvm.Listener
+
+    @Override
+    public void ready() {
+        lock.lock();
+        try {
+            ready = true;
+            headSince = System.nanoTime();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void result(long chunkId, byte[] body, int offset) {
+        ProcessChunk chunk;
+        boolean closeNow = false;
+        lock.lock();
+        try {
+            chunk = pending.peek();
+            if (chunk == null || chunk.id() != chunkId) {
+                log.error("Child JVM {} answered chunk {} but {} was expected; killing it", child.pid(), chunkId,
+                        chunk == null ? "none" : chunk.id());
+                child.kill();
+                return;
+            }
+            pending.poll();
+            long now = System.nanoTime();
+            double sample = now - headSince;
+            averageNanos = averageNanos < 0 ? sample : 0.75 * averageNanos + 0.25 * sample;
+            headSince = now;
+            room.signal();
+            if (state == State.RETIRING && pending.isEmpty()) {
+                closeNow = true;
+            }
+        } finally {
+            lock.unlock();
+        }
+        if (closeNow) {
+            child.closeInput();
+        }
+        chunk.reportResult(body, offset);
+    }
+
+    @Override
+    public void fatal(ErrorPayload error) {
+        lock.lock();
+        try {
+            fatal = error.rebuild();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void exited(int exitCode, List<String> stderrTail, String channelError) {
+        List<ProcessChunk> lost;
+        ProcessBackedPool.Death death;
+        lock.lock();
+        try {
+            state = State.GONE;
+            lost = new ArrayList<>(pending);
+            pending.clear();
+            room.signalAll();
+            death = new ProcessBackedPool.Death(child.pid(), exitCode, stderrTail, channelError, ready, replaced,
+                    timedOut, fatal);
+        } finally {
+            lock.unlock();
+        }
+        sender.interrupt();
+        pool.workerExited(this, lost, death);
+    }
+
+    @Override
+    public String toString() {
+        lock.lock();
+        try {
+            return "ProcessWorker[pid " + child.pid() + ", " + state + ", pending=" + pending.size() + "]";
+        } finally {
+            lock.unlock();
+        }
+    }
+}

@@ -1,0 +1,169 @@
+package dev.weft.parallel.internal;
+
+import dev.weft.core.Outcome;
+import dev.weft.parallel.SerializableFunction;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinWorkerThread;
+import java.util.concurrent.RecursiveAction;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+/**
+ * The {@code Pool.threads(n)} backend: each chunk is a {@link java.util.concurrent.ForkJoinTask} of a
+ * private {@link ForkJoinPool}. A chunk submitted from one of the pool's own threads (a nested
+ * {@code map}) is forked onto that thread's deque, and the waiting thread runs it itself when
+ * nobody has stolen it; a thread that must still wait lends its place through
+ * {@link ForkJoinPool#managedBlock}, so nesting never deadlocks.
+ */
+public final class ThreadBackedPool extends AbstractPool<Function<Object, Object>, ThreadBackedPool.Chunk> {
+    private static final AtomicInteger POOL_COUNTER = new AtomicInteger();
+
+    private final ForkJoinPool forkJoin;
+    private final Set<Chunk> running = ConcurrentHashMap.newKeySet();
+
+    /**
+     * Creates the pool.
+     *
+     * @param workers the parallelism
+     * @throws IllegalArgumentException if {@code workers} is less than 1
+     */
+    public ThreadBackedPool(int workers) {
+        super(workers);
+        String prefix = "weft-threads-" + POOL_COUNTER.incrementAndGet() + "-worker-";
+        AtomicInteger threadCounter = new AtomicInteger();
+        this.forkJoin = new ForkJoinPool(workers, pool -> {
+            ForkJoinWorkerThread thread = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
+            thread.setName(prefix + threadCounter.incrementAndGet());
+            return thread;
+        }, null, false);
+    }
+
+    /** A chunk as a fork-join task: runs its items in order and reports their outcomes. */
+    static final class Chunk extends WorkChunk {
+        private final Function<Object, Object> fn;
+        private final List<Object> args;
+        private final Set<Chunk> running;
+        private final RecursiveAction task = new RecursiveAction() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            protected void compute() {
+                runItems();
+            }
+        };
+
+        Chunk(Function<Object, Object> fn, long firstIndex, List<Object> args, ChunkSink sink, Set<Chunk> running) {
+            super(firstIndex, args.size(), sink);
+            this.fn = fn;
+            this.args = args; // a view the pool made for this chunk and never changes
+            this.running = running;
+        }
+
+        private void runItems() {
+            try {
+                if (isAbandoned()) {
+                    cancel();
+                    return;
+                }
+                List<Outcome<Object>> outcomes = newOutcomeList();
+                for (Object arg : args) {
+                    if (Thread.currentThread().isInterrupted()) {
+                        outcomes.add(Outcome.cancelled());
+                        continue;
+                    }
+                    try {
+                        outcomes.add(Outcome.success(fn.apply(arg)));
+                    } catch (Throwable t) {
+                        outcomes.add(Outcome.failure(t));
+                    }
+                }
+                report(outcomes);
+            } finally {
+                running.remove(this);
+            }
+        }
+    }
+
+    @Override
+    @SuppressWarnings("unchecked") // the pool only ever passes the function its own inputs
+    protected Function<Object, Object> prepare(SerializableFunction<?, ?> fn) {
+        return (Function<Object, Object>) fn;
+    }
+
+    @Override
+    protected Chunk chunk(Function<Object, Object> fn, long firstIndex, List<Object> args, ChunkSink sink) {
+        return new Chunk(fn, firstIndex, args, sink, running);
+    }
+
+    @Override
+    protected void dispatch(Chunk chunk) {
+        running.add(chunk);
+        try {
+            if (isOwnWorker()) {
+                chunk.task.fork();
+            } else {
+                forkJoin.execute(chunk.task);
+            }
+        } catch (RejectedExecutionException e) {
+            running.remove(chunk);
+            chunk.cancel();
+        }
+        if (isTerminated() && running.remove(chunk)) {
+            chunk.cancel();
+        }
+    }
+
+    @Override
+    protected void helpWith(List<Chunk> chunks) {
+        if (!isOwnWorker()) {
+            return;
+        }
+        for (int i = chunks.size() - 1; i >= 0; i--) {
+            Chunk chunk = chunks.get(i);
+            if (chunk.task.tryUnfork()) {
+                chunk.task.invoke();
+            }
+        }
+    }
+
+    @Override
+    protected boolean isOwnWorker() {
+        return Thread.currentThread() instanceof ForkJoinWorkerThread worker && worker.getPool() == forkJoin;
+    }
+
+    @Override
+    protected void stopWorkers() {
+        forkJoin.shutdown();
+        awaitTermination();
+    }
+
+    @Override
+    protected void killWorkers() {
+        forkJoin.shutdownNow();
+        for (Chunk chunk : running) {
+            chunk.cancel();
+        }
+        awaitTermination();
+    }
+
+    private void awaitTermination() {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                if (forkJoin.awaitTermination(1, TimeUnit.MINUTES)) {
+                    break;
+                }
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,165 @@
+package dev.weft.parallel.internal;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The main class of a child JVM. It keeps the real standard output for frames, points
+ * {@code System.out} at PRINT frames and {@code System.in} at an empty stream, says READY, then
+ * runs the tasks it reads from standard input in order, one at a time, until that stream ends.
+ * {@code System.err} is left alone: the parent reads it line by line and keeps its last lines to
+ * explain a death.
+ *
+ * <p>With the argument {@code --once} (a {@code JvmProcess}) it exits with status 1 when the last
+ * task failed, as a Python process whose target raised.
+ */
+public final class WorkerMain {
+    private static final int EXIT_INITIALIZER_FAILED = 3;
+
+    private final Frames.Writer channel;
+    private final PrintStream userOut;
+    private final Map<Long, Object> functions = new HashMap<>();
+    private boolean lastFailed;
+
+    private WorkerMain(Frames.Writer channel, PrintStream userOut) {
+        this.channel = channel;
+        this.userOut = userOut;
+    }
+
+    /**
+     * Runs the worker.
+     *
+     * @param args {@code --once} for a single-task process, else nothing
+     * @throws IOException if the channel fails
+     */
+    public static void main(String[] args) throws IOException {
+        boolean once = args.length > 0 && args[0].equals("--once");
+        Frames.Writer channel = new Frames.Writer(
+                new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16));
+        PrintStream userOut = new PrintStream(new PrintFrameStream(channel), true, StandardCharsets.UTF_8);
+        System.setOut(userOut);
+        System.setIn(InputStream.nullInputStream());
+        DataInputStream in = new DataInputStream(new BufferedInputStream(new FileInputStream(FileDescriptor.in), 1 << 16));
+        channel.ready(ProcessHandle.current().pid());
+        WorkerMain worker = new WorkerMain(channel, userOut);
+        worker.serve(in);
+        userOut.flush();
+        channel.flush();
+        System.exit(once && worker.lastFailed ? 1 : 0);
+    }
+
+    private void serve(DataInputStream in) throws IOException {
+        Frames.Frame frame;
+        while ((frame = Frames.read(in)) != null) {
+            switch (frame.type()) {
+                case Frames.INIT -> initialize(frame.payload());
+                case Frames.TASK -> run(frame.payload());
+                case Frames.RELEASE -> functions.remove(ByteBuffer.wrap(frame.payload()).getLong());
+                default -> throw new Frames.CorruptChannelException("unexpected frame type " + frame.type());
+            }
+        }
+    }
+
+    private void initialize(byte[] payload) throws IOException {
+        try {
+            Runnable initializer = (Runnable) JavaSerialization.fromBytes(payload, 0, payload.length);
+            initializer.run();
+        } catch (Throwable t) {
+            userOut.flush();
+            byte[] error = JavaSerialization.toBytes(ErrorPayload.of(t));
+            channel.bytes(Frames.FATAL, error, 0, error.length);
+            channel.flush();
+            System.err.println("weft worker: the initializer threw " + t);
+            System.exit(EXIT_INITIALIZER_FAILED);
+        }
+        userOut.flush();
+    }
+
+    private void run(byte[] payload) throws IOException {
+        ByteBuffer header = ByteBuffer.wrap(payload);
+        long chunkId = header.getLong();
+        long functionId = header.getLong();
+        int functionLength = header.getInt();
+        int argsOffset = header.position() + functionLength;
+        if (functionLength > 0) {
+            functions.put(functionId, load(payload, header.position(), functionLength));
+        }
+        Object[] results;
+        Object function = functions.get(functionId);
+        try {
+            Object[] args = (Object[]) JavaSerialization.fromBytes(payload, argsOffset, payload.length - argsOffset);
+            results = apply(function, args);
+        } catch (IOException | ClassNotFoundException | RuntimeException e) {
+            results = new Object[] {new ItemFailure(ErrorPayload.of(e))};
+            lastFailed = true;
+        }
+        userOut.flush();
+        channel.result(chunkId, encode(results));
+        channel.flush();
+    }
+
+    private static Object load(byte[] payload, int offset, int length) {
+        try {
+            return JavaSerialization.fromBytes(payload, offset, length);
+        } catch (IOException | ClassNotFoundException | RuntimeException e) {
+            return e; // every task of this function fails with it
+        }
+    }
+
+    @SuppressWarnings("unchecked") // the parent only sends functions of its inputs
+    private Object[] apply(Object function, Object[] args) {
+        Object[] results = new Object[args.length];
+        lastFailed = false;
+        for (int i = 0; i < args.length; i++) {
+            try {
+                if (function instanceof Throwable cannotLoad) {
+                    throw new IllegalStateException("the function could not be read in the child: " + cannotLoad, cannotLoad);
+                }
+                if (function == null) {
+                    throw new IllegalStateException("the child does not know the function of this task");
+                }
+                results[i] = ((Function<Object, Object>) function).apply(args[i]);
+            } catch (Throwable t) {
+                results[i] = new ItemFailure(ErrorPayload.of(t));
+                lastFailed = true;
+            }
+        }
+        return results;
+    }
+
+    /** Serializes the results; a result that does not serialize becomes that item's failure. */
+    private byte[] encode(Object[] results) throws IOException {
+        try {
+            return JavaSerialization.toBytes(results);
+        } catch (IOException | RuntimeException e) {
+            for (int i = 0; i < results.length; i++) {
+                try {
+                    JavaSerialization.toBytes(results[i]);
+                } catch (IOException | RuntimeException single) {
+                    String type = results[i] == null ? "null" : results[i].getClass().getName();
+                    IllegalStateException cannotSend = new IllegalStateException("the result (a " + type
+                            + ") cannot be sent back to the parent: " + explain(single), single);
+                    results[i] = new ItemFailure(ErrorPayload.of(cannotSend));
+                    lastFailed = true;
+                }
+            }
+            return JavaSerialization.toBytes(results);
+        }
+    }
+
+    private static String explain(Exception e) {
+        return e instanceof IOException io ? JavaSerialization.explain(io) : e.toString();
+    }
+}
