@@ -142,7 +142,10 @@ final class CacheKeys {
         }
         if (Math.abs(d) < 0x1p63) {
             long v = (long) d;
-            return v == (int) v ? Integer.valueOf((int) v) : Long.valueOf(v);
+            if (v == (int) v) {
+                return Integer.valueOf((int) v); // not in a ?: with Long, which would promote it to Long
+            }
+            return Long.valueOf(v);
         }
         return normaliseBig(new BigDecimal(d).toBigIntegerExact());
     }
