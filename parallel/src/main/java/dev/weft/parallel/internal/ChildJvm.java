@@ -1,5 +1,6 @@
 package dev.weft.parallel.internal;
 
+import dev.weft.core.ThreadKind;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -77,8 +78,8 @@ public final class ChildJvm {
             }
         });
         this.stderrTail = new StderrTail(process.getErrorStream(), stderr);
-        this.stderrReader = Thread.ofPlatform().daemon().name(name + "-stderr").unstarted(stderrTail);
-        this.reader = Thread.ofPlatform().daemon().name(name + "-reader").unstarted(this::readFrames);
+        this.stderrReader = ThreadKind.PLATFORM.newThread(name + "-stderr", stderrTail);
+        this.reader = ThreadKind.PLATFORM.newThread(name + "-reader", this::readFrames);
     }
 
     /**

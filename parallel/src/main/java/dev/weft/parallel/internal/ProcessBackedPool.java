@@ -1,5 +1,6 @@
 package dev.weft.parallel.internal;
 
+import dev.weft.core.ThreadKind;
 import dev.weft.parallel.ProcessPoolOptions;
 import dev.weft.parallel.SerializableFunction;
 import dev.weft.parallel.WorkerDiedException;
@@ -248,7 +249,7 @@ public final class ProcessBackedPool extends AbstractPool<SerializedFunction, Pr
         long limit = timeout.toNanos();
         long period = Math.max(5_000_000L, Math.min(250_000_000L, limit / 4));
         watchdog = Executors.newSingleThreadScheduledExecutor(
-                task -> Thread.ofPlatform().daemon().name(name + "-watchdog").unstarted(task));
+                task -> ThreadKind.PLATFORM.newThread(name + "-watchdog", task));
         watchdog.scheduleAtFixedRate(() -> {
             long now = System.nanoTime();
             List<ProcessWorker> current;

@@ -1,5 +1,6 @@
 package dev.weft.parallel.internal;
 
+import dev.weft.core.ThreadKind;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -54,7 +55,7 @@ final class ProcessWorker implements ChildJvm.Listener {
         this.maxTasks = pool.options().maxTasksPerChild();
         this.child = ChildJvm.start(name, pool.options().jvmArgs(), List.of(), pool.options().stdout(),
                 pool.options().stderr(), this);
-        this.sender = Thread.ofPlatform().daemon().name(name + "-pid" + child.pid() + "-sender").unstarted(this::send);
+        this.sender = ThreadKind.PLATFORM.newThread(name + "-pid" + child.pid() + "-sender", this::send);
         child.listen();
         if (initializer != null) {
             try {

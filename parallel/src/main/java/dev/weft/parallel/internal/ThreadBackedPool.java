@@ -144,10 +144,11 @@ public final class ThreadBackedPool extends AbstractPool<Function<Object, Object
 
     @Override
     protected void killWorkers() {
-        forkJoin.shutdownNow();
+        // Report first, so that a chunk interrupted by shutdownNow() ends cancelled, not failed.
         for (Chunk chunk : running) {
             chunk.cancel();
         }
+        forkJoin.shutdownNow();
         awaitTermination();
     }
 

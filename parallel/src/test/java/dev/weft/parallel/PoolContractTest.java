@@ -1,0 +1,573 @@
+package dev.weft.parallel;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import dev.weft.core.Outcome;
+import dev.weft.core.Task;
+import dev.weft.core.TaskFailedException;
+import java.io.IOException;
+import java.io.Serial;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The contract of {@link Pool}, run against every backend by a subclass that says how to make a
+ * pool ({@code ThreadPoolTest}, {@code ProcessPoolTest}, and the cluster module's pools through
+ * the {@code weft-parallel:tests} jar). Cases follow CPython's {@code _TestPool} in
+ * {@code Lib/test/_test_multiprocessing.py} ({@code test_map}, {@code test_map_chunksize},
+ * {@code test_imap}, {@code test_imap_unordered}, {@code test_apply}, {@code test_async},
+ * {@code test_map_async}, {@code test_terminate}, {@code test_empty_iterable}), plus what weft adds:
+ * failures naming their input, outcomes, a lazy bounded {@code imap}, progress, and {@code close}
+ * that finishes submitted work.
+ *
+ * <p>Functions here are static or capture only serializable values, so that every backend can
+ * send them.
+ */
+public abstract class PoolContractTest {
+
+    /** How many workers the pools of this suite have. */
+    protected static final int WORKERS = 2;
+
+    /** The pool under test, made fresh for each test. */
+    protected Pool pool;
+
+    /** For subclasses, one per backend. */
+    protected PoolContractTest() {
+    }
+
+    /**
+     * Makes a pool of the backend under test.
+     *
+     * @param workers how many workers
+     * @return a new pool
+     */
+    protected abstract Pool newPool(int workers);
+
+    @BeforeEach
+    void openPool() {
+        pool = newPool(WORKERS);
+    }
+
+    @AfterEach
+    void closePool() {
+        pool.terminate();
+    }
+
+    // ---------------------------------------------------------------- functions sent to workers
+
+    static int square(int x) {
+        return x * x;
+    }
+
+    static int tenDividedBy(int x) {
+        return 10 / x;
+    }
+
+    static int failOnSeven(int x) {
+        if (x == 7) {
+            throw new ContractFailure("seven is not welcome");
+        }
+        return x;
+    }
+
+    static int sleepThenReturn(int millis) {
+        try {
+            Thread.sleep(millis); // the workload: a task that takes time
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+        return millis;
+    }
+
+    /**
+     * Writes {@code dir/me} then waits (up to 30 s) until every party has written its file: true
+     * only if all parties ran at the same time.
+     */
+    static boolean rendezvous(String dir, int me, int parties) {
+        try {
+            Files.createFile(Path.of(dir, "party-" + me));
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (System.nanoTime() < deadline) {
+                long arrived;
+                try (var files = Files.list(Path.of(dir))) {
+                    arrived = files.count();
+                }
+                if (arrived >= parties) {
+                    return true;
+                }
+                Thread.sleep(5); // polling the other party's file inside the workload
+            }
+            return false;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** A failure type of the test's own, to check that the type survives the trip. */
+    static final class ContractFailure extends RuntimeException {
+        @Serial
+        private static final long serialVersionUID = 1L;
+
+        ContractFailure(String message) {
+            super(message);
+        }
+    }
+
+    static List<Integer> range(int n) {
+        return IntStream.range(0, n).boxed().toList();
+    }
+
+    // ---------------------------------------------------------------- map
+
+    @Test
+    void workersIsWhatWasAsked() {
+        assertEquals(WORKERS, pool.workers());
+    }
+
+    @Test
+    void mapReturnsResultsInInputOrder() throws InterruptedException {
+        List<Integer> inputs = range(100);
+        List<Integer> squares = pool.map(PoolContractTest::square, inputs);
+        assertEquals(inputs.stream().map(x -> x * x).toList(), squares);
+    }
+
+    @Test
+    void mapKeepsOrderForEveryChunkSize() throws InterruptedException {
+        List<Integer> inputs = range(23);
+        List<Integer> expected = inputs.stream().map(x -> x * x).toList();
+        for (int chunkSize : new int[] {1, 2, 5, 23, 100}) {
+            assertEquals(expected, pool.map(PoolContractTest::square, inputs, chunkSize), "chunkSize " + chunkSize);
+        }
+    }
+
+    @Test
+    void mapOfAnEmptyInputIsEmpty() throws InterruptedException {
+        assertEquals(List.of(), pool.map(PoolContractTest::square, List.of()));
+        assertEquals(List.of(), pool.mapOutcomes(PoolContractTest::square, List.of()));
+        assertEquals(List.of(), pool.mapAsync(PoolContractTest::square, List.of()).join());
+        assertFalse(pool.imap(PoolContractTest::square, List.<Integer>of()).hasNext());
+    }
+
+    @Test
+    void mapPassesNullInputsThrough() throws InterruptedException {
+        List<String> inputs = Arrays.asList("a", null, "c");
+        List<String> results = pool.map(s -> s == null ? "null!" : s.toUpperCase(), inputs);
+        assertEquals(List.of("A", "null!", "C"), results);
+    }
+
+    @Test
+    void mapAcceptsAnyIterable() throws InterruptedException {
+        Set<Integer> inputs = new java.util.TreeSet<>(List.of(3, 1, 2));
+        assertEquals(List.of(1, 4, 9), pool.map(PoolContractTest::square, inputs));
+    }
+
+    @Test
+    void mapFailureNamesTheInputAndCarriesTheWorkersException() {
+        ParallelExecutionException e = assertThrows(ParallelExecutionException.class,
+                () -> pool.map(PoolContractTest::tenDividedBy, List.of(5, 2, 1, 0, 10), 1));
+        assertEquals(3, e.index());
+        ArithmeticException cause = assertInstanceOf(ArithmeticException.class, e.getCause());
+        assertEquals("/ by zero", cause.getMessage());
+        assertTrue(Arrays.stream(cause.getStackTrace()).anyMatch(f -> f.getMethodName().equals("tenDividedBy")),
+                "the worker's stack trace is kept: " + Arrays.toString(cause.getStackTrace()));
+        assertTrue(e.getMessage().contains("#3"), e.getMessage());
+    }
+
+    @Test
+    void mapFailureKeepsTheExceptionType() {
+        ParallelExecutionException e = assertThrows(ParallelExecutionException.class,
+                () -> pool.map(PoolContractTest::failOnSeven, range(10)));
+        assertEquals(7, e.index());
+        ContractFailure cause = assertInstanceOf(ContractFailure.class, e.getCause());
+        assertEquals("seven is not welcome", cause.getMessage());
+    }
+
+    @Test
+    void poolWorksAfterAFailure() throws InterruptedException {
+        assertThrows(ParallelExecutionException.class, () -> pool.map(PoolContractTest::tenDividedBy, List.of(0)));
+        assertEquals(List.of(1, 4), pool.map(PoolContractTest::square, List.of(1, 2)));
+    }
+
+    @Test
+    void mapRunsOnSeveralWorkersAtOnce(@TempDir Path dir) throws InterruptedException {
+        String where = dir.toString();
+        List<Boolean> met = pool.map(me -> rendezvous(where, me, WORKERS), range(WORKERS), 1);
+        assertEquals(Collections.nCopies(WORKERS, true), met);
+    }
+
+    // ---------------------------------------------------------------- progress
+
+    @Test
+    void progressIsToldAfterEachChunkUpToTheTotal() throws InterruptedException {
+        List<int[]> calls = new CopyOnWriteArrayList<>();
+        List<Integer> results = pool.map(PoolContractTest::square, range(10), 3, (done, total) -> calls.add(new int[] {done, total}));
+        assertEquals(10, results.size());
+        assertEquals(4, calls.size(), "one call per chunk");
+        int previous = 0;
+        for (int[] call : calls) {
+            assertEquals(10, call[1]);
+            assertTrue(call[0] > previous, "done grows");
+            previous = call[0];
+        }
+        assertEquals(10, previous);
+    }
+
+    @Test
+    void progressWithTheDefaultChunkSizeEndsAtTheTotal() throws InterruptedException {
+        AtomicInteger last = new AtomicInteger();
+        pool.map(PoolContractTest::square, range(40), (done, total) -> last.set(done));
+        assertEquals(40, last.get());
+    }
+
+    @Test
+    void aThrowingProgressListenerDoesNotDisturbTheMap() throws InterruptedException {
+        List<Integer> results = pool.map(PoolContractTest::square, range(5), 1, (done, total) -> {
+            throw new IllegalStateException("listener bug");
+        });
+        assertEquals(List.of(0, 1, 4, 9, 16), results);
+    }
+
+    // ---------------------------------------------------------------- outcomes
+
+    @Test
+    void mapOutcomesReportsEveryInput() throws InterruptedException {
+        List<Outcome<Integer>> outcomes = pool.mapOutcomes(PoolContractTest::tenDividedBy, List.of(5, 0, 2, 0, 1), 2);
+        assertEquals(5, outcomes.size());
+        assertEquals(Outcome.success(2), outcomes.get(0));
+        assertInstanceOf(ArithmeticException.class, ((Outcome.Failure<Integer>) outcomes.get(1)).error());
+        assertEquals(Outcome.success(5), outcomes.get(2));
+        assertInstanceOf(ArithmeticException.class, ((Outcome.Failure<Integer>) outcomes.get(3)).error());
+        assertEquals(Outcome.success(10), outcomes.get(4));
+    }
+
+    @Test
+    void mapOutcomesWithTheDefaultChunkSize() throws InterruptedException {
+        List<Outcome<Integer>> outcomes = pool.mapOutcomes(PoolContractTest::failOnSeven, range(20));
+        for (int i = 0; i < 20; i++) {
+            assertEquals(i != 7, outcomes.get(i).isSuccess(), "input " + i);
+        }
+    }
+
+    // ---------------------------------------------------------------- async
+
+    @Test
+    void mapAsyncCompletesWithTheResults() throws Exception {
+        CompletableFuture<List<Integer>> future = pool.mapAsync(PoolContractTest::square, range(10));
+        assertEquals(range(10).stream().map(x -> x * x).toList(), future.get());
+        assertEquals(List.of(0, 1, 4), pool.mapAsync(PoolContractTest::square, range(3), 1).get());
+    }
+
+    @Test
+    void mapAsyncFailsWithTheFirstFailure() {
+        CompletableFuture<List<Integer>> future = pool.mapAsync(PoolContractTest::tenDividedBy, List.of(1, 0), 1);
+        ExecutionException e = assertThrows(ExecutionException.class, future::get);
+        ParallelExecutionException failure = assertInstanceOf(ParallelExecutionException.class, e.getCause());
+        assertEquals(1, failure.index());
+        assertInstanceOf(ArithmeticException.class, failure.getCause());
+    }
+
+    @Test
+    void applyReturnsTheResult() throws InterruptedException {
+        assertEquals(49, (int) pool.apply(PoolContractTest::square, 7));
+        assertEquals("null", pool.apply(String::valueOf, null));
+    }
+
+    @Test
+    void applyFailureIsAParallelExecutionExceptionForIndexZero() {
+        ParallelExecutionException e = assertThrows(ParallelExecutionException.class,
+                () -> pool.apply(PoolContractTest::tenDividedBy, 0));
+        assertEquals(0, e.index());
+        assertInstanceOf(ArithmeticException.class, e.getCause());
+    }
+
+    @Test
+    void applyAsyncReturnsATask() throws Exception {
+        Task<Integer> task = pool.applyAsync(PoolContractTest::square, 12);
+        assertEquals(144, task.await(Duration.ofMinutes(1)));
+        assertTrue(task.isDone());
+        assertEquals(Outcome.success(144), task.outcome());
+        assertFalse(task.name().isBlank());
+    }
+
+    @Test
+    void applyAsyncFailureKeepsTheOriginalException() throws InterruptedException {
+        Task<Integer> task = pool.applyAsync(PoolContractTest::failOnSeven, 7);
+        TaskFailedException e = assertThrows(TaskFailedException.class, task::await);
+        assertInstanceOf(ContractFailure.class, e.getCause());
+        assertInstanceOf(Outcome.Failure.class, task.outcome());
+    }
+
+    @Test
+    void tasksOfApplyAsyncRunTogether(@TempDir Path dir) throws Exception {
+        String where = dir.toString();
+        Task<Boolean> a = pool.applyAsync(me -> rendezvous(where, me, 2), 0);
+        Task<Boolean> b = pool.applyAsync(me -> rendezvous(where, me, 2), 1);
+        assertTrue(a.await(Duration.ofMinutes(1)));
+        assertTrue(b.await(Duration.ofMinutes(1)));
+    }
+
+    // ---------------------------------------------------------------- imap
+
+    @Test
+    void imapYieldsInInputOrder() {
+        Iterator<Integer> results = pool.imap(PoolContractTest::square, range(30));
+        List<Integer> seen = new ArrayList<>();
+        results.forEachRemaining(seen::add);
+        assertEquals(range(30).stream().map(x -> x * x).toList(), seen);
+        assertFalse(results.hasNext());
+        assertThrows(NoSuchElementException.class, results::next);
+    }
+
+    @Test
+    void imapWithChunksYieldsInInputOrder() {
+        List<Integer> seen = new ArrayList<>();
+        pool.imap(PoolContractTest::square, range(31), 4).forEachRemaining(seen::add);
+        assertEquals(range(31).stream().map(x -> x * x).toList(), seen);
+    }
+
+    @Test
+    void imapUnorderedYieldsEveryResult() {
+        List<Integer> seen = new ArrayList<>();
+        pool.imapUnordered(PoolContractTest::square, range(30)).forEachRemaining(seen::add);
+        assertEquals(new HashSet<>(range(30).stream().map(x -> x * x).toList()), new HashSet<>(seen));
+        assertEquals(30, seen.size());
+        List<Integer> chunked = new ArrayList<>();
+        pool.imapUnordered(PoolContractTest::square, range(30), 7).forEachRemaining(chunked::add);
+        assertEquals(30, chunked.size());
+    }
+
+    @Test
+    void imapUnorderedYieldsAFastResultBeforeASlowOne() {
+        Iterator<Integer> results = pool.imapUnordered(PoolContractTest::sleepThenReturn, List.of(3_000, 1));
+        assertEquals(1, results.next());
+        assertEquals(3_000, results.next());
+    }
+
+    @Test
+    void imapThrowsAtTheFailedInputAndGoesOn() {
+        Iterator<Integer> results = pool.imap(PoolContractTest::tenDividedBy, List.of(10, 0, 5));
+        assertEquals(1, results.next());
+        ParallelExecutionException e = assertThrows(ParallelExecutionException.class, results::next);
+        assertEquals(1, e.index());
+        assertInstanceOf(ArithmeticException.class, e.getCause());
+        assertEquals(2, results.next());
+        assertFalse(results.hasNext());
+    }
+
+    @Test
+    void imapIsLazyAndBoundedOverAnEndlessInput() {
+        AtomicInteger pulled = new AtomicInteger();
+        Iterable<Integer> endless = () -> new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return true;
+            }
+
+            @Override
+            public Integer next() {
+                return pulled.getAndIncrement();
+            }
+        };
+        int chunkSize = 3;
+        Iterator<Integer> results = pool.imap(PoolContractTest::square, endless, chunkSize);
+        assertEquals(0, pulled.get(), "nothing is read before the first result is asked for");
+        for (int i = 0; i < 20; i++) {
+            assertEquals(i * i, results.next());
+        }
+        int bound = 20 + 2 * WORKERS * chunkSize + chunkSize;
+        assertTrue(pulled.get() <= bound, "read " + pulled.get() + " inputs for 20 results; at most " + bound);
+    }
+
+    @Test
+    void imapWorksWithAStreamLimit() {
+        Iterable<Integer> endless = () -> IntStream.iterate(0, i -> i + 1).boxed().iterator();
+        Iterator<Integer> results = pool.imapUnordered(PoolContractTest::square, endless);
+        Set<Integer> first = new HashSet<>();
+        for (int i = 0; i < 10; i++) {
+            first.add(results.next());
+        }
+        assertEquals(10, first.size());
+    }
+
+    @Test
+    void anUnfinishedImapDoesNotStopClose() {
+        Iterator<Integer> results = pool.imap(PoolContractTest::square, range(1_000));
+        assertEquals(0, results.next());
+        pool.close();
+        assertThrows(IllegalStateException.class, () -> pool.map(PoolContractTest::square, List.of(1)));
+    }
+
+    // ---------------------------------------------------------------- bad input
+
+    @Test
+    void nullArgumentsAreRefusedAndThePoolGoesOn() throws InterruptedException {
+        SerializableFunction<Integer, Integer> fn = PoolContractTest::square;
+        List<Integer> inputs = List.of(1);
+        assertThrows(NullPointerException.class, () -> pool.map(null, inputs));
+        assertThrows(NullPointerException.class, () -> pool.map(fn, null));
+        assertThrows(NullPointerException.class, () -> pool.map(fn, null, 1));
+        assertThrows(NullPointerException.class, () -> pool.map(fn, inputs, (ProgressListener) null));
+        assertThrows(NullPointerException.class, () -> pool.map(fn, inputs, 1, null));
+        assertThrows(NullPointerException.class, () -> pool.mapOutcomes(null, inputs));
+        assertThrows(NullPointerException.class, () -> pool.mapOutcomes(fn, null, 1));
+        assertThrows(NullPointerException.class, () -> pool.mapAsync(null, inputs));
+        assertThrows(NullPointerException.class, () -> pool.mapAsync(fn, null, 1));
+        assertThrows(NullPointerException.class, () -> pool.imap(null, inputs));
+        assertThrows(NullPointerException.class, () -> pool.imap(fn, null, 1));
+        assertThrows(NullPointerException.class, () -> pool.imapUnordered(null, inputs));
+        assertThrows(NullPointerException.class, () -> pool.imapUnordered(fn, null, 1));
+        assertThrows(NullPointerException.class, () -> pool.apply(null, 1));
+        assertThrows(NullPointerException.class, () -> pool.applyAsync(null, 1));
+        NullPointerException named = assertThrows(NullPointerException.class, () -> pool.map(fn, null));
+        assertEquals("inputs", named.getMessage());
+        assertEquals(List.of(1), pool.map(fn, inputs));
+    }
+
+    @Test
+    void aChunkSizeBelowOneIsRefused() throws InterruptedException {
+        SerializableFunction<Integer, Integer> fn = PoolContractTest::square;
+        List<Integer> inputs = List.of(1, 2);
+        assertThrows(IllegalArgumentException.class, () -> pool.map(fn, inputs, 0));
+        assertThrows(IllegalArgumentException.class, () -> pool.map(fn, inputs, -1, (d, t) -> { }));
+        assertThrows(IllegalArgumentException.class, () -> pool.mapOutcomes(fn, inputs, 0));
+        assertThrows(IllegalArgumentException.class, () -> pool.mapAsync(fn, inputs, 0));
+        assertThrows(IllegalArgumentException.class, () -> pool.imap(fn, inputs, 0));
+        assertThrows(IllegalArgumentException.class, () -> pool.imapUnordered(fn, inputs, 0));
+        assertEquals(List.of(1, 4), pool.map(fn, inputs, 1));
+    }
+
+    @Test
+    void aPoolOfZeroWorkersIsRefused() {
+        assertThrows(IllegalArgumentException.class, () -> newPool(0));
+        assertThrows(IllegalArgumentException.class, () -> newPool(-1));
+    }
+
+    // ---------------------------------------------------------------- lifetime
+
+    @Test
+    void aClosedPoolRefusesNewWork() {
+        pool.close();
+        SerializableFunction<Integer, Integer> fn = PoolContractTest::square;
+        List<Integer> inputs = List.of(1);
+        assertThrows(IllegalStateException.class, () -> pool.map(fn, inputs));
+        assertThrows(IllegalStateException.class, () -> pool.mapOutcomes(fn, inputs));
+        assertThrows(IllegalStateException.class, () -> pool.mapAsync(fn, inputs));
+        assertThrows(IllegalStateException.class, () -> pool.imap(fn, inputs));
+        assertThrows(IllegalStateException.class, () -> pool.imapUnordered(fn, inputs));
+        assertThrows(IllegalStateException.class, () -> pool.apply(fn, 1));
+        assertThrows(IllegalStateException.class, () -> pool.applyAsync(fn, 1));
+        pool.close(); // again: nothing happens
+        pool.terminate(); // after close: nothing left to stop
+    }
+
+    @Test
+    void closeFinishesTheWorkAlreadySubmitted() throws Exception {
+        CompletableFuture<List<Integer>> slow = pool.mapAsync(PoolContractTest::sleepThenReturn, List.of(200, 200, 200, 200), 1);
+        Task<Integer> one = pool.applyAsync(PoolContractTest::sleepThenReturn, 100);
+        pool.close();
+        assertTrue(slow.isDone(), "close() returned before the submitted map ended");
+        assertEquals(List.of(200, 200, 200, 200), slow.get());
+        assertEquals(100, one.await());
+    }
+
+    @Test
+    void terminateCancelsWhatHasNotEnded() throws Exception {
+        CompletableFuture<List<Integer>> stuck = pool.mapAsync(PoolContractTest::sleepThenReturn,
+                Collections.nCopies(6, 60_000), 1);
+        Task<Integer> task = pool.applyAsync(PoolContractTest::sleepThenReturn, 60_000);
+        AtomicReference<Throwable> mapError = new AtomicReference<>();
+        Thread waiter = Thread.ofPlatform().name("contract-map-waiter").start(() -> {
+            try {
+                pool.map(PoolContractTest::sleepThenReturn, Collections.nCopies(4, 60_000), 1);
+            } catch (Throwable t) {
+                mapError.set(t);
+            }
+        });
+        await().atMost(Duration.ofSeconds(30)).until(() -> waiter.getState() == Thread.State.WAITING
+                || waiter.getState() == Thread.State.TIMED_WAITING);
+        pool.terminate();
+        assertThrows(CancellationException.class, stuck::join);
+        assertThrows(CancellationException.class, task::await);
+        waiter.join(Duration.ofSeconds(30));
+        assertInstanceOf(CancellationException.class, mapError.get());
+        assertThrows(IllegalStateException.class, () -> pool.apply(PoolContractTest::square, 1));
+        pool.terminate(); // again: nothing happens
+        pool.close(); // after terminate: nothing happens
+    }
+
+    @Test
+    void mapOutcomesReportsCancelledInputsAfterTerminate() throws Exception {
+        AtomicReference<List<Outcome<Integer>>> outcomes = new AtomicReference<>();
+        Thread waiter = Thread.ofPlatform().name("contract-outcomes-waiter").start(() -> {
+            try {
+                outcomes.set(pool.mapOutcomes(PoolContractTest::sleepThenReturn, List.of(1, 60_000, 60_000), 1));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        await().atMost(Duration.ofSeconds(30)).until(() -> waiter.getState() == Thread.State.WAITING);
+        pool.terminate();
+        waiter.join(Duration.ofSeconds(30));
+        List<Outcome<Integer>> ended = outcomes.get();
+        assertEquals(3, ended.size());
+        assertInstanceOf(Outcome.Cancelled.class, ended.get(2));
+    }
+
+    @Test
+    void anInterruptedMapThrowsAndThePoolGoesOn() throws Exception {
+        AtomicReference<Throwable> thrown = new AtomicReference<>();
+        Thread caller = Thread.ofPlatform().name("contract-interrupted-caller").start(() -> {
+            try {
+                pool.map(PoolContractTest::sleepThenReturn, Collections.nCopies(40, 100), 1);
+            } catch (Throwable t) {
+                thrown.set(t);
+            }
+        });
+        await().atMost(Duration.ofSeconds(30)).until(() -> caller.getState() == Thread.State.WAITING);
+        caller.interrupt();
+        caller.join(Duration.ofSeconds(30));
+        assertInstanceOf(InterruptedException.class, thrown.get());
+        assertEquals(List.of(4), pool.map(PoolContractTest::square, List.of(2)));
+        pool.close();
+    }
+
+    @Test
+    void cancellingAnAsyncMapDropsItsPendingInputs() throws Exception {
+        CompletableFuture<List<Integer>> future = pool.mapAsync(PoolContractTest::sleepThenReturn,
+                Collections.nCopies(40, 100), 1);
+        assertTrue(future.cancel(true));
+        assertTrue(future.isCancelled());
+        pool.close(); // returns once the few inputs already started have ended
+        assertTrue(future.isDone());
+    }
+}

@@ -1,0 +1,10 @@
+package dev.weft.parallel;
+
+/** The {@link Pool} contract on {@link Pool#processes(int)}: persistent child JVMs. */
+class ProcessPoolTest extends PoolContractTest {
+
+    @Override
+    protected Pool newPool(int workers) {
+        return Pool.processes(workers);
+    }
+}
