@@ -1,0 +1,229 @@
+#!/usr/bin/env python3
+"""Python side of weft's side-by-side comparison (benchmarks/compare).
+
+Runs one workload of the notebooks with the standard library only and prints one JSON line:
+{"times_ms": [...], "check": "...", "peak_rss_kb": N}
+
+    python3 compare.py WORKLOAD SIDE PARAM RUNS
+
+The Java side (dev.weft.benchmarks.compare.Workloads) implements the same workloads with the
+same inputs and the same check value, so the orchestrator can tell that both computed the same.
+"""
+import asyncio
+import functools
+import json
+import math
+import multiprocessing
+import queue
+import sys
+import threading
+import time
+
+
+def peak_rss_kb():
+    with open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    return -1
+
+
+# --- workload 1: N tasks that sleep 10 ms, gathered ------------------------------------------
+
+async def _sleep_task(i):
+    await asyncio.sleep(0.01)
+    return i
+
+
+async def _gather(n):
+    results = await asyncio.gather(*(_sleep_task(i) for i in range(n)))
+    return sum(results)
+
+
+def sleep_gather(side, n):
+    return asyncio.run(_gather(n))
+
+
+# --- workload 2: calcul_while and calcul_lourd, sequential and with a Pool(2) ------------------
+
+def calcul_while(x):
+    # The notebook's loop, with the count folded into the result so both sides return it.
+    steps = 0
+    while x > 0:
+        x -= 1
+        steps += 1
+    return steps
+
+
+def calcul_lourd(n):
+    # The notebook's calcul_lourd(range(n)) without numpy: sum over x of x * x ** (k ** 1.5 / k).
+    total = 0.0
+    for x in range(n):
+        for k in range(1, 50):
+            total += x * math.pow(x, 1 / k * math.pow(k, 3 / 2))
+    return total
+
+
+WHILE_INPUTS = [5_000_000, 3_000_000, 6_000_000, 10_000_000]
+
+
+def lourd_inputs(scale):
+    return [s * scale // 1000 for s in (1_000_000, 5_000_000, 4_000_000, 7_000_000)]
+
+
+def run_cpu(fn, inputs, side):
+    if side == "python-seq":
+        return sum(fn(x) for x in inputs)
+    if side == "python-pool":
+        with multiprocessing.Pool(2) as pool:
+            return sum(pool.map(fn, inputs))
+    raise SystemExit("unknown side " + side)
+
+
+# --- workload 3: tiny tasks through a process pool, and worker start time ----------------------
+
+def tiny(x):
+    return x + 1
+
+
+def tiny_tasks(side, n):
+    with multiprocessing.Pool(2) as pool:
+        pool.map(tiny, range(2))  # warm: both workers up
+        start = time.perf_counter()
+        if side == "python-pool-chunk1":
+            results = pool.map(tiny, range(n), chunksize=1)
+        else:
+            results = pool.map(tiny, range(n))
+        elapsed = time.perf_counter() - start
+    return sum(results), elapsed
+
+
+def worker_start(side, n):
+    start = time.perf_counter()
+    with multiprocessing.Pool(2) as pool:
+        pool.map(tiny, range(2), chunksize=1)
+        elapsed = time.perf_counter() - start
+    return 3, elapsed
+
+
+# --- workload 4: lock / semaphore / event / queue throughput, 1 and 2 threads ------------------
+
+def sync_ops(primitive, threads, ops):
+    if primitive == "lock":
+        lock = threading.Lock()
+
+        def body():
+            for _ in range(ops):
+                lock.acquire()
+                lock.release()
+    elif primitive == "semaphore":
+        sem = threading.Semaphore(1)
+
+        def body():
+            for _ in range(ops):
+                sem.acquire()
+                sem.release()
+    elif primitive == "event":
+        event = threading.Event()
+
+        def body():
+            for _ in range(ops):
+                event.set()
+                event.is_set()
+    elif primitive == "queue":
+        q = queue.Queue()
+
+        def body():
+            for i in range(ops):
+                q.put(i)
+                q.get()
+    else:
+        raise SystemExit("unknown primitive " + primitive)
+    workers = [threading.Thread(target=body) for _ in range(threads)]
+    for w in workers:
+        w.start()
+    for w in workers:
+        w.join()
+    return threads * ops
+
+
+# --- workload 5: a cached call and a timed call ------------------------------------------------
+
+def square(x):
+    return x * x
+
+
+def timing(fn):
+    @functools.wraps(fn)
+    def wrapper(*args):
+        start = time.perf_counter_ns()
+        try:
+            return fn(*args)
+        finally:
+            time.perf_counter_ns() - start
+    return wrapper
+
+
+def calls(side, n):
+    if side == "python-lru-hit":
+        fn = functools.lru_cache(maxsize=128)(square)
+        fn(7)
+    elif side == "python-timed":
+        fn = timing(square)
+    elif side == "python-plain":
+        fn = square
+    else:
+        raise SystemExit("unknown side " + side)
+    total = 0
+    for _ in range(n):
+        total += fn(7)
+    return total
+
+
+# --- driver ------------------------------------------------------------------------------------
+
+def measure(once, runs, warmup=True):
+    """Runs once() (which returns (check, seconds or None)) after a warm-up; returns times in ms."""
+    if warmup:
+        once()
+    times = []
+    check = None
+    for _ in range(runs):
+        start = time.perf_counter()
+        value, inner = once()
+        elapsed = inner if inner is not None else time.perf_counter() - start
+        times.append(elapsed * 1000)
+        check = value
+    return times, check
+
+
+def main():
+    workload, side, param, runs = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
+    if workload == "sleep-gather":
+        n = int(param)
+        sleep_gather(side, min(n, 10_000))  # warm-up on at most 10,000 tasks
+        times, check = measure(lambda: (sleep_gather(side, n), None), runs, warmup=False)
+    elif workload == "calcul_while":
+        times, check = measure(lambda: (run_cpu(calcul_while, WHILE_INPUTS, side), None), runs)
+    elif workload == "calcul_lourd":
+        inputs = lourd_inputs(int(param))
+        times, check = measure(lambda: (run_cpu(calcul_lourd, inputs, side), None), runs)
+        check = "%.6e" % check
+    elif workload == "tiny-tasks":
+        times, check = measure(lambda: tiny_tasks(side, int(param)), runs)
+    elif workload == "worker-start":
+        times, check = measure(lambda: worker_start(side, 0), runs, warmup=False)
+    elif workload.startswith("sync-"):
+        primitive = workload[len("sync-"):]
+        threads, ops = (int(p) for p in param.split("x"))
+        times, check = measure(lambda: (sync_ops(primitive, threads, ops), None), runs)
+    elif workload == "call":
+        n = int(param)
+        times, check = measure(lambda: (calls(side, n), None), runs)
+    else:
+        raise SystemExit("unknown workload " + workload)
+    print(json.dumps({"times_ms": times, "check": str(check), "peak_rss_kb": peak_rss_kb()}))
+
+
+if __name__ == "__main__":
+    main()
