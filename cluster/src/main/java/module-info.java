@@ -1,7 +1,16 @@
-/** weft cluster: see the package {@code dev.weft.cluster}. */
+/**
+ * weft cluster: the same {@code Pool} beyond one machine, on Hazelcast. See the package
+ * {@code dev.weft.cluster}.
+ */
+// Hazelcast ships as an automatic module (Automatic-Module-Name com.hazelcast.core, no
+// module-info), so javac warns on requiring it ("requires-automatic") and on re-exporting it to our
+// users ("requires-transitive-automatic"); our API exposes HazelcastInstance and Member, so the
+// transitive requirement is intended, and there is no explicit Hazelcast module to require instead.
+@SuppressWarnings({"requires-automatic", "requires-transitive-automatic"})
 module dev.weft.cluster {
     requires transitive dev.weft.parallel;
+    requires transitive com.hazelcast.core;
     requires org.slf4j;
 
-    // exports dev.weft.cluster; (added with the module's first public class)
+    exports dev.weft.cluster;
 }

@@ -1,0 +1,54 @@
+package dev.weft.cluster;
+
+import java.util.Objects;
+
+/**
+ * Thrown (as the cause of a {@link dev.weft.parallel.ParallelExecutionException}) when a member
+ * could not run a function because a class of the function or of its inputs is not on that
+ * member's class path. Every member of a cluster needs the classes of the work it is sent: the
+ * application's jar, not only weft's and Hazelcast's.
+ *
+ * <pre>{@code
+ * catch (ParallelExecutionException e) {
+ *     if (e.getCause() instanceof ClassNotOnMemberException missing) {
+ *         log.error("deploy {} to {}", missing.className(), missing.member());
+ *     }
+ * }
+ * }</pre>
+ *
+ * <p>Python's {@code multiprocessing} fails the same way (an {@code AttributeError} or
+ * {@code ModuleNotFoundError} raised while unpickling in the worker); Java's own signal is the
+ * {@link ClassNotFoundException} this exception carries as its cause.
+ */
+public class ClassNotOnMemberException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    private final String className;
+    private final String member;
+
+    /**
+     * Creates the exception.
+     *
+     * @param className the name of the missing class
+     * @param member the member that misses it, as {@code host:port}
+     * @param cause the {@link ClassNotFoundException} or {@link NoClassDefFoundError}, may be null
+     * @throws NullPointerException if {@code className} or {@code member} is null
+     */
+    public ClassNotOnMemberException(String className, String member, Throwable cause) {
+        super("class " + Objects.requireNonNull(className, "className") + " is not on the class path of cluster member "
+                + Objects.requireNonNull(member, "member")
+                + ": every member needs the classes of the function and of its inputs and results", cause);
+        this.className = className;
+        this.member = member;
+    }
+
+    /** {@return the fully qualified name of the class the member could not find} */
+    public String className() {
+        return className;
+    }
+
+    /** {@return the member that misses the class, as {@code host:port}} */
+    public String member() {
+        return member;
+    }
+}

@@ -1,0 +1,299 @@
+package dev.weft.cluster;
+
+import com.hazelcast.cluster.Member;
+import com.hazelcast.core.HazelcastInstance;
+import dev.weft.cluster.internal.CurrentMember;
+import dev.weft.cluster.internal.HazelcastPool;
+import dev.weft.cluster.internal.HazelcastSetup;
+import dev.weft.core.Outcome;
+import dev.weft.core.Task;
+import dev.weft.parallel.Pool;
+import dev.weft.parallel.ProgressListener;
+import dev.weft.parallel.SerializableFunction;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A {@link Pool} whose workers are the members of a Hazelcast cluster: the same {@code map},
+ * {@code imap}, {@code apply} and the rest as {@link Pool#processes(int)}, with chunks sent to the
+ * members through Hazelcast's {@link com.hazelcast.core.IExecutorService}. Switching from one
+ * machine to many is one line:
+ *
+ * <pre>{@code
+ * try (Pool pool = ClusterPool.embedded()) {          // was: Pool.processes(4)
+ *     List<Long> counts = pool.map(Work::countDown, inputs);
+ * }
+ *
+ * ClusterOptions farm = ClusterOptions.builder()
+ *         .clusterName("farm").bindAddress("10.0.0.5")
+ *         .members(List.of("10.0.0.5", "10.0.0.6", "10.0.0.7")).build();
+ * try (ClusterPool pool = ClusterPool.member(farm)) { ... }   // this JVM works too
+ * try (ClusterPool pool = ClusterPool.client(farm)) { ... }   // only the members work
+ * }</pre>
+ *
+ * <h2>Where it runs</h2>
+ * <ul>
+ *   <li>{@link #embedded()} starts one member in this JVM, in a cluster of its own on
+ *       {@code 127.0.0.1}: it needs no setup, and other members of the same name may join it.
+ *   <li>{@link #member(ClusterOptions)} starts a member that joins the cluster of the options (or
+ *       founds it): chunks run on every data member, this one included.
+ *   <li>{@link #client(ClusterOptions)} connects as a Hazelcast client: chunks run on the members
+ *       only, which were started elsewhere (for example with {@link ClusterMember}).
+ *   <li>{@link #over(HazelcastInstance)} uses an instance you configured yourself, and leaves it
+ *       running when the pool ends.
+ * </ul>
+ * A chunk goes to the member with the most free places (each member runs as many chunks at once as
+ * it announced workers, and holds as many again waiting), so every member takes part. {@link
+ * #workers()} is the sum over the members known now, and changes as they come and go.
+ *
+ * <h2>Members that leave</h2>
+ * A member that leaves or dies costs no input: the chunks it had not replied for are sent again to
+ * the members that remain (a chunk whose reply arrived is never run again), and every input gets
+ * exactly one outcome. A chunk that loses its member {@link ClusterOptions#maxAttempts()} times
+ * fails with a {@link MemberLostException}. With no member left, chunks wait for one to join.
+ *
+ * <h2>What travels</h2>
+ * The function and the inputs are Java-serialized at the call (one that does not serialize fails
+ * there, with an {@link IllegalArgumentException} naming its class), sent to a member, run there,
+ * and the results and exceptions come back serialized. Every member needs the classes of the
+ * function, inputs and results on its class path: a member that misses one fails the chunk with a
+ * {@link ClassNotOnMemberException} naming the class and the member. Open-source Hazelcast has no
+ * authentication and no TLS: whoever reaches a member's port can run code on it, so a cluster must
+ * stay on a private network (see the package documentation).
+ *
+ * <p>Compared with Python: {@code multiprocessing.Pool} stops at one machine, and
+ * {@code multiprocessing.managers} shares objects, not work; the usual Python answers (Dask,
+ * Ray) are separate frameworks with their own API. Compared with {@code java.util.concurrent}: it
+ * is a distributed {@link java.util.concurrent.ExecutorService#invokeAll} that takes a function and
+ * its inputs, chunks them, keeps input order and survives the loss of a member.
+ */
+public final class ClusterPool implements Pool {
+    private final HazelcastPool pool;
+
+    private ClusterPool(HazelcastPool pool) {
+        this.pool = pool;
+    }
+
+    /**
+     * Starts one member in this JVM, in a new cluster of its own (a generated name, bound to and
+     * looking for members on {@code 127.0.0.1} only), and returns a pool over it. It runs as many
+     * chunks at once as this machine has processors.
+     *
+     * @return a new pool; {@link #close()} shuts its member down
+     */
+    public static ClusterPool embedded() {
+        return member(ClusterOptions.builder().build());
+    }
+
+    /**
+     * Starts a member in this JVM that joins the cluster of {@code options} (or founds it, if no
+     * member of that name is found at the listed addresses) and returns a pool over the whole
+     * cluster; this member runs chunks too.
+     *
+     * @param options the cluster to join
+     * @return a new pool; {@link #close()} shuts its member down
+     * @throws NullPointerException if {@code options} is null
+     */
+    public static ClusterPool member(ClusterOptions options) {
+        Objects.requireNonNull(options, "options");
+        return owning(HazelcastSetup.startMember(options), options);
+    }
+
+    /**
+     * Connects to the cluster of {@code options} as a Hazelcast client and returns a pool over its
+     * members; nothing runs in this JVM.
+     *
+     * @param options the cluster to connect to
+     * @return a new pool; {@link #close()} disconnects it and leaves the members running
+     * @throws NullPointerException if {@code options} is null
+     * @throws IllegalStateException if no member is reached within
+     *     {@link ClusterOptions#connectTimeout()}
+     */
+    public static ClusterPool client(ClusterOptions options) {
+        Objects.requireNonNull(options, "options");
+        return owning(HazelcastSetup.startClient(options), options);
+    }
+
+    private static ClusterPool owning(HazelcastInstance instance, ClusterOptions options) {
+        try {
+            return new ClusterPool(new HazelcastPool(instance, true, options.workersPerMember().orElse(0),
+                    options.maxAttempts()));
+        } catch (RuntimeException | Error e) {
+            instance.getLifecycleService().terminate();
+            throw e;
+        }
+    }
+
+    /**
+     * Returns a pool over a member or client that you configured and started yourself. The pool
+     * never shuts it down. Each member counts as the workers it announced (members started by weft
+     * do), else as many as this machine has processors; chunks run on the executor service named
+     * {@value HazelcastSetup#EXECUTOR_NAME}, which you may configure.
+     *
+     * @param instance a running member or client
+     * @return a new pool
+     * @throws NullPointerException if {@code instance} is null
+     * @throws IllegalArgumentException if {@code instance} is not running
+     */
+    public static ClusterPool over(HazelcastInstance instance) {
+        return over(instance, ClusterOptions.builder().build());
+    }
+
+    /**
+     * As {@link #over(HazelcastInstance)}, taking {@link ClusterOptions#workersPerMember()} and
+     * {@link ClusterOptions#maxAttempts()} from {@code options} (their other settings concern
+     * starting an instance, and are ignored).
+     *
+     * @param instance a running member or client
+     * @param options how many workers each member counts as, and how often a chunk may be resent
+     * @return a new pool
+     * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException if {@code instance} is not running
+     */
+    public static ClusterPool over(HazelcastInstance instance, ClusterOptions options) {
+        Objects.requireNonNull(instance, "instance");
+        Objects.requireNonNull(options, "options");
+        if (!instance.getLifecycleService().isRunning()) {
+            throw new IllegalArgumentException("the Hazelcast instance " + instance.getName() + " is not running");
+        }
+        return new ClusterPool(new HazelcastPool(instance, false, options.workersPerMember().orElse(0),
+                options.maxAttempts()));
+    }
+
+    /**
+     * Tells a function which member runs it, as Python's
+     * {@code multiprocessing.current_process()} tells a worker its name.
+     *
+     * <pre>{@code
+     * pool.map(x -> ClusterPool.currentMember().orElseThrow().getAddress() + " got " + x, inputs);
+     * }</pre>
+     *
+     * @return the member whose chunk the calling thread is running, or empty outside a chunk
+     */
+    public static Optional<Member> currentMember() {
+        return CurrentMember.get();
+    }
+
+    /** {@return the Hazelcast member or client this pool sends its chunks through} */
+    public HazelcastInstance instance() {
+        return pool.instance();
+    }
+
+    /** {@return the data members known now, which run the chunks, in the order they were seen} */
+    public List<Member> members() {
+        return pool.members();
+    }
+
+    /** {@return the workers of the members known now: what they run at once, summed; 0 with no member} */
+    @Override
+    public int workers() {
+        return pool.workers();
+    }
+
+    @Override
+    public <T, R> List<R> map(SerializableFunction<? super T, ? extends R> fn, Iterable<? extends T> inputs)
+            throws InterruptedException {
+        return pool.map(fn, inputs);
+    }
+
+    @Override
+    public <T, R> List<R> map(SerializableFunction<? super T, ? extends R> fn, Iterable<? extends T> inputs,
+            int chunkSize) throws InterruptedException {
+        return pool.map(fn, inputs, chunkSize);
+    }
+
+    @Override
+    public <T, R> List<R> map(SerializableFunction<? super T, ? extends R> fn, Iterable<? extends T> inputs,
+            ProgressListener progress) throws InterruptedException {
+        return pool.map(fn, inputs, progress);
+    }
+
+    @Override
+    public <T, R> List<R> map(SerializableFunction<? super T, ? extends R> fn, Iterable<? extends T> inputs,
+            int chunkSize, ProgressListener progress) throws InterruptedException {
+        return pool.map(fn, inputs, chunkSize, progress);
+    }
+
+    @Override
+    public <T, R> List<Outcome<R>> mapOutcomes(SerializableFunction<? super T, ? extends R> fn,
+            Iterable<? extends T> inputs) throws InterruptedException {
+        return pool.mapOutcomes(fn, inputs);
+    }
+
+    @Override
+    public <T, R> List<Outcome<R>> mapOutcomes(SerializableFunction<? super T, ? extends R> fn,
+            Iterable<? extends T> inputs, int chunkSize) throws InterruptedException {
+        return pool.mapOutcomes(fn, inputs, chunkSize);
+    }
+
+    @Override
+    public <T, R> CompletableFuture<List<R>> mapAsync(SerializableFunction<? super T, ? extends R> fn,
+            Iterable<? extends T> inputs) {
+        return pool.mapAsync(fn, inputs);
+    }
+
+    @Override
+    public <T, R> CompletableFuture<List<R>> mapAsync(SerializableFunction<? super T, ? extends R> fn,
+            Iterable<? extends T> inputs, int chunkSize) {
+        return pool.mapAsync(fn, inputs, chunkSize);
+    }
+
+    @Override
+    public <T, R> Iterator<R> imap(SerializableFunction<? super T, ? extends R> fn, Iterable<? extends T> inputs) {
+        return pool.imap(fn, inputs);
+    }
+
+    @Override
+    public <T, R> Iterator<R> imap(SerializableFunction<? super T, ? extends R> fn, Iterable<? extends T> inputs,
+            int chunkSize) {
+        return pool.imap(fn, inputs, chunkSize);
+    }
+
+    @Override
+    public <T, R> Iterator<R> imapUnordered(SerializableFunction<? super T, ? extends R> fn,
+            Iterable<? extends T> inputs) {
+        return pool.imapUnordered(fn, inputs);
+    }
+
+    @Override
+    public <T, R> Iterator<R> imapUnordered(SerializableFunction<? super T, ? extends R> fn,
+            Iterable<? extends T> inputs, int chunkSize) {
+        return pool.imapUnordered(fn, inputs, chunkSize);
+    }
+
+    @Override
+    public <T, R> R apply(SerializableFunction<? super T, ? extends R> fn, T arg) throws InterruptedException {
+        return pool.apply(fn, arg);
+    }
+
+    @Override
+    public <T, R> Task<R> applyAsync(SerializableFunction<? super T, ? extends R> fn, T arg) {
+        return pool.applyAsync(fn, arg);
+    }
+
+    /**
+     * {@inheritDoc} The member or client the pool started is then shut down (gracefully); one
+     * given to {@link #over(HazelcastInstance)} is left running.
+     */
+    @Override
+    public void close() {
+        pool.close();
+    }
+
+    /**
+     * {@inheritDoc} Chunks running on members are cancelled (their threads interrupted); the member
+     * or client the pool started is terminated at once.
+     */
+    @Override
+    public void terminate() {
+        pool.terminate();
+    }
+
+    @Override
+    public String toString() {
+        return pool.toString();
+    }
+}

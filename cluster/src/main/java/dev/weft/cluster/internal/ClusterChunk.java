@@ -1,0 +1,105 @@
+package dev.weft.cluster.internal;
+
+import com.hazelcast.cluster.Member;
+import dev.weft.core.Outcome;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Future;
+
+/**
+ * A chunk of a cluster pool: the task that carries it to a member, and where it stands (queued,
+ * or running on a member in its n-th attempt). The {@link Dispatcher} changes that state under
+ * its lock; reporting is {@link WorkChunk}'s, exactly once.
+ */
+final class ClusterChunk extends WorkChunk {
+    private final ChunkTask task;
+    private final List<String> lostOn = new ArrayList<>();
+    private int attempts;
+    private Member runningOn;
+    private Future<byte[]> future;
+
+    /**
+     * @throws IllegalArgumentException if an input cannot be serialized
+     */
+    ClusterChunk(byte[] function, long firstIndex, List<Object> args, ChunkSink sink) {
+        super(firstIndex, args.size(), sink);
+        this.task = new ChunkTask(function, Serialization.arguments(args, firstIndex), firstIndex, args.size());
+    }
+
+    ChunkTask task() {
+        return task;
+    }
+
+    /** Marks the chunk started on {@code member}; returns the attempt's number, from 1. */
+    int start(Member member) {
+        runningOn = member;
+        future = null;
+        return ++attempts;
+    }
+
+    void running(Future<byte[]> future) {
+        this.future = future;
+    }
+
+    /** {@return true if the chunk's current attempt is {@code attempt} and it still runs} */
+    boolean isRunning(int attempt) {
+        return runningOn != null && attempts == attempt;
+    }
+
+    Member runningOn() {
+        return runningOn;
+    }
+
+    Future<byte[]> future() {
+        return future;
+    }
+
+    /** Marks the current attempt ended (reported or lost); returns the member it ran on. */
+    Member stop() {
+        Member member = runningOn;
+        runningOn = null;
+        future = null;
+        return member;
+    }
+
+    /** Records that the member of the current attempt left before the chunk reported. */
+    void lose() {
+        Member member = stop();
+        lostOn.add(member.getAddress().getHost() + ":" + member.getAddress().getPort());
+    }
+
+    /** {@return how many times the chunk was started} */
+    int attempts() {
+        return attempts;
+    }
+
+    List<String> lostOn() {
+        return List.copyOf(lostOn);
+    }
+
+    /** Reads a member's reply and reports it. */
+    void reportReply(byte[] reply) {
+        Object[] values;
+        try {
+            values = (Object[]) Serialization.fromBytes(reply);
+        } catch (ClassNotFoundException e) {
+            fail(new IllegalStateException("the results of inputs #" + firstIndex() + ".." + (firstIndex() + size() - 1)
+                    + " cannot be read here: class " + e.getMessage() + " is not on this JVM's class path", e));
+            return;
+        } catch (IOException e) {
+            fail(new IllegalStateException("the results of inputs #" + firstIndex() + ".." + (firstIndex() + size() - 1)
+                    + " cannot be read here: " + e, e));
+            return;
+        }
+        if (values.length != size()) {
+            fail(new IllegalStateException("a member replied " + values.length + " results for a chunk of " + size()));
+            return;
+        }
+        List<Outcome<Object>> outcomes = newOutcomeList();
+        for (Object value : values) {
+            outcomes.add(value instanceof ItemFailure f ? Outcome.failure(f.error().rebuild()) : Outcome.success(value));
+        }
+        report(outcomes);
+    }
+}

@@ -1,0 +1,224 @@
+package dev.weft.cluster.internal;
+
+import dev.weft.core.Outcome;
+import dev.weft.parallel.ParallelExecutionException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The iterator behind {@code imap} and {@code imapUnordered}: it reads its input on the consuming
+ * thread, only while fewer than {@code maxChunks} chunks are submitted and not yet consumed, and
+ * hands out results in input order or in the order they arrive. A copy of
+ * {@code dev.weft.parallel.internal.LazyResults}, so that both pools iterate alike.
+ *
+ * @param <R> the type of the results
+ */
+final class LazyResults<R> implements Iterator<R>, ChunkSink {
+
+    /** Submits one chunk of inputs; may throw as {@code HazelcastPool.submitChunk} does. */
+    @FunctionalInterface
+    interface Submitter {
+        void submit(long firstIndex, List<Object> args, ChunkSink sink);
+    }
+
+    private record Arrival(long index, Outcome<Object> outcome) {
+    }
+
+    private final Iterator<?> input;
+    private final int chunkSize;
+    private final int maxChunks;
+    private final boolean ordered;
+    private final Submitter submitter;
+    private final Runnable onAllReported;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition arrived = lock.newCondition();
+    private final Map<Long, Outcome<Object>> byIndex = new HashMap<>();
+    private final ArrayDeque<Arrival> inArrivalOrder = new ArrayDeque<>();
+    private long submitted;
+    private long reportedItems;
+    private long yielded;
+    private boolean inputDone;
+    private boolean released;
+
+    LazyResults(Iterator<?> input, int chunkSize, int maxChunks, boolean ordered, Submitter submitter,
+            Runnable onAllReported) {
+        this.input = Objects.requireNonNull(input, "input");
+        this.chunkSize = chunkSize;
+        this.maxChunks = maxChunks;
+        this.ordered = ordered;
+        this.submitter = submitter;
+        this.onAllReported = onAllReported;
+    }
+
+    @Override
+    public boolean isAbandoned() {
+        return false;
+    }
+
+    @Override
+    public void accept(long firstIndex, List<Outcome<Object>> outcomes) {
+        boolean releaseNow;
+        lock.lock();
+        try {
+            for (int i = 0; i < outcomes.size(); i++) {
+                store(firstIndex + i, outcomes.get(i));
+            }
+            reportedItems += outcomes.size();
+            releaseNow = releaseIfDone();
+            arrived.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        if (releaseNow) {
+            onAllReported.run();
+        }
+    }
+
+    private void store(long index, Outcome<Object> outcome) {
+        if (ordered) {
+            byIndex.put(index, outcome);
+        } else {
+            inArrivalOrder.add(new Arrival(index, outcome));
+        }
+    }
+
+    private boolean releaseIfDone() {
+        if (inputDone && !released && reportedItems == submitted) {
+            released = true;
+            return true;
+        }
+        return false;
+    }
+
+    /** Reads and submits input while the window has room; runs on the consuming thread. */
+    private void fill() {
+        while (true) {
+            List<Object> batch;
+            long first;
+            lock.lock();
+            try {
+                if (inputDone || submitted - yielded + chunkSize > (long) maxChunks * chunkSize) {
+                    break;
+                }
+                first = submitted;
+            } finally {
+                lock.unlock();
+            }
+            batch = new ArrayList<>(chunkSize);
+            while (batch.size() < chunkSize && input.hasNext()) {
+                batch.add(input.next());
+            }
+            boolean releaseNow;
+            lock.lock();
+            try {
+                if (batch.isEmpty() || batch.size() < chunkSize) {
+                    inputDone = true;
+                }
+                submitted += batch.size();
+                releaseNow = batch.isEmpty() && releaseIfDone();
+            } finally {
+                lock.unlock();
+            }
+            if (releaseNow) {
+                onAllReported.run();
+            }
+            if (batch.isEmpty()) {
+                break;
+            }
+            try {
+                submitter.submit(first, batch, this);
+            } catch (IllegalArgumentException e) {
+                // An input that cannot be sent fails its own items, and iteration goes on.
+                accept(first, java.util.Collections.nCopies(batch.size(), Outcome.failure(e)));
+            } catch (RuntimeException e) {
+                lock.lock();
+                try {
+                    submitted -= batch.size();
+                    inputDone = true;
+                } finally {
+                    lock.unlock();
+                }
+                throw e;
+            }
+        }
+    }
+
+    @Override
+    public boolean hasNext() {
+        fill();
+        lock.lock();
+        try {
+            return yielded < submitted;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public R next() {
+        fill();
+        Arrival arrival;
+        lock.lock();
+        try {
+            if (yielded >= submitted) {
+                throw new NoSuchElementException("no more results");
+            }
+            awaitArrival();
+            if (ordered) {
+                arrival = new Arrival(yielded, byIndex.remove(yielded));
+            } else {
+                arrival = inArrivalOrder.poll();
+            }
+            yielded++;
+        } finally {
+            lock.unlock();
+        }
+        fill();
+        return valueOf(arrival);
+    }
+
+    private void awaitArrival() {
+        ForkJoinPool.ManagedBlocker blocker = new ForkJoinPool.ManagedBlocker() {
+            @Override
+            public boolean block() throws InterruptedException {
+                if (!isReleasable()) {
+                    arrived.await();
+                }
+                return isReleasable();
+            }
+
+            @Override
+            public boolean isReleasable() {
+                return ordered ? byIndex.containsKey(yielded) : !inArrivalOrder.isEmpty();
+            }
+        };
+        try {
+            ForkJoinPool.managedBlock(blocker);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            CancellationException cancelled = new CancellationException("interrupted while waiting for a result");
+            cancelled.initCause(e);
+            throw cancelled;
+        }
+    }
+
+    @SuppressWarnings("unchecked") // the function returns R
+    private R valueOf(Arrival arrival) {
+        return switch (arrival.outcome()) {
+            case Outcome.Success<Object> s -> (R) s.value();
+            case Outcome.Failure<Object> f -> throw new ParallelExecutionException(arrival.index(), f.error());
+            case Outcome.Cancelled<Object> c ->
+                throw new CancellationException("input #" + arrival.index() + " was cancelled: the pool was terminated");
+        };
+    }
+}

@@ -1,0 +1,92 @@
+package dev.weft.cluster.internal;
+
+import dev.weft.core.Outcome;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * A run of consecutive inputs that travels to one member as one task. Its outcomes are reported
+ * exactly once, whoever reports first (the member's reply, a loss, a termination) wins. Adapted
+ * from {@code dev.weft.parallel.internal.WorkChunk}, which another module cannot extend.
+ */
+class WorkChunk {
+    private final long firstIndex;
+    private final int size;
+    private final ChunkSink sink;
+    private final AtomicBoolean reported = new AtomicBoolean();
+
+    WorkChunk(long firstIndex, int size, ChunkSink sink) {
+        this.firstIndex = firstIndex;
+        this.size = size;
+        this.sink = Objects.requireNonNull(sink, "sink");
+    }
+
+    /** {@return the input index of the first item} */
+    final long firstIndex() {
+        return firstIndex;
+    }
+
+    /** {@return how many inputs the chunk holds} */
+    final int size() {
+        return size;
+    }
+
+    /** {@return true if nobody wants this chunk's results any more} */
+    final boolean isAbandoned() {
+        return sink.isAbandoned();
+    }
+
+    /** {@return true once the outcomes were reported} */
+    final boolean isReported() {
+        return reported.get();
+    }
+
+    /**
+     * Reports the outcomes, unless they were already reported.
+     *
+     * @param outcomes one per item
+     * @return true if this call reported them
+     */
+    final boolean report(List<Outcome<Object>> outcomes) {
+        if (outcomes.size() != size) {
+            throw new IllegalArgumentException("chunk of " + size + " got " + outcomes.size() + " outcomes");
+        }
+        if (!reported.compareAndSet(false, true)) {
+            return false;
+        }
+        sink.accept(firstIndex, outcomes);
+        return true;
+    }
+
+    /**
+     * Reports the same failure for every item.
+     *
+     * @param error what every item failed with
+     * @return true if this call reported
+     */
+    final boolean fail(Throwable error) {
+        return report(Collections.nCopies(size, Outcome.failure(error)));
+    }
+
+    /**
+     * Reports every item cancelled.
+     *
+     * @return true if this call reported
+     */
+    final boolean cancel() {
+        return report(Collections.nCopies(size, Outcome.cancelled()));
+    }
+
+    /** {@return a mutable list sized for this chunk's outcomes} */
+    final List<Outcome<Object>> newOutcomeList() {
+        return new ArrayList<>(size);
+    }
+
+    @Override
+    public String toString() {
+        return getClass().getSimpleName() + "[" + firstIndex + ".." + (firstIndex + size - 1) + "]";
+    }
+}
