@@ -35,21 +35,25 @@ final class ErrorPayload implements Serializable {
 
     /** {@return the payload for {@code error}} */
     static ErrorPayload of(Throwable error) {
-        byte[] original;
-        try {
-            original = JavaSerialization.toBytes(error);
-        } catch (IOException | RuntimeException e) {
-            original = null;
-        }
-        return describe(error, original, Collections.newSetFromMap(new IdentityHashMap<>()));
+        return describe(error, Collections.newSetFromMap(new IdentityHashMap<>()));
     }
 
-    private static ErrorPayload describe(Throwable error, byte[] original, Set<Throwable> seen) {
+    /** Describes {@code error}; its causes too, each with its own serialized form if it has one. */
+    private static ErrorPayload describe(Throwable error, Set<Throwable> seen) {
         seen.add(error);
+        byte[] original = serialized(error);
         Throwable next = error.getCause();
         ErrorPayload cause = next == null || seen.contains(next) || seen.size() >= MAX_CAUSES
-                ? null : describe(next, null, seen);
+                ? null : describe(next, seen);
         return new ErrorPayload(error.getClass().getName(), error.getMessage(), error.getStackTrace(), cause, original);
+    }
+
+    private static byte[] serialized(Throwable error) {
+        try {
+            return JavaSerialization.toBytes(error);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     /** {@return the original throwable if it can be read back here, else a {@link RemoteException}} */

@@ -367,7 +367,7 @@ public final class ProcessBackedPool extends AbstractPool<SerializedFunction, Pr
         }
         lock.lock();
         try {
-            if (!death.wasReady() && !stopping) {
+            if ((!death.wasReady() || death.fatal() != null) && !stopping) {
                 breakPool(died);
             } else if (!death.replaced()) {
                 spawn();
