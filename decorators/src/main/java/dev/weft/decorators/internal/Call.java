@@ -11,11 +11,13 @@ final class Call implements Invocation {
 
     private final Site site;
     private final int index;
+    private final Object context;
     private final Object[] args;
 
-    Call(Site site, int index, Object[] args) {
+    Call(Site site, int index, Object context, Object[] args) {
         this.site = site;
         this.index = index;
+        this.context = context;
         this.args = args;
     }
 
@@ -41,7 +43,7 @@ final class Call implements Invocation {
 
     @Override
     public Object proceed() throws Throwable {
-        return site.proceedAfter(index, args);
+        return site.proceedAfter(index, context, args);
     }
 
     @Override
@@ -51,7 +53,7 @@ final class Call implements Invocation {
             throw new IllegalArgumentException(site.name() + " takes " + args.length
                     + " argument(s), proceed was given " + newArgs.length);
         }
-        return site.proceedAfter(index, newArgs.clone());
+        return site.proceedAfter(index, context, newArgs.clone());
     }
 
     /** {@return the argument array itself, for the stock decorators (never modified)} */

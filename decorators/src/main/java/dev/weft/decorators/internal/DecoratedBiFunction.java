@@ -33,7 +33,7 @@ public final class DecoratedBiFunction<T, U, R> extends AbstractDecorated implem
             return function.apply(t, u);
         }
         try {
-            return (R) site.invoke(new Object[] {t, u});
+            return (R) site.invoke(null, new Object[] {t, u});
         } catch (Throwable e) {
             throw Rethrow.unchecked(e, site.name());
         }

@@ -31,7 +31,7 @@ public final class DecoratedCallable<V> extends AbstractDecorated implements Cal
             return callable.call();
         }
         try {
-            return (V) site.invoke(DecoratedSupplier.NO_ARGS);
+            return (V) site.invoke(null, DecoratedSupplier.NO_ARGS);
         } catch (Throwable e) {
             throw Rethrow.asException(e, site.name());
         }

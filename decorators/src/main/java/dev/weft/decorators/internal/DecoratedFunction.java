@@ -32,7 +32,7 @@ public final class DecoratedFunction<T, R> extends AbstractDecorated implements 
             return function.apply(t);
         }
         try {
-            return (R) site.invoke(new Object[] {t});
+            return (R) site.invoke(null, new Object[] {t});
         } catch (Throwable e) {
             throw Rethrow.unchecked(e, site.name());
         }

@@ -25,7 +25,7 @@ public final class DecoratedRunnable extends AbstractDecorated implements Runnab
             return;
         }
         try {
-            site.invoke(DecoratedSupplier.NO_ARGS);
+            site.invoke(null, DecoratedSupplier.NO_ARGS);
         } catch (Throwable e) {
             throw Rethrow.unchecked(e, site.name());
         }

@@ -33,7 +33,7 @@ public final class DecoratedSupplier<T> extends AbstractDecorated implements Sup
             return supplier.get();
         }
         try {
-            return (T) site.invoke(NO_ARGS);
+            return (T) site.invoke(null, NO_ARGS);
         } catch (Throwable e) {
             throw Rethrow.unchecked(e, site.name());
         }

@@ -30,9 +30,12 @@ public final class ProxyHandler implements InvocationHandler {
 
     private final Object target;
     private final Map<Method, Site> sites = new ConcurrentHashMap<>();
+    /** Whether the proxy's own Method objects can call the target (no setAccessible was needed). */
+    private final boolean passMethods;
 
-    private ProxyHandler(Object target) {
+    private ProxyHandler(Object target, boolean passMethods) {
         this.target = target;
+        this.passMethods = passMethods;
     }
 
     /**
@@ -50,9 +53,16 @@ public final class ProxyHandler implements InvocationHandler {
     public static <I> I create(Class<I> iface, I target, Function<Method, Decorator[]> decoratorsOf,
             boolean keyByMethod) {
         checkInterface(iface, target);
-        ProxyHandler handler = new ProxyHandler(target);
-        for (Method method : proxiedMethods(iface)) {
-            makeAccessible(iface, method, target);
+        List<Method> methods = proxiedMethods(iface);
+        boolean passMethods = true;
+        for (Method method : methods) {
+            if (!method.canAccess(target)) {
+                passMethods = false;
+                makeAccessible(iface, method);
+            }
+        }
+        ProxyHandler handler = new ProxyHandler(target, passMethods);
+        for (Method method : methods) {
             Doc doc = method.getAnnotation(Doc.class);
             Site site = new Site(method.getName(), doc == null ? null : doc.value(), method,
                     decoratorsOf.apply(method), terminal(method, target), keyByMethod);
@@ -106,18 +116,24 @@ public final class ProxyHandler implements InvocationHandler {
         }
     }
 
-    private static void makeAccessible(Class<?> iface, Method method, Object target) {
-        if (!method.canAccess(target) && !method.trySetAccessible()) {
+    private static void makeAccessible(Class<?> iface, Method method) {
+        if (!method.trySetAccessible()) {
             throw new IllegalArgumentException(iface.getName() + "." + method.getName()
                     + " is not accessible to module dev.weft.decorators: make the interface public"
                     + " and export its package (or open it to dev.weft.decorators)");
         }
     }
 
+    /**
+     * Calls the target with the {@code Method} the proxy class passed in (a constant of the
+     * proxy class, so the JIT can inline the reflective call), or with the site's own method for
+     * a call that did not come through the proxy.
+     */
     private static Terminal terminal(Method method, Object target) {
-        return args -> {
+        return (context, args) -> {
+            Method m = context instanceof Method passed ? passed : method;
             try {
-                return method.invoke(target, args);
+                return m.invoke(target, args);
             } catch (InvocationTargetException e) {
                 throw e.getCause();
             }
@@ -127,13 +143,13 @@ public final class ProxyHandler implements InvocationHandler {
     @Override
     public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
         Site site = sites.get(method);
-        if (site != null) {
-            return site.invoke(args == null ? NO_ARGS : args);
+        if (site == null) {
+            if (method.getDeclaringClass() == Object.class) {
+                return objectMethod(proxy, method, args);
+            }
+            site = siteBySignature(method);
         }
-        if (method.getDeclaringClass() == Object.class) {
-            return objectMethod(proxy, method, args);
-        }
-        return siteBySignature(method).invoke(args == null ? NO_ARGS : args);
+        return site.invoke(passMethods ? method : null, args == null ? NO_ARGS : args);
     }
 
     /** A method equal in name and parameters to a known one (declared in two interfaces). */

@@ -67,24 +67,25 @@ public final class Site {
     /**
      * Calls the chain: the outermost decorator, or the original if there is none.
      *
+     * @param context passed to the terminal as it is (see {@link Terminal})
      * @param args the call's arguments; kept, not copied (callers pass a fresh array)
      * @return the result
      * @throws Throwable whatever a decorator or the original throws
      */
-    public Object invoke(Object[] args) throws Throwable {
+    public Object invoke(Object context, Object[] args) throws Throwable {
         if (decorators.length == 0) {
-            return terminal.invoke(args);
+            return terminal.invoke(context, args);
         }
-        return decorators[0].around(new Call(this, 0, args));
+        return decorators[0].around(new Call(this, 0, context, args));
     }
 
     /** Continues the chain after decorator {@code index}. */
-    Object proceedAfter(int index, Object[] args) throws Throwable {
+    Object proceedAfter(int index, Object context, Object[] args) throws Throwable {
         int next = index + 1;
         if (next < decorators.length) {
-            return decorators[next].around(new Call(this, next, args));
+            return decorators[next].around(new Call(this, next, context, args));
         }
-        return terminal.invoke(args);
+        return terminal.invoke(context, args);
     }
 
     @Override

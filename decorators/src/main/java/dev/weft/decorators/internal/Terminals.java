@@ -19,7 +19,7 @@ public final class Terminals {
      */
     @SuppressWarnings("unchecked") // the array holds the T the decorated function was called with
     public static <T> Terminal of(Function<? super T, ?> f) {
-        return args -> f.apply((T) args[0]);
+        return (context, args) -> f.apply((T) args[0]);
     }
 
     /**
@@ -31,7 +31,7 @@ public final class Terminals {
      */
     @SuppressWarnings("unchecked") // the array holds the T and U the decorated function was called with
     public static <T, U> Terminal of(BiFunction<? super T, ? super U, ?> f) {
-        return args -> f.apply((T) args[0], (U) args[1]);
+        return (context, args) -> f.apply((T) args[0], (U) args[1]);
     }
 
     /**
@@ -40,7 +40,7 @@ public final class Terminals {
      * @param s the original
      */
     public static Terminal of(Supplier<?> s) {
-        return args -> s.get();
+        return (context, args) -> s.get();
     }
 
     /**
@@ -49,7 +49,7 @@ public final class Terminals {
      * @param c the original
      */
     public static Terminal of(Callable<?> c) {
-        return args -> c.call();
+        return (context, args) -> c.call();
     }
 
     /**
@@ -58,7 +58,7 @@ public final class Terminals {
      * @param r the original
      */
     public static Terminal of(Runnable r) {
-        return args -> {
+        return (context, args) -> {
             r.run();
             return null;
         };
