@@ -352,7 +352,8 @@ class ProcessPoolBehaviourTest {
                 }
             }
             assertEquals(range(10), pool.map(x -> x, range(10)), "the pool goes on");
-            assertEquals(2, new HashSet<>(pool.map(ProcessPoolBehaviourTest::pid, range(40), 1)).size() <= 2 ? 2 : 0);
+            Set<Long> serving = new HashSet<>(pool.map(ProcessPoolBehaviourTest::pid, range(40), 1));
+            assertTrue(serving.size() <= 2, "still two workers: " + serving);
         }
     }
 

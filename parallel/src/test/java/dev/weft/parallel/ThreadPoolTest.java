@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.core.Task;
-import dev.weft.core.TaskFailedException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -129,8 +128,5 @@ class ThreadPoolTest extends PoolContractTest {
         assertTrue(interrupted.await(30, TimeUnit.SECONDS));
         assertTrue(task.isCancelled());
         assertThrows(java.util.concurrent.CancellationException.class, task::await);
-        assertThrows(TaskFailedException.class, () -> {
-            throw new TaskFailedException("x", new RuntimeException());
-        });
     }
 }

@@ -1,0 +1,157 @@
+package dev.weft.parallel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.weft.core.TaskFailedException;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link JvmProcess}, after CPython's {@code _TestProcess} ({@code test_process},
+ * {@code test_terminate}, {@code test_kill}, {@code test_exitcode}): start, join, join with a
+ * timeout, exit codes, pid, terminate, kill, and the result Python's Process does not give.
+ */
+class JvmProcessTest {
+
+    static int sleepMillis(int millis) {
+        try {
+            Thread.sleep(millis); // the workload
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return millis;
+    }
+
+    static Set<Long> children() {
+        return ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).map(ProcessHandle::pid)
+                .collect(Collectors.toSet());
+    }
+
+    @Test
+    void startRunsTheFunctionInAChildAndReturnsItsResult() throws InterruptedException {
+        JvmProcess<Long> process = JvmProcess.start(x -> ProcessHandle.current().pid() * 0 + x * 2, 21L);
+        assertTrue(process.pid() > 0);
+        assertNotEquals(ProcessHandle.current().pid(), process.pid());
+        assertEquals(42L, process.result());
+        assertFalse(process.isAlive());
+        assertEquals(0, process.exitCode().orElseThrow());
+        assertTrue(process.toString().contains("exit code 0"), process.toString());
+    }
+
+    @Test
+    void theFunctionRunsInTheChildNotHere() throws InterruptedException {
+        JvmProcess<Long> process = JvmProcess.start(x -> ProcessHandle.current().pid(), null);
+        assertEquals(process.pid(), process.result());
+    }
+
+    @Test
+    void joinWithATimeoutTellsWhetherTheChildEnded() throws InterruptedException {
+        JvmProcess<Integer> process = JvmProcess.start(JvmProcessTest::sleepMillis, 120_000);
+        assertFalse(process.join(Duration.ofMillis(200)));
+        assertFalse(process.join(Duration.ZERO), "zero does not wait");
+        assertFalse(process.join(Duration.ofMillis(-5)), "negative does not wait");
+        assertTrue(process.isAlive());
+        assertTrue(process.exitCode().isEmpty(), "no exit code while it runs, as Python's None");
+        process.terminate();
+        assertTrue(process.join(Duration.ofSeconds(60)));
+        assertFalse(process.isAlive());
+        assertEquals(143, process.exitCode().orElseThrow(), "128 + SIGTERM");
+    }
+
+    @Test
+    void aTerminatedChildHasNoResult() throws InterruptedException {
+        JvmProcess<Integer> process = JvmProcess.start(JvmProcessTest::sleepMillis, 120_000);
+        process.terminate();
+        TaskFailedException e = assertThrows(TaskFailedException.class, process::result);
+        WorkerDiedException died = assertInstanceOf(WorkerDiedException.class, e.getCause());
+        assertEquals(process.pid(), died.pid());
+        process.terminate(); // once it has exited: nothing happens
+    }
+
+    @Test
+    void killEndsTheChildWithSigkill() throws InterruptedException {
+        JvmProcess<Integer> process = JvmProcess.start(JvmProcessTest::sleepMillis, 120_000);
+        process.kill();
+        process.join();
+        assertEquals(137, process.exitCode().orElseThrow());
+    }
+
+    @Test
+    void aFunctionThatThrowsExitsWithOneAndItsExceptionIsTheCause() throws InterruptedException {
+        JvmProcess<Integer> process = JvmProcess.start(x -> {
+            throw new UnsupportedOperationException("not here " + x);
+        }, 9);
+        process.join();
+        assertEquals(1, process.exitCode().orElseThrow(), "as a Python Process whose target raised");
+        TaskFailedException e = assertThrows(TaskFailedException.class, process::result);
+        UnsupportedOperationException cause = assertInstanceOf(UnsupportedOperationException.class, e.getCause());
+        assertEquals("not here 9", cause.getMessage());
+        assertTrue(e.taskName().contains(String.valueOf(process.pid())));
+    }
+
+    @Test
+    void systemExitInTheChildIsItsExitCode() throws InterruptedException {
+        JvmProcess<Integer> process = JvmProcess.start(x -> {
+            System.exit(x);
+            return x;
+        }, 7);
+        process.join();
+        assertEquals(7, process.exitCode().orElseThrow());
+        assertInstanceOf(WorkerDiedException.class, assertThrows(TaskFailedException.class, process::result).getCause());
+    }
+
+    @Test
+    void whatTheChildPrintsReachesThisJvmsStdout() throws InterruptedException {
+        PrintStream original = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            JvmProcess<String> process = JvmProcess.start(x -> {
+                System.out.println("printed by the child: " + x);
+                return x;
+            }, "été");
+            assertEquals("été", process.result());
+        } finally {
+            System.setOut(original);
+        }
+        assertTrue(captured.toString(StandardCharsets.UTF_8).contains("printed by the child: été"), captured.toString());
+    }
+
+    @Test
+    void jvmArgumentsReachTheChild() throws InterruptedException {
+        JvmProcess<String> process = JvmProcess.start(x -> System.getProperty(x), "weft.test.flag",
+                List.of("-Xmx48m", "-Dweft.test.flag=on"));
+        assertEquals("on", process.result());
+    }
+
+    @Test
+    void badInputIsRefusedBeforeAnyChildStarts() {
+        Set<Long> before = children();
+        Object unsendable = new Object();
+        assertThrows(NullPointerException.class, () -> JvmProcess.start(null, 1));
+        assertThrows(NullPointerException.class, () -> JvmProcess.start(x -> x, 1, null));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> JvmProcess.start(x -> x + unsendable.hashCode(), 1));
+        assertTrue(e.getMessage().contains("java.lang.Object"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> JvmProcess.start(x -> x, unsendable));
+        assertEquals(before, children());
+    }
+
+    @Test
+    void joinRefusesANullTimeout() throws InterruptedException {
+        JvmProcess<Integer> process = JvmProcess.start(x -> x, 1);
+        assertThrows(NullPointerException.class, () -> process.join(null));
+        assertEquals(1, process.result());
+    }
+}
