@@ -1,0 +1,49 @@
+package dev.weft.cluster;
+
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Options and checks shared by the cluster tests: clusters of their own name on {@code 127.0.0.1}
+ * only, with Hazelcast's timeouts shortened so that members start, join and are declared dead in
+ * seconds on a busy two-core machine.
+ */
+final class TestClusters {
+
+    private TestClusters() {
+    }
+
+    /** {@return a builder for a fresh test cluster on 127.0.0.1 with short Hazelcast timeouts} */
+    static ClusterOptions.Builder options() {
+        return ClusterOptions.builder()
+                .clusterName("weft-test-" + UUID.randomUUID().toString().substring(0, 8))
+                .bindAddress("127.0.0.1")
+                .members(List.of("127.0.0.1"))
+                .property("hazelcast.wait.seconds.before.join", "0")
+                .property("hazelcast.max.wait.seconds.before.join", "0")
+                .property("hazelcast.max.no.heartbeat.seconds", "5")
+                .property("hazelcast.heartbeat.interval.seconds", "1")
+                .property("hazelcast.merge.first.run.delay.seconds", "5")
+                .property("hazelcast.merge.next.run.delay.seconds", "5")
+                .property("hazelcast.graceful.shutdown.max.wait", "20")
+                .property("hazelcast.partition.count", "31")
+                .property("hazelcast.client.heartbeat.timeout", "5000");
+    }
+
+    /** Waits until no Hazelcast thread (named {@code hz.}) is left in this JVM. */
+    static void assertNoHazelcastThreadLeft() {
+        await("no hz.* thread left").atMost(Duration.ofSeconds(30))
+                .until(() -> Thread.getAllStackTraces().keySet().stream()
+                        .filter(Thread::isAlive)
+                        .noneMatch(t -> t.getName().startsWith("hz.")));
+    }
+
+    /** Waits until {@code member} sees {@code size} data members. */
+    static void awaitClusterSize(ClusterMember member, int size) {
+        await("cluster of " + size).atMost(Duration.ofSeconds(60))
+                .until(() -> member.instance().getCluster().getMembers().size() == size);
+    }
+}
