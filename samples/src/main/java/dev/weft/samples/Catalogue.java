@@ -1,7 +1,13 @@
 package dev.weft.samples;
 
+import dev.weft.samples.threading.ConditionSample;
+import dev.weft.samples.threading.EventSample;
+import dev.weft.samples.threading.LockSample;
 import dev.weft.samples.threading.ProgramSequentialSample;
 import dev.weft.samples.threading.ProgramThreadSample;
+import dev.weft.samples.threading.QueueSample;
+import dev.weft.samples.threading.RLockSample;
+import dev.weft.samples.threading.SemaphoreSample;
 import java.util.List;
 
 /**
@@ -24,6 +30,12 @@ public final class Catalogue {
         return List.of(
                 // 000 — Le threading & coroutine
                 new ProgramSequentialSample(),
-                new ProgramThreadSample());
+                new ProgramThreadSample(),
+                new SemaphoreSample(),
+                new LockSample(),
+                new RLockSample(),
+                new ConditionSample(),
+                new QueueSample(),
+                new EventSample());
     }
 }

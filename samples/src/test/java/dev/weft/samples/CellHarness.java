@@ -40,6 +40,23 @@ public final class CellHarness {
         }
     }
 
+    /**
+     * Whether the spans named with {@code concurrentPrefix} overlapped: the time from the first
+     * one's start to the last one's end is under {@code ratio} times the sum of their durations.
+     */
+    public static boolean overlapped(Result result, String concurrentPrefix, double ratio) {
+        List<Timeline.Span> spans = result.timeline().spans().stream()
+                .filter(s -> s.name().startsWith(concurrentPrefix)).toList();
+        if (spans.size() < 2) {
+            throw new AssertionError("fewer than two spans named " + concurrentPrefix + ": " + spans);
+        }
+        Duration first = spans.stream().map(Timeline.Span::start).min(Duration::compareTo).orElseThrow();
+        Duration last = spans.stream().map(Timeline.Span::end).max(Duration::compareTo).orElseThrow();
+        long window = last.minus(first).toNanos();
+        long sum = result.spanSum(concurrentPrefix).toNanos();
+        return window < sum * ratio;
+    }
+
     /** Runs {@code cell} at {@link #SCALE}, seed 7, with the given answers to input(). */
     public static Result run(Cell cell, String... answers) throws Exception {
         return run(cell, SCALE, answers);
