@@ -204,6 +204,22 @@ class FunctoolsLruCacheTest {
         assertEquals(new CacheInfo(1, 3, 1, 1), cache.info());
     }
 
+    /** The same guarantee for a lone argument (Python wraps it too unless it is an int or a str). */
+    @Test
+    void test_lru_hash_only_once_single_argument() {
+        for (CacheDecorator cache : List.of(Decorators.lruCache(1), Decorators.cache())) {
+            Function<Object, String> f = Decorate.function("f", x -> "v", cache);
+            MockInt mockInt = new MockInt();
+            f.apply(mockInt); // miss
+            assertEquals(1, mockInt.hashCalls.get());
+            f.apply(mockInt); // hit
+            assertEquals(2, mockInt.hashCalls.get());
+            f.apply("other"); // evicts it from the bounded cache
+            f.apply(mockInt);
+            assertEquals(3, mockInt.hashCalls.get());
+        }
+    }
+
     @Test
     void test_lru_with_maxsize_none() {
         CacheDecorator cache = Decorators.cache();

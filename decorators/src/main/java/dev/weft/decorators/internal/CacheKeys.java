@@ -10,8 +10,10 @@ import java.util.Set;
 /**
  * Cache keys made from a call's arguments, as {@code functools._make_key} makes them.
  *
- * <p>One argument is its own key (no allocation), as Python does for {@code int} and {@code str};
- * several make a {@link Multi} whose hash is computed once ({@code _HashedSeq}). Untyped keys
+ * <p>One argument of a JDK value type ({@code Integer}, {@code String}...) is its own key (no
+ * allocation), as Python does for {@code int} and {@code str}; any other argument, and several,
+ * make a {@link Multi} whose hash is computed once ({@code _HashedSeq}), so an argument's
+ * {@code hashCode} runs once per call. Untyped keys
  * normalise numbers so that those equal as integers share a key ({@code 3 == 3.0 == 3L}, as in
  * Python); typed keys add the argument classes ({@code typed=True}). {@code null} has its own key.
  */
@@ -75,6 +77,14 @@ final class CacheKeys {
         return new Multi(new Object[] {arg, arg.getClass()});
     }
 
+    /**
+     * A lone argument of a JDK value type is its own key; any other is wrapped so that its
+     * {@code hashCode} runs once per call, however often the cache looks the key up.
+     */
+    private static Object bareOrHashedOnce(Object arg) {
+        return CLASS_STRICT.contains(arg.getClass()) ? arg : new Multi(new Object[] {arg});
+    }
+
     private static Object typedMany(Object[] args) {
         Object[] parts = Arrays.copyOf(args, args.length * 2);
         for (int i = 0; i < args.length; i++) {
@@ -101,7 +111,7 @@ final class CacheKeys {
         if (arg == null) {
             return NULL;
         }
-        return normalise(arg);
+        return bareOrHashedOnce(normalise(arg));
     }
 
     /**
