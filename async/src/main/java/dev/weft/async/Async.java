@@ -2,7 +2,7 @@ package dev.weft.async;
 
 import dev.weft.async.internal.Arguments;
 import dev.weft.async.internal.DetachedTask;
-import dev.weft.async.internal.Gathering;
+import dev.weft.async.internal.GatherRun;
 import dev.weft.async.internal.RaceJudge;
 import dev.weft.async.internal.WaitCondition;
 import dev.weft.core.Outcome;
@@ -121,8 +121,10 @@ public final class Async {
      * failed gather leaves nothing running. Use {@link #gatherOutcomes} for
      * {@code return_exceptions=True}.
      *
-     * <p>A task that creates further tasks with {@link #ensureFuture} gives them to the gather,
-     * which waits for them too before returning.
+     * <p>A task that starts further tasks with {@link #ensureFuture} or {@link #createTask} gets
+     * a scope of its own for them and counts as done only when they have all ended (their
+     * failure is its failure): nothing a gathered task starts outlives the gather. The tasks run
+     * in no {@link TaskScope} until then, which keeps a task as cheap as a bare virtual thread.
      *
      * @param tasks what to run; none may be null; none given returns an empty list
      * @param <T> the type of the results
@@ -135,7 +137,7 @@ public final class Async {
     @SafeVarargs
     @SuppressWarnings("varargs") // the array is only read, into a copy of type Object[]
     public static <T> List<T> gather(Callable<? extends T>... tasks) throws InterruptedException {
-        return Gathering.values(Arguments.copyOf(tasks, "tasks"), Gathering.UNBOUNDED);
+        return GatherRun.values(Arguments.copyOf(tasks, "tasks"), GatherRun.UNBOUNDED);
     }
 
     /**
@@ -151,7 +153,7 @@ public final class Async {
      * @throws NullPointerException if {@code tasks} or one of them is null (nothing is started)
      */
     public static <T> List<T> gather(Collection<? extends Callable<? extends T>> tasks) throws InterruptedException {
-        return Gathering.values(Arguments.copyOf(tasks, "tasks"), Gathering.UNBOUNDED);
+        return GatherRun.values(Arguments.copyOf(tasks, "tasks"), GatherRun.UNBOUNDED);
     }
 
     /**
@@ -177,7 +179,7 @@ public final class Async {
     public static <T> List<T> gather(int maxConcurrency, Collection<? extends Callable<? extends T>> tasks)
             throws InterruptedException {
         checkMaxConcurrency(maxConcurrency);
-        return Gathering.values(Arguments.copyOf(tasks, "tasks"), maxConcurrency);
+        return GatherRun.values(Arguments.copyOf(tasks, "tasks"), maxConcurrency);
     }
 
     /**
@@ -203,7 +205,7 @@ public final class Async {
     @SafeVarargs
     @SuppressWarnings("varargs") // the array is only read, into a copy of type Object[]
     public static <T> List<Outcome<T>> gatherOutcomes(Callable<? extends T>... tasks) throws InterruptedException {
-        return Gathering.outcomes(Arguments.copyOf(tasks, "tasks"), Gathering.UNBOUNDED);
+        return GatherRun.outcomes(Arguments.copyOf(tasks, "tasks"), GatherRun.UNBOUNDED);
     }
 
     /**
@@ -218,7 +220,7 @@ public final class Async {
      */
     public static <T> List<Outcome<T>> gatherOutcomes(Collection<? extends Callable<? extends T>> tasks)
             throws InterruptedException {
-        return Gathering.outcomes(Arguments.copyOf(tasks, "tasks"), Gathering.UNBOUNDED);
+        return GatherRun.outcomes(Arguments.copyOf(tasks, "tasks"), GatherRun.UNBOUNDED);
     }
 
     /**
@@ -237,7 +239,7 @@ public final class Async {
     public static <T> List<Outcome<T>> gatherOutcomes(int maxConcurrency, Collection<? extends Callable<? extends T>> tasks)
             throws InterruptedException {
         checkMaxConcurrency(maxConcurrency);
-        return Gathering.outcomes(Arguments.copyOf(tasks, "tasks"), maxConcurrency);
+        return GatherRun.outcomes(Arguments.copyOf(tasks, "tasks"), maxConcurrency);
     }
 
     private static void checkMaxConcurrency(int maxConcurrency) {
@@ -252,8 +254,8 @@ public final class Async {
      * Starts {@code task} at once on a virtual thread and returns its handle:
      * {@code asyncio.ensure_future(coro)}. The task belongs to the
      * {@linkplain TaskScope#current() current scope} (an {@link #run}, a {@link TaskGroup}, a
-     * {@code TaskScope}, or the scope of the task calling this), which cancels and awaits it at the
-     * latest when it closes, and whose failure policy applies to it (a {@code TaskGroup} is
+     * {@code TaskScope}, or the scope of the task calling this; inside a task of {@link #gather},
+     * a scope of that task's own), which cancels and awaits it at the latest when it closes, and whose failure policy applies to it (a {@code TaskGroup} is
      * cancelled by its failure; {@code run}'s root scope is not).
      *
      * <pre>{@code
@@ -277,8 +279,8 @@ public final class Async {
      */
     public static <T> Task<T> ensureFuture(Callable<T> task) {
         Objects.requireNonNull(task, "task");
-        Optional<TaskScope> scope = TaskScope.current();
-        return scope.isPresent() ? scope.get().fork(task) : DetachedTask.start(DetachedTask.nextName(), task);
+        TaskScope owner = currentOwner();
+        return owner != null ? owner.fork(task) : DetachedTask.start(DetachedTask.nextName(), task);
     }
 
     /**
@@ -326,8 +328,14 @@ public final class Async {
     public static <T> Task<T> createTask(String name, Callable<T> task) {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(task, "task");
+        TaskScope owner = currentOwner();
+        return owner != null ? owner.fork(name, task) : DetachedTask.start(name, task);
+    }
+
+    /** The current scope, or the one a gathered task gets for its children, or null. */
+    private static TaskScope currentOwner() {
         Optional<TaskScope> scope = TaskScope.current();
-        return scope.isPresent() ? scope.get().fork(name, task) : DetachedTask.start(name, task);
+        return scope.isPresent() ? scope.get() : GatherRun.scopeOfCurrentTask();
     }
 
     // ---------------------------------------------------------------- sleep and timeouts

@@ -32,41 +32,38 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(60)
 class CompletionOrderTest {
 
-    /** Three tasks that end in the order 2, 0, 1, each released by the one before. */
-    private static List<Task<String>> staggered(TaskScope scope, CountDownLatch start) {
-        CountDownLatch after2 = new CountDownLatch(1);
-        CountDownLatch after0 = new CountDownLatch(1);
+    /** Three tasks named t0, t1, t2 that each end when their latch is released. */
+    private static List<Task<String>> gated(TaskScope scope, CountDownLatch[] go) {
         List<Task<String>> tasks = new ArrayList<>();
-        tasks.add(scope.fork("t0", () -> {
-            after2.await();
-            return "a";
-        }));
-        tasks.add(scope.fork("t1", () -> {
-            after0.await();
-            return "b";
-        }));
-        tasks.add(scope.fork("t2", () -> {
-            start.await();
-            return "c";
-        }));
-        tasks.get(2).onDone(t -> after2.countDown());
-        tasks.get(0).onDone(t -> after0.countDown());
+        String[] values = {"a", "b", "c"};
+        for (int i = 0; i < 3; i++) {
+            CountDownLatch gate = go[i] = new CountDownLatch(1);
+            String value = values[i];
+            tasks.add(scope.fork("t" + i, () -> {
+                gate.await();
+                return value;
+            }));
+        }
         return tasks;
     }
 
     @Test
     void handsOutTasksInCompletionOrder() throws Exception {
-        // test_as_completed
+        // test_as_completed: released in the order 2, 0, 1, each after the previous was handed out
         try (var scope = TaskScope.open()) {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Task<String>> tasks = staggered(scope, start);
+            CountDownLatch[] go = new CountDownLatch[3];
+            List<Task<String>> tasks = gated(scope, go);
             CompletionOrder<String> order = Async.asCompleted(tasks);
             assertEquals(3, order.remaining());
-            start.countDown();
+            int[] releaseOrder = {2, 0, 1};
+            go[releaseOrder[0]].countDown();
             List<String> values = new ArrayList<>();
             for (Task<String> done : order) {
                 assertTrue(done.isDone());
                 values.add(done.await());
+                if (values.size() < 3) {
+                    go[releaseOrder[values.size()]].countDown();
+                }
             }
             assertEquals(List.of("c", "a", "b"), values);
             assertEquals(0, order.remaining());
@@ -76,15 +73,17 @@ class CompletionOrderTest {
     @Test
     void takeAndPollShareTheSequence() throws Exception {
         try (var scope = TaskScope.open()) {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Task<String>> tasks = staggered(scope, start);
+            CountDownLatch[] go = new CountDownLatch[3];
+            List<Task<String>> tasks = gated(scope, go);
             CompletionOrder<String> order = Async.asCompleted(tasks);
             assertEquals(Optional.empty(), order.poll(Duration.ZERO), "nothing has ended yet");
             assertEquals(Optional.empty(), order.poll(Duration.ofMillis(20)));
             assertEquals(3, order.remaining(), "an empty poll hands out nothing");
-            start.countDown();
+            go[2].countDown();
             assertSame(tasks.get(2), order.take());
+            go[0].countDown();
             assertSame(tasks.get(0), order.poll(Duration.ofSeconds(30)).orElseThrow());
+            go[1].countDown();
             assertSame(tasks.get(1), order.take());
             assertThrows(NoSuchElementException.class, order::take);
             assertThrows(NoSuchElementException.class, () -> order.poll(Duration.ofSeconds(1)));

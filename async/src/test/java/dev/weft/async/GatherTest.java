@@ -270,7 +270,7 @@ class GatherTest {
     }
 
     @Test
-    void tasksSeeTheGatherAsTheirScopeAndItWaitsForWhatTheyStart() throws Exception {
+    void whatAGatheredTaskStartsBelongsToItAndIsAwaited() throws Exception {
         AtomicBoolean childRan = new AtomicBoolean();
         List<String> scopes = Async.gather(() -> {
             Async.ensureFuture(() -> {
@@ -283,6 +283,32 @@ class GatherTest {
         assertTrue(scopes.get(0).startsWith("gather-"), scopes.get(0));
         assertTrue(childRan.get(), "gather returned before the task its task started");
         assertTrue(TaskScope.current().isEmpty(), "the gather's scope is no longer current");
+    }
+
+    @Test
+    void aChildFailureFailsItsGatheredTaskAndAFailedTaskCancelsItsChildren() {
+        IllegalStateException boom = new IllegalStateException("boom");
+        TaskFailedException thrown = assertThrows(TaskFailedException.class, () -> Async.gather(() -> {
+            Async.createTask("child", () -> {
+                throw boom;
+            });
+            return "parent done";
+        }));
+        TaskFailedException child = assertInstanceOf(TaskFailedException.class, thrown.getCause());
+        assertEquals("child", child.taskName());
+        assertSame(boom, child.getCause());
+
+        Probe probe = new Probe();
+        CountDownLatch parked = new CountDownLatch(1);
+        IllegalArgumentException parentFailure = new IllegalArgumentException("parent");
+        TaskFailedException second = assertThrows(TaskFailedException.class, () -> Async.gather(() -> {
+            Async.ensureFuture(() -> probe.parkUntilInterrupted("orphan?", parked));
+            parked.await();
+            throw parentFailure;
+        }));
+        assertSame(parentFailure, second.getCause());
+        assertEquals(Set.of("orphan?"), probe.interrupted);
+        probe.assertAllDead();
     }
 
     @Test
