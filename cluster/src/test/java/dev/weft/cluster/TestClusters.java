@@ -33,12 +33,16 @@ final class TestClusters {
                 .property("hazelcast.client.heartbeat.timeout", "5000");
     }
 
-    /** Waits until no Hazelcast thread (named {@code hz.}) is left in this JVM. */
+    /**
+     * Waits until no Hazelcast thread is left in this JVM: none named {@code hz.*}, nor after the
+     * instances weft names ({@code weft.member-*}, {@code weft.client-*}; a few of Hazelcast's
+     * networking threads take the instance's name without the {@code hz.} prefix).
+     */
     static void assertNoHazelcastThreadLeft() {
-        await("no hz.* thread left").atMost(Duration.ofSeconds(30))
+        await("no Hazelcast thread left").atMost(Duration.ofSeconds(30))
                 .until(() -> Thread.getAllStackTraces().keySet().stream()
                         .filter(Thread::isAlive)
-                        .noneMatch(t -> t.getName().startsWith("hz.")));
+                        .noneMatch(t -> t.getName().startsWith("hz.") || t.getName().startsWith("weft.")));
     }
 
     /** Waits until {@code member} sees {@code size} data members. */

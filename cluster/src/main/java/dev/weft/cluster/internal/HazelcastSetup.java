@@ -53,7 +53,7 @@ public final class HazelcastSetup {
     public static Config memberConfig(ClusterOptions options) {
         Config config = new Config();
         config.setClusterName(options.clusterName());
-        config.setInstanceName("weft-member-" + INSTANCE_COUNTER.incrementAndGet() + "-" + options.clusterName());
+        config.setInstanceName("weft.member-" + INSTANCE_COUNTER.incrementAndGet() + "-" + options.clusterName());
         defaults(config);
         NetworkConfig network = config.getNetworkConfig();
         network.setPort(options.port()).setPortAutoIncrement(true);
@@ -80,7 +80,7 @@ public final class HazelcastSetup {
     public static ClientConfig clientConfig(ClusterOptions options) {
         ClientConfig config = new ClientConfig();
         config.setClusterName(options.clusterName());
-        config.setInstanceName("weft-client-" + INSTANCE_COUNTER.incrementAndGet() + "-" + options.clusterName());
+        config.setInstanceName("weft.client-" + INSTANCE_COUNTER.incrementAndGet() + "-" + options.clusterName());
         config.setProperty("hazelcast.logging.type", "slf4j");
         config.setProperty("hazelcast.phone.home.enabled", "false");
         config.getNetworkConfig().setAddresses(options.members());
