@@ -33,9 +33,7 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class RLock {
     private final ReentrantLock lock;
-    /** The owner and its hold count, for toString() only; written by the owner, under the lock. */
-    @SuppressWarnings("unused") // accessed through OWNER
-    private Thread owner;
+    /** The owner's hold count, for toString() from any thread; written by the owner, under the lock. */
     private int holds;
 
     /** Creates an unlocked reentrant lock (not fair, like CPython's). */
@@ -150,39 +148,32 @@ public final class RLock {
      */
     @Override
     public String toString() {
-        Thread o = (Thread) OWNER.getAcquire(this);
-        int count = o == null ? 0 : (int) HOLDS.getAcquire(this);
+        // ReentrantLock.toString() documents its suffix: "[Unlocked]" or "[Locked by thread NAME]".
+        String raw = lock.toString();
+        String marker = "[Locked by thread ";
+        int at = raw.lastIndexOf(marker);
+        String owner = at < 0 ? null : raw.substring(at + marker.length(), raw.length() - 1);
+        int count = owner == null ? 0 : (int) HOLDS.getAcquire(this);
         String id = Identity.of(this).replace(" object at ",
-                " object owner=" + (o == null ? "None" : o.getName()) + " count=" + count + " at ");
-        return "<" + (o == null ? "unlocked " : "locked ") + id + ">";
+                " object owner=" + (owner == null ? "None" : owner) + " count=" + count + " at ");
+        return "<" + (owner == null ? "unlocked " : "locked ") + id + ">";
     }
 
     /** Records one more hold by the calling thread, which now owns the lock. */
     private void held() {
-        int n = holds + 1;
-        if (n == 1) {
-            OWNER.setRelease(this, Thread.currentThread());
-        }
-        HOLDS.setRelease(this, n);
+        HOLDS.setRelease(this, holds + 1);
     }
 
     /** Records one hold fewer, before the calling thread, the owner, unlocks. */
     private void releasing() {
-        int n = holds - 1;
-        HOLDS.setRelease(this, n);
-        if (n == 0) {
-            OWNER.setRelease(this, null);
-        }
+        HOLDS.setRelease(this, holds - 1);
     }
 
-    private static final VarHandle OWNER;
     private static final VarHandle HOLDS;
 
     static {
         try {
-            MethodHandles.Lookup l = MethodHandles.lookup();
-            OWNER = l.findVarHandle(RLock.class, "owner", Thread.class);
-            HOLDS = l.findVarHandle(RLock.class, "holds", int.class);
+            HOLDS = MethodHandles.lookup().findVarHandle(RLock.class, "holds", int.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
