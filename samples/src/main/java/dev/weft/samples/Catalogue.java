@@ -1,5 +1,18 @@
 package dev.weft.samples;
 
+import dev.weft.samples.decorators.AfficheDocSample;
+import dev.weft.samples.decorators.ChainCsvSample;
+import dev.weft.samples.decorators.ChainOrderSample;
+import dev.weft.samples.decorators.DecorateurParametreSample;
+import dev.weft.samples.decorators.EntreeContientSample;
+import dev.weft.samples.decorators.FactorialTimedSample;
+import dev.weft.samples.decorators.HelloUncachedSample;
+import dev.weft.samples.decorators.LruCacheFactorialSample;
+import dev.weft.samples.decorators.LruCacheHelloSample;
+import dev.weft.samples.decorators.MetadataLostSample;
+import dev.weft.samples.decorators.PrintBeforeSample;
+import dev.weft.samples.decorators.TempsExecutionSample;
+import dev.weft.samples.decorators.WrapsSample;
 import dev.weft.samples.threading.ConditionSample;
 import dev.weft.samples.threading.EventSample;
 import dev.weft.samples.threading.LockSample;
@@ -36,6 +49,20 @@ public final class Catalogue {
                 new RLockSample(),
                 new ConditionSample(),
                 new QueueSample(),
-                new EventSample());
+                new EventSample(),
+                // 003 B — Décorateurs
+                new PrintBeforeSample(),
+                new AfficheDocSample(),
+                new TempsExecutionSample(),
+                new DecorateurParametreSample(),
+                new EntreeContientSample(),
+                new ChainOrderSample(),
+                new ChainCsvSample(),
+                new MetadataLostSample(),
+                new WrapsSample(),
+                new FactorialTimedSample(),
+                new LruCacheFactorialSample(),
+                new LruCacheHelloSample(),
+                new HelloUncachedSample());
     }
 }
