@@ -18,7 +18,12 @@ package dev.weft.decorators;
  * (by {@code equals}; numbers that are equal as integers, such as {@code 3} and {@code 3.0},
  * share a key unless the cache is {@linkplain #typed() typed}). Beyond Python: concurrent calls
  * for one key run the function once (the others wait and count as hits), and the function runs
- * outside every lock, so a memoized function may call itself for other keys (recursion).
+ * outside every lock, so a memoized function may call itself for other keys (recursion). A caller
+ * that is itself inside a cached computation never waits for another thread's: it computes the key
+ * itself and counts a miss, as Python would, so computations can never wait for each other in a
+ * circle. A failed computation stores nothing; the callers that waited for it try again. A hit on
+ * the most recently used entry takes no lock; a hit on another entry takes an uncontended lock to
+ * move it, which is the price of an exact order. {@code null} results are cached.
  *
  * <p>Compared with Guava's {@code LoadingCache} and Caffeine: a decorator rather than a map, with
  * an exact LRU order instead of an approximate one, and a recursive load that neither throws nor

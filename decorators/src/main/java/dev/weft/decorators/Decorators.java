@@ -21,11 +21,11 @@ import java.util.function.Predicate;
  *
  * <pre>{@code
  * CacheDecorator cache = Decorators.lruCache();
- * Function<Integer, BigInteger> factorial = Decorate.recursive("factorial",
- *         (self, n) -> n <= 1 ? BigInteger.ONE : BigInteger.valueOf(n).multiply(self.apply(n - 1)),
+ * Supplier<String> printHello = Decorate.supplier("print_hello", () -> slowHello(),
  *         Decorators.timed(), cache);             // @temps_execution over @lru_cache()
- * factorial.apply(100);
- * cache.info();                                   // CacheInfo(hits=0, misses=100, maxSize=128, currSize=100)
+ * printHello.get();                               // runs (a miss), logs "print_hello took 5.011 s"
+ * printHello.get();                               // a hit, logs "print_hello took 1.200 µs"
+ * cache.info();                                   // CacheInfo(hits=1, misses=1, maxSize=128, currSize=1)
  * }</pre>
  *
  * <p>Each method returns a new decorator; apply it with {@link Decorate}. The printing ones take

@@ -14,11 +14,14 @@
  * CacheDecorator cache = Decorators.lruCache();
  * Function<Integer, BigInteger> factorial = Decorate.recursive("factorial",
  *         (self, n) -> n <= 1 ? BigInteger.ONE : BigInteger.valueOf(n).multiply(self.apply(n - 1)),
- *         Decorators.timed((name, time) -> System.out.println(name + " took " + time)),
  *         cache);
- * factorial.apply(500);    // 500 misses
+ * factorial.apply(500);    // 500 misses: the recursion goes through the cache
  * factorial.apply(500);    // 1 hit: the second call is instant
- * System.out.println(cache.info());
+ * System.out.println(cache.info());   // CacheInfo(hits=1, misses=500, maxSize=128, currSize=128)
+ *
+ * Supplier<String> printHello = Decorate.supplier("print_hello", () -> slowHello(),
+ *         Decorators.timed((name, time) -> System.out.println(name + " took " + time)),  // @temps_execution
+ *         Decorators.lruCache());                                                       // @lru_cache()
  * }</pre>
  *
  * <p>The caches follow {@code functools.lru_cache} exactly (hits, misses, LRU order, a bound of

@@ -24,10 +24,10 @@ class CacheConcurrencyTest {
 
     private static final int STRESS = Integer.getInteger("weft.stress.factor", 1);
 
-    private static List<Thread> startAll(int n, Runnable body) {
+    private static List<Thread> startAll(Thread.Builder builder, int n, Runnable body) {
         List<Thread> threads = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            threads.add(Thread.ofPlatform().name("caller-" + i).start(body));
+            threads.add(builder.name("caller-" + i).start(body));
         }
         return threads;
     }
@@ -39,7 +39,16 @@ class CacheConcurrencyTest {
     }
 
     @Test
-    void sixteenThreadsOneKeyComputeItOnce() throws InterruptedException {
+    void sixteenPlatformThreadsOneKeyComputeItOnce() throws InterruptedException {
+        sixteenThreadsOneKeyComputeItOnce(Thread.ofPlatform());
+    }
+
+    @Test
+    void sixteenVirtualThreadsOneKeyComputeItOnce() throws InterruptedException {
+        sixteenThreadsOneKeyComputeItOnce(Thread.ofVirtual());
+    }
+
+    private static void sixteenThreadsOneKeyComputeItOnce(Thread.Builder builder) throws InterruptedException {
         for (CacheDecorator cache : List.of(Decorators.lruCache(4), Decorators.cache())) {
             for (int round = 0; round < STRESS; round++) {
                 cache.clear();
@@ -56,7 +65,7 @@ class CacheConcurrencyTest {
                 }, cache);
                 CyclicBarrier start = new CyclicBarrier(16);
                 List<Object> results = new CopyOnWriteArrayList<>();
-                List<Thread> threads = startAll(16, () -> {
+                List<Thread> threads = startAll(builder, 16, () -> {
                     try {
                         start.await();
                         results.add(slow.apply("key"));
