@@ -205,6 +205,18 @@ class ProcessPoolBehaviourTest {
 
     // ---------------------------------------------------------------- serialization
 
+    @Test
+    void valuesOfEveryCommonTypeTravelBothWaysUnchanged() throws InterruptedException {
+        try (Pool pool = Pool.processes(1)) {
+            assertEquals(List.of(1.5, -0.0, Double.NaN, 1e300), pool.map(x -> x, List.of(1.5, -0.0, Double.NaN, 1e300), 4));
+            assertEquals(List.of(Long.MAX_VALUE, -1L), pool.map(x -> x, List.of(Long.MAX_VALUE, -1L), 2));
+            assertEquals(List.of("été", "", "日本"), pool.map(x -> x, List.of("été", "", "日本"), 3));
+            List<Object> mixed = java.util.Arrays.asList(1, 2L, "three", null, 4.0, List.of(5));
+            assertEquals(mixed, pool.map(x -> x, mixed, 6));
+            assertEquals(List.of(Integer.MIN_VALUE, 0), pool.map(x -> x, List.of(Integer.MIN_VALUE, 0), 2));
+        }
+    }
+
     /** Not serializable: a function capturing it cannot be sent. */
     static final class Unsendable {
         int value = 3;

@@ -15,11 +15,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * <pre>
  * parent → child   INIT    serialized initializer
  *                  TASK    long chunkId, long functionId, int functionLength, function bytes (or none
- *                          when the child already knows the function), serialized Object[] arguments
+ *                          when the child already knows the function), the arguments as {@link ValueArrays}
  *                  RELEASE long functionId (the child may forget the function)
  *                  end of stream: the child exits
  * child → parent   READY   int MAGIC, long pid (first frame, before any task is read)
- *                  RESULT  long chunkId, serialized Object[] (an {@link ItemFailure} per failed item)
+ *                  RESULT  long chunkId, the results as {@link ValueArrays} (an {@link ItemFailure} per failed item)
  *                  PRINT   bytes the child's code wrote to System.out
  *                  FATAL   serialized {@link ErrorPayload} (the initializer failed; the child exits)
  * </pre>

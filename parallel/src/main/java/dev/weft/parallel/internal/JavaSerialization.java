@@ -50,7 +50,7 @@ final class JavaSerialization {
      */
     static byte[] arguments(List<Object> args, long firstIndex) {
         try {
-            return toBytes(args.toArray());
+            return ValueArrays.encode(args.toArray());
         } catch (IOException e) {
             for (int i = 0; i < args.size(); i++) {
                 try {

@@ -117,7 +117,7 @@ public final class OneShotChild<R> implements ChildJvm.Listener {
     public void result(long chunkId, byte[] body, int offset) {
         Outcome<R> decoded;
         try {
-            Object[] values = (Object[]) JavaSerialization.fromBytes(body, offset, body.length - offset);
+            Object[] values = ValueArrays.decode(body, offset, body.length - offset);
             decoded = values.length == 1 && values[0] instanceof ItemFailure failure
                     ? Outcome.failure(failure.error().rebuild())
                     : Outcome.success((R) values[0]);

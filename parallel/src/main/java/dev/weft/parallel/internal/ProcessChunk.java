@@ -38,7 +38,7 @@ final class ProcessChunk extends WorkChunk {
     private List<Outcome<Object>> decode(byte[] body, int offset) {
         Object[] values;
         try {
-            values = (Object[]) JavaSerialization.fromBytes(body, offset, body.length - offset);
+            values = ValueArrays.decode(body, offset, body.length - offset);
         } catch (IOException | ClassNotFoundException | RuntimeException e) {
             return Collections.nCopies(size(), Outcome.failure(
                     new IllegalStateException("the results could not be read in the parent: " + e, e)));

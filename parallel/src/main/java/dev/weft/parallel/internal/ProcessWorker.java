@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * (in the order sent, which is the order the child runs them, so the oldest is the one running),
  * and a sender thread that takes chunks from the pool's queue while the worker has room.
  *
- * <p>The room is a window that adapts to how long the child's chunks take: about 2 ms of work
+ * <p>The room is a window that adapts to how long the child's inputs take: about 2 ms of work
  * queued in the child's pipe, between 1 and 32 chunks. Short tasks are pipelined (the child
  * never waits for the parent between them); long ones are sent one at a time, so that a chunk
  * never waits behind a long one while another worker is idle.
@@ -44,7 +44,8 @@ final class ProcessWorker implements ChildJvm.Listener {
     private State state = State.RUNNING;
     private boolean ready;
     private long headSince;
-    private double averageNanos = -1;
+    private double nanosPerItem = -1;
+    private long pendingItems;
     private int assigned;
     private boolean replaced;
     private ProcessChunk timedOut;
@@ -114,7 +115,7 @@ final class ProcessWorker implements ChildJvm.Listener {
     private boolean awaitRoom() throws InterruptedException {
         lock.lock();
         try {
-            while (state == State.RUNNING && pending.size() >= window()) {
+            while (state == State.RUNNING && !roomLocked()) {
                 room.await();
             }
             return state == State.RUNNING;
@@ -126,17 +127,23 @@ final class ProcessWorker implements ChildJvm.Listener {
     private boolean hasRoom() {
         lock.lock();
         try {
-            return state == State.RUNNING && pending.size() < window();
+            return state == State.RUNNING && roomLocked();
         } finally {
             lock.unlock();
         }
     }
 
-    private int window() {
-        if (averageNanos < 0) {
-            return 1;
+    /**
+     * The window: an idle child always has room; a busy one while the work it has queued is
+     * estimated under {@link #QUEUED_WORK_NANOS} (never before its first answer) and it holds
+     * fewer than {@link #MAX_WINDOW} chunks. The estimate is per item, so a big chunk fills the
+     * window alone.
+     */
+    private boolean roomLocked() {
+        if (pending.isEmpty()) {
+            return true;
         }
-        return (int) Math.max(1, Math.min(MAX_WINDOW, Math.ceil(QUEUED_WORK_NANOS / Math.max(1.0, averageNanos))));
+        return nanosPerItem >= 0 && pending.size() < MAX_WINDOW && pendingItems * nanosPerItem < QUEUED_WORK_NANOS;
     }
 
     private boolean enqueue(ProcessChunk chunk) {
@@ -149,6 +156,7 @@ final class ProcessWorker implements ChildJvm.Listener {
                 headSince = System.nanoTime();
             }
             pending.add(chunk);
+            pendingItems += chunk.size();
             return true;
         } finally {
             lock.unlock();
@@ -279,9 +287,10 @@ final class ProcessWorker implements ChildJvm.Listener {
                 return;
             }
             pending.poll();
+            pendingItems -= chunk.size();
             long now = System.nanoTime();
-            double sample = now - headSince;
-            averageNanos = averageNanos < 0 ? sample : 0.75 * averageNanos + 0.25 * sample;
+            double sample = (double) (now - headSince) / chunk.size();
+            nanosPerItem = nanosPerItem < 0 ? sample : 0.75 * nanosPerItem + 0.25 * sample;
             headSince = now;
             room.signal();
             if (state == State.RETIRING && pending.isEmpty()) {
@@ -315,6 +324,7 @@ final class ProcessWorker implements ChildJvm.Listener {
             state = State.GONE;
             lost = new ArrayList<>(pending);
             pending.clear();
+            pendingItems = 0;
             room.signalAll();
             death = new ProcessBackedPool.Death(child.pid(), exitCode, stderrTail, channelError, ready, replaced,
                     timedOut, fatal);

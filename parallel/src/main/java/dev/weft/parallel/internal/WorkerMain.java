@@ -99,7 +99,7 @@ public final class WorkerMain {
         Object[] results;
         Object function = functions.get(functionId);
         try {
-            Object[] args = (Object[]) JavaSerialization.fromBytes(payload, argsOffset, payload.length - argsOffset);
+            Object[] args = ValueArrays.decode(payload, argsOffset, payload.length - argsOffset);
             results = apply(function, args);
         } catch (IOException | ClassNotFoundException | RuntimeException e) {
             results = new Object[] {new ItemFailure(ErrorPayload.of(e))};
@@ -142,7 +142,7 @@ public final class WorkerMain {
     /** Serializes the results; a result that does not serialize becomes that item's failure. */
     private byte[] encode(Object[] results) throws IOException {
         try {
-            return JavaSerialization.toBytes(results);
+            return ValueArrays.encode(results);
         } catch (IOException | RuntimeException e) {
             for (int i = 0; i < results.length; i++) {
                 try {
@@ -155,7 +155,7 @@ public final class WorkerMain {
                     lastFailed = true;
                 }
             }
-            return JavaSerialization.toBytes(results);
+            return ValueArrays.encode(results);
         }
     }
 
