@@ -85,7 +85,8 @@ public final class ClusterPool implements Pool {
      * @return a new pool; {@link #close()} shuts its member down
      */
     public static ClusterPool embedded() {
-        return member(ClusterOptions.builder().build());
+        // Alone in its cluster, the member need not wait for others before it founds it.
+        return member(ClusterOptions.builder().property("hazelcast.wait.seconds.before.join", "0").build());
     }
 
     /**

@@ -1,0 +1,82 @@
+package dev.weft.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.hazelcast.config.Config;
+import com.hazelcast.config.JoinConfig;
+import dev.weft.core.Task;
+import dev.weft.parallel.Pool;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link ClusterPool#embedded()}: one member in this JVM, with no setup, in a cluster of its own,
+ * reachable on 127.0.0.1 only; the pool's end is its member's end.
+ */
+class EmbeddedPoolTest {
+
+    @AfterAll
+    static void noMemberLeft() {
+        TestClusters.assertNoHazelcastThreadLeft();
+    }
+
+    static int square(int x) {
+        return x * x;
+    }
+
+    static int sleepLong(int x) {
+        try {
+            Thread.sleep(60_000); // the workload: a task still running when the pool is terminated
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+        return x;
+    }
+
+    @Test
+    void embeddedIsOneLoopbackMemberInAClusterOfItsOwn() throws InterruptedException {
+        try (ClusterPool pool = ClusterPool.embedded(); ClusterPool other = ClusterPool.embedded()) {
+            assertEquals(1, pool.members().size());
+            assertEquals(1, other.members().size(), "two embedded pools do not merge");
+            assertEquals(Runtime.getRuntime().availableProcessors(), pool.workers());
+            Config config = pool.instance().getConfig();
+            assertTrue(config.getClusterName().startsWith("weft-"), config.getClusterName());
+            assertNotEquals(config.getClusterName(), other.instance().getConfig().getClusterName());
+            JoinConfig join = config.getNetworkConfig().getJoin();
+            assertFalse(join.getMulticastConfig().isEnabled(), "multicast is off");
+            assertFalse(join.getAutoDetectionConfig().isEnabled(), "cloud auto-detection is off");
+            assertTrue(join.getTcpIpConfig().isEnabled());
+            assertEquals(List.of("127.0.0.1"), join.getTcpIpConfig().getMembers());
+            assertEquals(List.of("127.0.0.1"), List.copyOf(config.getNetworkConfig().getInterfaces().getInterfaces()));
+            assertEquals("false", config.getProperty("hazelcast.socket.bind.any"));
+            assertEquals("127.0.0.1", pool.instance().getCluster().getLocalMember().getAddress().getHost());
+
+            assertEquals(List.of(0, 1, 4, 9), pool.map(EmbeddedPoolTest::square, List.of(0, 1, 2, 3)));
+            assertEquals(49, pool.apply(EmbeddedPoolTest::square, 7));
+        }
+    }
+
+    @Test
+    void closeShutsTheMemberDownAndTerminateCancels() throws Exception {
+        ClusterPool closed = ClusterPool.embedded();
+        Pool asPool = closed;
+        assertEquals(List.of(4), asPool.map(EmbeddedPoolTest::square, List.of(2)));
+        closed.close();
+        assertFalse(closed.instance().getLifecycleService().isRunning());
+        assertThrows(IllegalStateException.class, () -> closed.map(EmbeddedPoolTest::square, List.of(1)));
+
+        ClusterPool terminated = ClusterPool.embedded();
+        Task<Integer> stuck = terminated.applyAsync(EmbeddedPoolTest::sleepLong, 1);
+        terminated.terminate();
+        assertInstanceOf(CancellationException.class, assertThrows(CancellationException.class, stuck::await));
+        assertFalse(terminated.instance().getLifecycleService().isRunning());
+    }
+}
