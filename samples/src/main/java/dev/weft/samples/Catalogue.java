@@ -21,6 +21,11 @@ import dev.weft.samples.threading.ProgramThreadSample;
 import dev.weft.samples.threading.QueueSample;
 import dev.weft.samples.threading.RLockSample;
 import dev.weft.samples.threading.SemaphoreSample;
+import dev.weft.samples.threads.LettersLockedSample;
+import dev.weft.samples.threads.LettersUnlockedSample;
+import dev.weft.samples.threads.SequentialSample;
+import dev.weft.samples.threads.SubclassSample;
+import dev.weft.samples.threads.ThreadSample;
 import java.util.List;
 
 /**
@@ -63,6 +68,12 @@ public final class Catalogue {
                 new FactorialTimedSample(),
                 new LruCacheFactorialSample(),
                 new LruCacheHelloSample(),
-                new HelloUncachedSample());
+                new HelloUncachedSample(),
+                // 003 C — Multi-Threading et Multi-Processing
+                new SequentialSample(),
+                new ThreadSample(),
+                new SubclassSample(),
+                new LettersUnlockedSample(),
+                new LettersLockedSample());
     }
 }
