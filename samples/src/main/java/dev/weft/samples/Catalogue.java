@@ -1,5 +1,12 @@
 package dev.weft.samples;
 
+import dev.weft.samples.async.CoroutineSample;
+import dev.weft.samples.async.NameCalculationSequentialSample;
+import dev.weft.samples.async.NameCalculationTasksSample;
+import dev.weft.samples.async.NomGatherSample;
+import dev.weft.samples.async.NomSequentialSample;
+import dev.weft.samples.async.WikiGatherSample;
+import dev.weft.samples.async.WikiSequentialSample;
 import dev.weft.samples.decorators.AfficheDocSample;
 import dev.weft.samples.decorators.ChainCsvSample;
 import dev.weft.samples.decorators.ChainOrderSample;
@@ -13,8 +20,17 @@ import dev.weft.samples.decorators.MetadataLostSample;
 import dev.weft.samples.decorators.PrintBeforeSample;
 import dev.weft.samples.decorators.TempsExecutionSample;
 import dev.weft.samples.decorators.WrapsSample;
+import dev.weft.samples.multi.CalculLourdPoolSample;
+import dev.weft.samples.multi.CalculLourdSequentialSample;
+import dev.weft.samples.multi.CalculWhilePoolSample;
+import dev.weft.samples.multi.CalculWhileProcessesSample;
+import dev.weft.samples.multi.CalculWhileSequentialSample;
+import dev.weft.samples.multi.NameCalculSample;
+import dev.weft.samples.multi.WikipediaSequentialSample;
+import dev.weft.samples.multi.WikipediaThreadsSample;
 import dev.weft.samples.threading.ConditionSample;
 import dev.weft.samples.threading.EventSample;
+import dev.weft.samples.threading.GatherCounterSample;
 import dev.weft.samples.threading.LockSample;
 import dev.weft.samples.threading.ProgramSequentialSample;
 import dev.weft.samples.threading.ProgramThreadSample;
@@ -55,6 +71,7 @@ public final class Catalogue {
                 new ConditionSample(),
                 new QueueSample(),
                 new EventSample(),
+                new GatherCounterSample(),
                 // 003 B — Décorateurs
                 new PrintBeforeSample(),
                 new AfficheDocSample(),
@@ -74,6 +91,23 @@ public final class Catalogue {
                 new ThreadSample(),
                 new SubclassSample(),
                 new LettersUnlockedSample(),
-                new LettersLockedSample());
+                new LettersLockedSample(),
+                // 003 DS — Multithreading et multiprocessing
+                new NameCalculSample(),
+                new WikipediaSequentialSample(),
+                new WikipediaThreadsSample(),
+                new CalculLourdSequentialSample(),
+                new CalculLourdPoolSample(),
+                new CalculWhileSequentialSample(),
+                new CalculWhilePoolSample(),
+                new CalculWhileProcessesSample(),
+                // 003 D — Fonctions asynchrones
+                new CoroutineSample(),
+                new NomSequentialSample(),
+                new NomGatherSample(),
+                new NameCalculationSequentialSample(),
+                new NameCalculationTasksSample(),
+                new WikiSequentialSample(),
+                new WikiGatherSample());
     }
 }

@@ -4,10 +4,13 @@ import dev.weft.core.TaskScope;
 import dev.weft.core.Timeline;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
+import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
 /**
@@ -150,6 +153,22 @@ public final class CellContext {
         } finally {
             span.close();
         }
+    }
+
+    /**
+     * Runs {@code work} as one span on the timeline and returns its result.
+     *
+     * @param name what runs, the span's label
+     * @param work the work
+     * @param <T> the type of its result
+     * @return what {@code work} returned
+     * @throws Exception what the work throws
+     */
+    public <T> T timed(String name, Callable<T> work) throws Exception {
+        Objects.requireNonNull(work, "work");
+        List<T> result = new ArrayList<>(1);
+        record(name, () -> result.add(work.call()));
+        return result.getFirst();
     }
 
     /**
