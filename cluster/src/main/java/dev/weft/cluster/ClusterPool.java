@@ -183,7 +183,10 @@ public final class ClusterPool implements Pool {
         return pool.instance();
     }
 
-    /** {@return the data members known now, which run the chunks, in the order they were seen} */
+    /**
+     * {@return the data members that take chunks now, in the order they were seen: not lite members,
+     * nor members seen leaving}
+     */
     public List<Member> members() {
         return pool.members();
     }

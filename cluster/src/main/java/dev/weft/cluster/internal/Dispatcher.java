@@ -38,7 +38,8 @@ import org.slf4j.LoggerFactory;
  * (so that it never waits for its next chunk). A chunk goes to the member with the most free
  * places, so every member takes part and a slow member gets less. When a member leaves, the chunks
  * it had not replied for go back to the head of the queue; a reply that arrives anyway still
- * counts, and a chunk reports once.
+ * counts, and a chunk reports once. A member that fails a chunk as a leaving member does (it is
+ * shutting down, or gone) gets no more work, even before the cluster drops it from its list.
  *
  * <p>Hazelcast calls back on its own threads; chunks are reported on the {@code delivery} executor,
  * so that user code (progress listeners, dependent stages) never runs on a Hazelcast thread.
@@ -54,6 +55,8 @@ final class Dispatcher {
         final Member member;
         final int capacity;
         final Set<ClusterChunk> running = new LinkedHashSet<>();
+        /** Set once the member failed a chunk as a leaving member does: it gets no more work. */
+        boolean leaving;
 
         Slots(Member member, int capacity) {
             this.member = member;
@@ -61,7 +64,7 @@ final class Dispatcher {
         }
 
         int free() {
-            return 2 * capacity - running.size();
+            return leaving ? 0 : 2 * capacity - running.size();
         }
     }
 
@@ -116,17 +119,17 @@ final class Dispatcher {
     int capacity() {
         lock.lock();
         try {
-            return members.values().stream().mapToInt(s -> s.capacity).sum();
+            return members.values().stream().filter(s -> !s.leaving).mapToInt(s -> s.capacity).sum();
         } finally {
             lock.unlock();
         }
     }
 
-    /** {@return the data members known now, in the order they were seen} */
+    /** {@return the data members that take work now, in the order they were seen} */
     List<Member> members() {
         lock.lock();
         try {
-            return members.values().stream().map(s -> s.member).toList();
+            return members.values().stream().filter(s -> !s.leaving).map(s -> s.member).toList();
         } finally {
             lock.unlock();
         }
@@ -301,6 +304,12 @@ final class Dispatcher {
             try {
                 if (!chunk.isRunning(assignment.attempt())) {
                     return; // already handled when the member was seen to leave
+                }
+                Slots slots = members.get(chunk.runningOn().getUuid());
+                if (slots != null) {
+                    // A member that is shutting down stays in the member list for a while; it must
+                    // not take the chunk again (and again), using up its attempts.
+                    slots.leaving = true;
                 }
                 freePlace(chunk);
                 chunk.lose();
