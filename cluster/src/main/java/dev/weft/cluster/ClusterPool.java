@@ -132,7 +132,7 @@ public final class ClusterPool implements Pool {
      * Returns a pool over a member or client that you configured and started yourself. The pool
      * never shuts it down. Each member counts as the workers it announced (members started by weft
      * do), else as many as this machine has processors; chunks run on the executor service named
-     * {@value HazelcastSetup#EXECUTOR_NAME}, which you may configure.
+     * {@code weft-pool}, which you may configure.
      *
      * @param instance a running member or client
      * @return a new pool

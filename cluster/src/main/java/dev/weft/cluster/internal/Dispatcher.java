@@ -135,16 +135,27 @@ final class Dispatcher {
         }
     }
 
-    /** Queues a chunk; it is sent as soon as a member has a free place. */
+    /**
+     * Queues a chunk; it is sent as soon as a member has a free place. Once the dispatcher has
+     * stopped (the pool's instance shut down under it), the chunk fails at once: it was counted in,
+     * so it must report.
+     */
     void submit(ClusterChunk chunk) {
+        boolean refused;
         lock.lock();
         try {
-            if (stopped) {
-                throw new IllegalStateException("the pool's dispatcher has stopped");
+            refused = stopped;
+            if (!refused) {
+                queue.add(chunk);
             }
-            queue.add(chunk);
         } finally {
             lock.unlock();
+        }
+        if (refused) {
+            deliver(() -> chunk.fail(new MemberLostException("the pool's Hazelcast instance has shut down: inputs #"
+                    + chunk.firstIndex() + ".." + (chunk.firstIndex() + chunk.size() - 1) + " cannot be sent",
+                    List.of(), null)));
+            return;
         }
         pump();
     }
