@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs a list of cells one after the other, as the launcher does: a header per cell (cell i of N,
@@ -26,6 +28,8 @@ import java.util.Objects;
 public final class CellRunner {
     /** Width of the ASCII timeline, in characters. */
     public static final int ASCII_WIDTH = 60;
+
+    private static final Logger LOG = LoggerFactory.getLogger(CellRunner.class);
 
     private final LaunchOptions options;
     private final PrintStream out;
@@ -54,6 +58,9 @@ public final class CellRunner {
      * @return how many failed
      */
     public int runAll(List<Cell> cells) {
+        // The first log call sets up logback (over half a second on a busy machine); made here, it
+        // is not charged to the first cell whose library code logs.
+        LOG.debug("running {} cells at scale {}", cells.size(), options.scale());
         long start = System.nanoTime();
         List<String> failed = new ArrayList<>();
         for (int i = 0; i < cells.size(); i++) {
