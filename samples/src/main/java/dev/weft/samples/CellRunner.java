@@ -14,8 +14,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs a list of cells one after the other, as the launcher does: a header per cell (cell i of N,
- * time elapsed so far), the cell's output, its duration, and when asked its timeline (an SVG file
- * and the same chart in ASCII).
+ * time elapsed so far), the cell's output, its duration, and when asked its timeline: an SVG file
+ * and the same chart in ASCII, with the spans the cell recorded (its sequential and concurrent
+ * runs) and the whole cell as a first span.
  *
  * <pre>{@code
  * CellRunner runner = new CellRunner(options, System.out, System.err, LineSource.none());
@@ -85,6 +86,8 @@ public final class CellRunner {
             builder.seed(options.seed());
         }
         long began = System.nanoTime();
+        // The whole cell is one span too, so every cell gets a chart, its total in the first row.
+        Timeline.OpenSpan whole = timeline == null ? null : timeline.span("total: " + cell.id());
         boolean ok;
         try {
             cell.run(builder.build());
@@ -97,9 +100,13 @@ public final class CellRunner {
             err.println("--- " + cell.id() + " a échoué:");
             e.printStackTrace(err);
             ok = false;
+        } finally {
+            if (whole != null) {
+                whole.close();
+            }
         }
         out.printf(Locale.ROOT, "--- %s : %s%n", cell.id(), seconds(Duration.ofNanos(System.nanoTime() - began)));
-        if (timeline != null && !timeline.spans().isEmpty()) {
+        if (timeline != null) {
             writeTimeline(cell, timeline);
         }
         return ok;

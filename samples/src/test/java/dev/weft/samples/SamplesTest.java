@@ -97,6 +97,13 @@ class SamplesTest {
     }
 
     @Test
+    void aCellThatRecordsNothingStillGetsItsTotal(@TempDir Path dir) throws Exception {
+        assertEquals(1, Samples.run(List.of(BROKEN), new String[] {"run", "all", "--timeline", dir.toString()},
+                out, err));
+        assertTrue(Files.readString(dir.resolve("demo.broken.svg")).contains("total: demo.broken"));
+    }
+
+    @Test
     void unknownIdIsABadCommandLine() {
         assertEquals(2, Samples.run(List.of(HELLO), new String[] {"run", "nope"}, out, err));
         assertTrue(errBytes.toString(StandardCharsets.UTF_8).contains("cellule inconnue: nope"));
@@ -108,6 +115,7 @@ class SamplesTest {
                 out, err));
         Path svg = dir.resolve("demo.hello.svg");
         assertTrue(Files.readString(svg).contains("séquentiel: hello"));
+        assertTrue(Files.readString(svg).contains("total: demo.hello"));
         assertTrue(out().contains("Chronologie " + svg), out());
         assertTrue(out().lines().anyMatch(l -> l.startsWith("séquentiel: hello |")), out());
     }
