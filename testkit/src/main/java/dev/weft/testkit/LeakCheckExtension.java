@@ -33,7 +33,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class LeakCheckExtension implements BeforeEachCallback, AfterEachCallback {
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(LeakCheckExtension.class);
-    private static final Duration GRACE = Duration.ofMillis(Long.getLong("weft.leakcheck.graceMillis", 10_000));
+    private static final String GRACE_KEY = "weft.leakcheck.graceMillis";
+    private static final long DEFAULT_GRACE_MILLIS = 10_000;
 
     private record Snapshot(Set<Thread> threads, Set<Long> processes) {
         static Snapshot take() {
@@ -94,7 +95,7 @@ public final class LeakCheckExtension implements BeforeEachCallback, AfterEachCa
         if (before == null) {
             return;
         }
-        long deadline = System.nanoTime() + GRACE.toNanos();
+        long deadline = System.nanoTime() + grace(context).toNanos();
         List<String> leaks = Snapshot.take().leaksSince(before);
         while (!leaks.isEmpty() && System.nanoTime() < deadline) {
             Thread.sleep(10); // polling for shutdown to finish, not synchronising a test
@@ -103,6 +104,13 @@ public final class LeakCheckExtension implements BeforeEachCallback, AfterEachCa
         if (!leaks.isEmpty()) {
             throw new AssertionError(context.getDisplayName() + " left running after it ended: " + String.join(", ", leaks));
         }
+    }
+
+    /** The grace period: JUnit configuration parameter or system property {@value #GRACE_KEY}. */
+    private static Duration grace(ExtensionContext context) {
+        long millis = context.getConfigurationParameter(GRACE_KEY).map(Long::parseLong)
+                .orElseGet(() -> Long.getLong(GRACE_KEY, DEFAULT_GRACE_MILLIS));
+        return Duration.ofMillis(millis);
     }
 
     private static boolean skipped(ExtensionContext context) {

@@ -57,7 +57,6 @@ class LeakCheckExtensionTest {
 
     @Test
     void aTestThatLeavesAWeftThreadFails() {
-        System.setProperty("weft.leakcheck.graceMillis", "200");
         try {
             Events events = run(LeakingThread.class);
             assertEquals(1, events.failed().count());
