@@ -1,5 +1,6 @@
 package dev.weft.samples;
 
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -30,7 +31,7 @@ public final class Samples {
      * @param args the command line, see {@link LaunchOptions#USAGE}
      */
     public static void main(String[] args) {
-        int status = run(Catalogue.cells(), args, System.out, System.err);
+        int status = run(Catalogue.cells(), args, System.out, System.err, System.in);
         if (status != 0) {
             System.exit(status);
         }
@@ -45,7 +46,7 @@ public final class Samples {
     public static void runCell(Cell cell, String[] args) {
         List<String> withRun = new ArrayList<>(List.of("run", cell.id()));
         withRun.addAll(List.of(args));
-        int status = run(List.of(cell), withRun.toArray(String[]::new), System.out, System.err);
+        int status = run(List.of(cell), withRun.toArray(String[]::new), System.out, System.err, System.in);
         if (status != 0) {
             System.exit(status);
         }
@@ -58,9 +59,11 @@ public final class Samples {
      * @param args the command line
      * @param out where the list and the cells print
      * @param err where errors go
+     * @param in where the answers to {@code input()} are read from (read only when bytes are
+     *     waiting, or always with {@code --ask})
      * @return 0 when all went well, 1 if a cell failed, 2 for a bad command line
      */
-    public static int run(List<Cell> catalogue, String[] args, PrintStream out, PrintStream err) {
+    public static int run(List<Cell> catalogue, String[] args, PrintStream out, PrintStream err, InputStream in) {
         LaunchOptions options;
         List<Cell> selected;
         try {
@@ -75,7 +78,7 @@ public final class Samples {
             case HELP -> out.print(LaunchOptions.USAGE);
             case LIST -> list(catalogue, out);
             case RUN -> {
-                LineSource input = LineSource.from(System.in, options.ask());
+                LineSource input = LineSource.from(in, options.ask());
                 return new CellRunner(options, out, err, input).runAll(selected) == 0 ? 0 : 1;
             }
         }

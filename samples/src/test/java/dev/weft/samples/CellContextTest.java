@@ -5,10 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.core.Timeline;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class CellContextTest {
@@ -34,6 +37,15 @@ class CellContextTest {
         assertEquals("donna", context.input("Ecrivez le prénom Donna:", "Donna"));
         assertEquals("Donna", context.input("Ecrivez le prénom Donna:", "Donna"));
         assertEquals(2, printed().lines().filter(l -> l.startsWith("Ecrivez le prénom Donna: ")).count());
+    }
+
+    @Test
+    void pipedInputIsReadAndAnEmptyStreamNeverBlocks() {
+        LineSource piped = LineSource.from(new ByteArrayInputStream("donna\n".getBytes(StandardCharsets.UTF_8)), false);
+        assertEquals(Optional.of("donna"), piped.readLine());
+        assertEquals(Optional.empty(), piped.readLine());
+        assertEquals(Optional.empty(), LineSource.from(InputStream.nullInputStream(), false).readLine());
+        assertEquals(Optional.empty(), LineSource.none().readLine());
     }
 
     @Test

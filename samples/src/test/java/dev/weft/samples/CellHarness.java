@@ -1,5 +1,8 @@
 package dev.weft.samples;
 
+import static org.awaitility.Awaitility.await;
+
+import dev.weft.core.ThreadKind;
 import dev.weft.core.Timeline;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -73,6 +76,9 @@ public final class CellHarness {
         cell.run(context);
         Duration elapsed = watch.elapsed();
         out.flush();
+        // Structured lifetimes: once a cell returns, every weft thread it started has ended
+        // (a thread may still be finishing its last instruction, hence "eventually").
+        await().atMost(Duration.ofSeconds(10)).until(() -> ThreadKind.liveThreads().isEmpty());
         return new Result(bytes.toString(StandardCharsets.UTF_8), timeline, elapsed);
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,6 +20,8 @@ class SamplesTest {
     private final ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
     private final PrintStream out = new PrintStream(outBytes, true, StandardCharsets.UTF_8);
     private final PrintStream err = new PrintStream(errBytes, true, StandardCharsets.UTF_8);
+
+    private static final InputStream NO_INPUT = InputStream.nullInputStream();
 
     private static final Cell HELLO = new Cell() {
         @Override
@@ -71,7 +74,7 @@ class SamplesTest {
 
     @Test
     void noArgumentsListsEveryCellWithItsTitle() {
-        assertEquals(0, Samples.run(Catalogue.cells(), new String[0], out, err));
+        assertEquals(0, Samples.run(Catalogue.cells(), new String[0], out, err, NO_INPUT));
         for (Cell cell : Catalogue.cells()) {
             assertTrue(out().lines().anyMatch(l -> l.contains(cell.id()) && l.contains(cell.title())), cell.id());
         }
@@ -79,7 +82,7 @@ class SamplesTest {
 
     @Test
     void runAllShowsProgressAndKeepsGoingAfterAFailure() {
-        int status = Samples.run(List.of(BROKEN, HELLO), new String[] {"run", "all"}, out, err);
+        int status = Samples.run(List.of(BROKEN, HELLO), new String[] {"run", "all"}, out, err, NO_INPUT);
         assertEquals(1, status);
         assertTrue(out().contains("=== [1/2] demo.broken — Cassée (écoulé "), out());
         assertTrue(out().contains("=== [2/2] demo.hello — Bonjour (écoulé "), out());
@@ -90,29 +93,46 @@ class SamplesTest {
 
     @Test
     void runBySectionAndById() {
-        assertEquals(0, Samples.run(List.of(BROKEN, HELLO), new String[] {"run", "demo.hello"}, out, err));
+        assertEquals(0, Samples.run(List.of(BROKEN, HELLO), new String[] {"run", "demo.hello"}, out, err, NO_INPUT));
         assertEquals(1, out().lines().filter(l -> l.equals("hello world")).count());
         assertTrue(!out().contains("demo.broken"));
         assertEquals(List.of(BROKEN, HELLO), Samples.select(List.of(BROKEN, HELLO), List.of("demo")));
     }
 
     @Test
+    void runAllRunsEveryCellAndWritesEveryTimeline(@TempDir Path dir) throws Exception {
+        int status = Samples.run(Catalogue.cells(),
+                new String[] {"run", "all", "--scale", "0.005", "--seed", "3", "--timeline", dir.toString()},
+                out, err, NO_INPUT);
+        assertEquals(0, status, errBytes.toString(StandardCharsets.UTF_8));
+        int n = Catalogue.cells().size();
+        for (int i = 1; i <= n; i++) {
+            String header = "=== [" + i + "/" + n + "] " + Catalogue.cells().get(i - 1).id() + " — ";
+            assertTrue(out().contains(header), header);
+        }
+        assertTrue(out().contains(n + " cellule(s) en "));
+        try (var svgs = Files.list(dir)) {
+            assertEquals(n, svgs.filter(p -> p.toString().endsWith(".svg")).count());
+        }
+    }
+
+    @Test
     void aCellThatRecordsNothingStillGetsItsTotal(@TempDir Path dir) throws Exception {
         assertEquals(1, Samples.run(List.of(BROKEN), new String[] {"run", "all", "--timeline", dir.toString()},
-                out, err));
+                out, err, NO_INPUT));
         assertTrue(Files.readString(dir.resolve("demo.broken.svg")).contains("total: demo.broken"));
     }
 
     @Test
     void unknownIdIsABadCommandLine() {
-        assertEquals(2, Samples.run(List.of(HELLO), new String[] {"run", "nope"}, out, err));
+        assertEquals(2, Samples.run(List.of(HELLO), new String[] {"run", "nope"}, out, err, NO_INPUT));
         assertTrue(errBytes.toString(StandardCharsets.UTF_8).contains("cellule inconnue: nope"));
     }
 
     @Test
     void timelineWritesOneSvgPerCellAndPrintsItInAscii(@TempDir Path dir) throws Exception {
         assertEquals(0, Samples.run(List.of(HELLO), new String[] {"run", "all", "--timeline", dir.toString()},
-                out, err));
+                out, err, NO_INPUT));
         Path svg = dir.resolve("demo.hello.svg");
         assertTrue(Files.readString(svg).contains("séquentiel: hello"));
         assertTrue(Files.readString(svg).contains("total: demo.hello"));

@@ -9,7 +9,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <pre>{@code
  * Valeur valeur = new Valeur(1);
- * valeur.incrementIfBelow(4);   // OptionalInt[2]
+ * valeur.incrementIfBelow(4);   // 2
+ * valeur.incrementIfBelow(2);   // -1: already at the limit
  * }</pre>
  */
 final class Valeur {

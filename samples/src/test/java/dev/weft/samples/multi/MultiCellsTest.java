@@ -22,8 +22,8 @@ class MultiCellsTest {
 
     @Test
     void nameAndCalculRunInSequenceThenTogether() throws Exception {
-        var result = CellHarness.run(new NameCalculSample(), "donna");
-        String digits = String.valueOf(NameCalcul.firstTwoDigits(5, (int) Math.round(NameCalcul.EXPONENT * CellHarness.SCALE)));
+        var result = CellHarness.run(new NameCalculSample(), 0.05, "donna");
+        String digits = String.valueOf(NameCalcul.firstTwoDigits(5, (int) Math.round(NameCalcul.EXPONENT * 0.05)));
         List<String> lines = result.nonBlank();
         assertEquals(List.of("Ecrivez le prénom Donna:  donna", "Daniel & donna", digits), lines.subList(0, 3));
         assertTrue(lines.get(3).startsWith("La complétion du programme en séquentiel prend :  "));
