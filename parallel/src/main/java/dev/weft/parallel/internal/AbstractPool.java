@@ -14,15 +14,28 @@ import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.IntSupplier;
 
 /**
- * What both pool backends share: argument checks, cutting inputs into chunks, the jobs that
- * collect results, and the lifetime (open, closing, closed, terminated) with the count of chunks
- * not yet reported that {@link #close()} waits for. A backend prepares a function once per job
- * ({@code F}), turns runs of inputs into chunks ({@code C}), and runs them.
+ * What every pool backend shares (threads and processes here, the cluster module's Hazelcast
+ * pool): argument checks, cutting inputs into chunks, the jobs that collect results, and the
+ * lifetime (open, closing, closed, terminated) with the count of chunks not yet reported that
+ * {@link #close()} waits for. A backend prepares a function once per job ({@code F}), turns runs of
+ * inputs into chunks ({@code C}), and runs them.
+ *
+ * <pre>{@code
+ * final class MyPool extends AbstractPool<byte[], MyChunk> {
+ *     MyPool(int workers) { super(workers); }              // or super(() -> countNow())
+ *     protected MyChunk chunk(byte[] fn, long first, List<Object> args, ChunkSink sink) { ... }
+ *     protected void dispatch(MyChunk chunk) { ... }       // reports it exactly once
+ *     ...
+ * }
+ * }</pre>
  *
  * @param <F> the backend's form of a function, ready to run or send
  * @param <C> the backend's chunk
@@ -33,17 +46,33 @@ public abstract class AbstractPool<F, C extends WorkChunk> implements Pool {
 
     private enum State { OPEN, CLOSING, CLOSED, TERMINATED }
 
-    private final int workers;
+    private final IntSupplier workers;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition idle = lock.newCondition();
     private State state = State.OPEN;
     private long unreported;
 
+    /**
+     * For a backend with a fixed number of workers.
+     *
+     * @param workers how many, at least 1
+     * @throws IllegalArgumentException if {@code workers} is less than 1
+     */
     protected AbstractPool(int workers) {
         if (workers < 1) {
             throw new IllegalArgumentException("workers must be at least 1: " + workers);
         }
-        this.workers = workers;
+        this.workers = () -> workers;
+    }
+
+    /**
+     * For a backend whose workers come and go (a cluster's members): {@link #workers()} asks
+     * {@code workers} each time; chunk sizes and {@code imap}'s window count at least one.
+     *
+     * @param workers how many workers there are now, 0 or more
+     */
+    protected AbstractPool(IntSupplier workers) {
+        this.workers = Objects.requireNonNull(workers, "workers");
     }
 
     // ---------------------------------------------------------------- backend
@@ -94,7 +123,7 @@ public abstract class AbstractPool<F, C extends WorkChunk> implements Pool {
 
     @Override
     public final int workers() {
-        return workers;
+        return workers.getAsInt();
     }
 
     @Override
@@ -272,10 +301,37 @@ public abstract class AbstractPool<F, C extends WorkChunk> implements Pool {
     public String toString() {
         lock.lock();
         try {
-            return getClass().getSimpleName() + "[workers=" + workers + ", " + state + ", chunks in flight=" + unreported + "]";
+            return describe() + "workers=" + workers() + ", " + state + ", chunks in flight=" + unreported + "]";
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * Waits until {@code executor} has terminated (after a {@code shutdown} or {@code shutdownNow}),
+     * as a {@code close()} must: an interrupt does not stop the wait, and is restored after it.
+     *
+     * @param executor an executor that was shut down
+     */
+    protected static void awaitTerminated(ExecutorService executor) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                if (executor.awaitTermination(1, TimeUnit.MINUTES)) {
+                    break;
+                }
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** {@return the start of {@link #toString()}: the name and an opening bracket, maybe a first field} */
+    protected String describe() {
+        return getClass().getSimpleName() + "[";
     }
 
     // ---------------------------------------------------------------- jobs
@@ -357,7 +413,7 @@ public abstract class AbstractPool<F, C extends WorkChunk> implements Pool {
         for (Object item : inputs) {
             items.add(item);
         }
-        int size = chunkSize == AUTO_CHUNK_SIZE ? Pool.defaultChunkSize(items.size(), workers) : chunkSize;
+        int size = chunkSize == AUTO_CHUNK_SIZE ? Pool.defaultChunkSize(items.size(), Math.max(1, workers())) : chunkSize;
         F prepared = prepare(fn);
         EagerJob job = new EagerJob(items.size(), failFast, progress, () -> release(prepared));
         ChunkSink sink = counted(job);
@@ -420,7 +476,7 @@ public abstract class AbstractPool<F, C extends WorkChunk> implements Pool {
         checkOpenLocked();
         F prepared = prepare(fn);
         Iterator<? extends T> input = Objects.requireNonNull(inputs.iterator(), "inputs.iterator()");
-        return new LazyResults<>(input, chunkSize, 2 * workers, ordered,
+        return new LazyResults<>(input, chunkSize, 2 * Math.max(1, workers()), ordered,
                 (first, args, sink) -> submitChunk(prepared, first, args, sink), () -> release(prepared));
     }
 

@@ -4,7 +4,7 @@ import dev.weft.core.Outcome;
 import java.util.List;
 
 /** Where the outcomes of a chunk go: a job of the pool, told once per chunk. */
-interface ChunkSink {
+public interface ChunkSink {
 
     /**
      * Receives the outcomes of one chunk.

@@ -9,11 +9,12 @@ import java.util.IdentityHashMap;
 import java.util.Set;
 
 /**
- * A throwable as it travels from a child to the parent: the serialized original when it
- * serializes, and always its class name, message, stack trace and cause, so that the parent can
- * rebuild a {@link RemoteException} when the original cannot be read back.
+ * A throwable as it travels from a worker (a child JVM, a cluster member) to the caller: the
+ * serialized original when it serializes, and always its class name, message, stack trace and
+ * cause, so that the caller can rebuild a {@link RemoteException} when the original cannot be read
+ * back (its class is missing there).
  */
-final class ErrorPayload implements Serializable {
+public final class ErrorPayload implements Serializable {
     @Serial
     private static final long serialVersionUID = 1L;
     private static final int MAX_CAUSES = 16;
@@ -34,7 +35,7 @@ final class ErrorPayload implements Serializable {
     }
 
     /** {@return the payload for {@code error}} */
-    static ErrorPayload of(Throwable error) {
+    public static ErrorPayload of(Throwable error) {
         return describe(error, Collections.newSetFromMap(new IdentityHashMap<>()));
     }
 
@@ -57,7 +58,7 @@ final class ErrorPayload implements Serializable {
     }
 
     /** {@return the original throwable if it can be read back here, else a {@link RemoteException}} */
-    Throwable rebuild() {
+    public Throwable rebuild() {
         if (original != null) {
             try {
                 if (JavaSerialization.fromBytes(original, 0, original.length) instanceof Throwable t) {

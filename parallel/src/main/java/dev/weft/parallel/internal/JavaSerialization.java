@@ -10,13 +10,22 @@ import java.io.ObjectOutputStream;
 import java.io.ObjectStreamClass;
 import java.util.List;
 
-/** Java serialization of what travels to and from child JVMs, with messages that name the culprit. */
-final class JavaSerialization {
+/**
+ * Java serialization of what travels to and from workers (child JVMs, cluster members), with
+ * messages that name the culprit.
+ */
+public final class JavaSerialization {
+    private static final String CHILD_JVM = "a child JVM";
 
     private JavaSerialization() {
     }
 
-    static byte[] toBytes(Object value) throws IOException {
+    /**
+     * Serializes {@code value}.
+     *
+     * @throws IOException if it does not serialize
+     */
+    public static byte[] toBytes(Object value) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
         try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
             out.writeObject(value);
@@ -24,7 +33,13 @@ final class JavaSerialization {
         return bytes.toByteArray();
     }
 
-    static Object fromBytes(byte[] bytes, int offset, int length) throws IOException, ClassNotFoundException {
+    /**
+     * Reads what {@link #toBytes} wrote, falling back to the thread's context class loader.
+     *
+     * @throws IOException if the bytes are not a serialized object
+     * @throws ClassNotFoundException if a class is missing here
+     */
+    public static Object fromBytes(byte[] bytes, int offset, int length) throws IOException, ClassNotFoundException {
         try (ObjectInputStream in = new ContextAwareInputStream(new ByteArrayInputStream(bytes, offset, length))) {
             return in.readObject();
         }
@@ -36,10 +51,21 @@ final class JavaSerialization {
      * @throws IllegalArgumentException naming the class that does not serialize
      */
     static byte[] function(Object fn, String what) {
+        return function(fn, what, CHILD_JVM);
+    }
+
+    /**
+     * Serializes a function to be sent to {@code destination}.
+     *
+     * @param what what it is, for the message ("the function")
+     * @param destination where it goes, for the message ("the cluster")
+     * @throws IllegalArgumentException naming the class that does not serialize
+     */
+    public static byte[] function(Object fn, String what, String destination) {
         try {
             return toBytes(fn);
         } catch (IOException e) {
-            throw new IllegalArgumentException(what + " cannot be sent to a child JVM: " + explain(e), e);
+            throw new IllegalArgumentException(what + " cannot be sent to " + destination + ": " + explain(e), e);
         }
     }
 
@@ -49,6 +75,16 @@ final class JavaSerialization {
      * @throws IllegalArgumentException naming the first input, and its class, that does not serialize
      */
     static byte[] arguments(List<Object> args, long firstIndex) {
+        return arguments(args, firstIndex, CHILD_JVM);
+    }
+
+    /**
+     * Encodes a chunk of arguments as {@link ValueArrays} to be sent to {@code destination}.
+     *
+     * @param destination where they go, for the message ("the cluster")
+     * @throws IllegalArgumentException naming the first input, and its class, that does not serialize
+     */
+    public static byte[] arguments(List<Object> args, long firstIndex, String destination) {
         try {
             return ValueArrays.encode(args.toArray());
         } catch (IOException e) {
@@ -56,16 +92,16 @@ final class JavaSerialization {
                 try {
                     toBytes(args.get(i));
                 } catch (IOException single) {
-                    throw new IllegalArgumentException("input #" + (firstIndex + i) + " cannot be sent to a child JVM: "
+                    throw new IllegalArgumentException("input #" + (firstIndex + i) + " cannot be sent to " + destination + ": "
                             + explain(single), single);
                 }
             }
-            throw new IllegalArgumentException("the inputs cannot be sent to a child JVM: " + explain(e), e);
+            throw new IllegalArgumentException("the inputs cannot be sent to " + destination + ": " + explain(e), e);
         }
     }
 
     /** {@return a sentence that names the class at fault} */
-    static String explain(IOException e) {
+    public static String explain(IOException e) {
         if (e instanceof NotSerializableException) {
             return "class " + e.getMessage() + " is not Serializable";
         }

@@ -9,7 +9,6 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.RecursiveAction;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
@@ -139,7 +138,7 @@ public final class ThreadBackedPool extends AbstractPool<Function<Object, Object
     @Override
     protected void stopWorkers() {
         forkJoin.shutdown();
-        awaitTermination();
+        awaitTerminated(forkJoin);
     }
 
     @Override
@@ -149,22 +148,7 @@ public final class ThreadBackedPool extends AbstractPool<Function<Object, Object
             chunk.cancel();
         }
         forkJoin.shutdownNow();
-        awaitTermination();
+        awaitTerminated(forkJoin);
     }
 
-    private void awaitTermination() {
-        boolean interrupted = false;
-        while (true) {
-            try {
-                if (forkJoin.awaitTermination(1, TimeUnit.MINUTES)) {
-                    break;
-                }
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }

@@ -13,7 +13,7 @@ import java.nio.charset.StandardCharsets;
  * ints), about ten times faster to read than Java serialization; any other array is
  * Java-serialized. The first byte says which.
  */
-final class ValueArrays {
+public final class ValueArrays {
     private static final byte SERIALIZED = 0;
     private static final byte INTS = 1;
     private static final byte LONGS = 2;
@@ -28,7 +28,7 @@ final class ValueArrays {
      *
      * @throws IOException if an element does not serialize
      */
-    static byte[] encode(Object[] values) throws IOException {
+    public static byte[] encode(Object[] values) throws IOException {
         byte kind = kindOf(values);
         if (kind == SERIALIZED) {
             byte[] serialized = JavaSerialization.toBytes(values);
@@ -81,7 +81,7 @@ final class ValueArrays {
      * @throws IOException if the bytes are not an encoded array
      * @throws ClassNotFoundException if a serialized element's class is missing here
      */
-    static Object[] decode(byte[] bytes, int offset, int length) throws IOException, ClassNotFoundException {
+    public static Object[] decode(byte[] bytes, int offset, int length) throws IOException, ClassNotFoundException {
         if (length < 1) {
             throw new IOException("empty value array");
         }
