@@ -278,19 +278,7 @@ public final class ProcessBackedPool extends AbstractPool<SerializedFunction, Pr
             return;
         }
         dog.shutdownNow();
-        boolean interrupted = false;
-        while (true) {
-            try {
-                if (dog.awaitTermination(10, TimeUnit.SECONDS)) {
-                    break;
-                }
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        awaitTerminated(dog);
     }
 
     ProcessChunk take() throws InterruptedException {
@@ -353,6 +341,19 @@ public final class ProcessBackedPool extends AbstractPool<SerializedFunction, Pr
         }
         WorkerDiedException died = new WorkerDiedException(describe(death, lost.isEmpty()), death.pid(),
                 death.exitCode(), death.stderrTail(), death.fatal());
+        boolean breaks = !death.wasReady() || death.fatal() != null;
+        if (breaks) {
+            // Broken before the running chunk fails: a caller woken by that failure finds the pool
+            // broken at its next call, instead of queueing a chunk that no worker will take.
+            lock.lock();
+            try {
+                if (!stopping) {
+                    breakPool(died);
+                }
+            } finally {
+                lock.unlock();
+            }
+        }
         if (!lost.isEmpty()) {
             ProcessChunk running = lost.get(0);
             if (running == death.timedOut()) {
@@ -367,9 +368,7 @@ public final class ProcessBackedPool extends AbstractPool<SerializedFunction, Pr
         }
         lock.lock();
         try {
-            if ((!death.wasReady() || death.fatal() != null) && !stopping) {
-                breakPool(died);
-            } else if (!death.replaced()) {
+            if (!breaks && !death.replaced()) {
                 spawn();
             }
         } finally {
