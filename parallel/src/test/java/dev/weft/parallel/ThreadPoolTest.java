@@ -1,5 +1,7 @@
 package dev.weft.parallel;
 
+import dev.weft.parallel.contract.PoolContractTest;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;

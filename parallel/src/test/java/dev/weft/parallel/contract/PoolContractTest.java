@@ -1,4 +1,4 @@
-package dev.weft.parallel;
+package dev.weft.parallel.contract;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -10,6 +10,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import dev.weft.core.Outcome;
 import dev.weft.core.Task;
 import dev.weft.core.TaskFailedException;
+import dev.weft.parallel.ParallelExecutionException;
+import dev.weft.parallel.Pool;
+import dev.weft.parallel.ProgressListener;
+import dev.weft.parallel.SerializableFunction;
 import java.io.IOException;
 import java.io.Serial;
 import java.io.UncheckedIOException;
@@ -143,7 +147,7 @@ public abstract class PoolContractTest {
         }
     }
 
-    static List<Integer> range(int n) {
+    protected static List<Integer> range(int n) {
         return IntStream.range(0, n).boxed().toList();
     }
 
