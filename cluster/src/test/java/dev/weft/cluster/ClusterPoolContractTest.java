@@ -1,7 +1,7 @@
 package dev.weft.cluster;
 
 import dev.weft.parallel.Pool;
-import dev.weft.parallel.PoolContractTest;
+import dev.weft.parallel.contract.PoolContractTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
