@@ -4,6 +4,10 @@ import com.hazelcast.cluster.Address;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.HazelcastInstanceAware;
 import dev.weft.cluster.ClassNotOnMemberException;
+import dev.weft.parallel.internal.ErrorPayload;
+import dev.weft.parallel.internal.ItemFailure;
+import dev.weft.parallel.internal.JavaSerialization;
+import dev.weft.parallel.internal.ValueArrays;
 import java.io.IOException;
 import java.io.Serial;
 import java.io.Serializable;
@@ -12,10 +16,10 @@ import java.util.concurrent.Callable;
 import java.util.function.Function;
 
 /**
- * One chunk as it runs on a member: the function and the inputs travel as Java-serialized bytes
- * (read on the member, so that a missing class can be named), the function is applied to each
- * input in turn, and the reply is a Java-serialized {@code Object[]} holding, per input, the
- * result or an {@link ItemFailure}. Only weft's and the JDK's classes are needed to read the task
+ * One chunk as it runs on a member: the function travels Java-serialized and the inputs as
+ * parallel's {@link ValueArrays}, as bytes read on the member (so that a missing class can be
+ * named); the function is applied to each input in turn, and the reply is a {@link ValueArrays}
+ * array holding, per input, the result or an {@link ItemFailure}. Only weft's and the JDK's classes are needed to read the task
  * itself; the user's classes are needed to run it.
  */
 final class ChunkTask implements Callable<byte[]>, Serializable, HazelcastInstanceAware {
@@ -45,13 +49,13 @@ final class ChunkTask implements Callable<byte[]>, Serializable, HazelcastInstan
         Object[] inputs;
         Function<Object, Object> fn;
         try {
-            fn = castToFunction(Serialization.fromBytes(function));
-            inputs = (Object[]) Serialization.fromBytes(arguments);
+            fn = castToFunction(JavaSerialization.fromBytes(function, 0, function.length));
+            inputs = ValueArrays.decode(arguments, 0, arguments.length);
         } catch (ClassNotFoundException e) {
-            ItemFailure missing = new ItemFailure(RemoteError.of(new ClassNotOnMemberException(e.getMessage(), member(), e)));
+            ItemFailure missing = new ItemFailure(ErrorPayload.of(new ClassNotOnMemberException(e.getMessage(), member(), e)));
             Object[] allMissing = new Object[size];
             Arrays.fill(allMissing, missing);
-            return Serialization.toBytes(allMissing);
+            return ValueArrays.encode(allMissing);
         }
         Object[] results = new Object[inputs.length];
         CurrentMember.set(instance);
@@ -76,28 +80,28 @@ final class ChunkTask implements Callable<byte[]>, Serializable, HazelcastInstan
             return fn.apply(input);
         } catch (NoClassDefFoundError e) {
             String className = String.valueOf(e.getMessage()).replace('/', '.');
-            return new ItemFailure(RemoteError.of(new ClassNotOnMemberException(className, member(), e)));
+            return new ItemFailure(ErrorPayload.of(new ClassNotOnMemberException(className, member(), e)));
         } catch (Throwable e) {
-            return new ItemFailure(RemoteError.of(e));
+            return new ItemFailure(ErrorPayload.of(e));
         }
     }
 
     /** Serializes the results; a result that does not serialize becomes a failure of its input. */
     private byte[] encode(Object[] results) throws IOException {
         try {
-            return Serialization.toBytes(results);
+            return ValueArrays.encode(results);
         } catch (IOException e) {
             Object[] safe = Arrays.copyOf(results, results.length);
             for (int i = 0; i < safe.length; i++) {
                 try {
-                    Serialization.toBytes(safe[i]);
+                    JavaSerialization.toBytes(safe[i]);
                 } catch (IOException single) {
-                    safe[i] = new ItemFailure(RemoteError.of(new IllegalArgumentException("the result of input #"
+                    safe[i] = new ItemFailure(ErrorPayload.of(new IllegalArgumentException("the result of input #"
                             + (firstIndex + i) + " cannot be sent back from member " + member() + ": "
-                            + Serialization.explain(single))));
+                            + JavaSerialization.explain(single))));
                 }
             }
-            return Serialization.toBytes(safe);
+            return ValueArrays.encode(safe);
         }
     }
 

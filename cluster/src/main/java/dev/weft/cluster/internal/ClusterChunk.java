@@ -2,6 +2,10 @@ package dev.weft.cluster.internal;
 
 import com.hazelcast.cluster.Member;
 import dev.weft.core.Outcome;
+import dev.weft.parallel.internal.ChunkSink;
+import dev.weft.parallel.internal.ItemFailure;
+import dev.weft.parallel.internal.ValueArrays;
+import dev.weft.parallel.internal.WorkChunk;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +14,7 @@ import java.util.concurrent.Future;
 /**
  * A chunk of a cluster pool: the task that carries it to a member, and where it stands (queued,
  * or running on a member in its n-th attempt). The {@link Dispatcher} changes that state under
- * its lock; reporting is {@link WorkChunk}'s, exactly once.
+ * its lock; reporting is parallel's {@link WorkChunk}'s, exactly once.
  */
 final class ClusterChunk extends WorkChunk {
     private final ChunkTask task;
@@ -20,11 +24,13 @@ final class ClusterChunk extends WorkChunk {
     private Future<byte[]> future;
 
     /**
-     * @throws IllegalArgumentException if an input cannot be serialized
+     * @param function the serialized function
+     * @param arguments the inputs, encoded as {@link ValueArrays}
+     * @param size how many inputs
      */
-    ClusterChunk(byte[] function, long firstIndex, List<Object> args, ChunkSink sink) {
-        super(firstIndex, args.size(), sink);
-        this.task = new ChunkTask(function, Serialization.arguments(args, firstIndex), firstIndex, args.size());
+    ClusterChunk(byte[] function, long firstIndex, byte[] arguments, int size, ChunkSink sink) {
+        super(firstIndex, size, sink);
+        this.task = new ChunkTask(function, arguments, firstIndex, size);
     }
 
     ChunkTask task() {
@@ -82,7 +88,7 @@ final class ClusterChunk extends WorkChunk {
     void reportReply(byte[] reply) {
         Object[] values;
         try {
-            values = (Object[]) Serialization.fromBytes(reply);
+            values = ValueArrays.decode(reply, 0, reply.length);
         } catch (ClassNotFoundException e) {
             fail(new IllegalStateException("the results of inputs #" + firstIndex() + ".." + (firstIndex() + size() - 1)
                     + " cannot be read here: class " + e.getMessage() + " is not on this JVM's class path", e));
