@@ -1,5 +1,7 @@
 package dev.weft.samples;
 
+import java.util.Optional;
+
 /**
  * One code cell of the notebooks, ported to weft: an id, a title and the code that runs it.
  *
@@ -19,6 +21,15 @@ public interface Cell {
 
     /** {@return a short title, in the notebook's language} */
     String title();
+
+    /**
+     * {@return the id of the cell that runs the same work in sequence, when this cell is its
+     * concurrent version} When both run in one launch with {@code --timeline}, the launcher also
+     * draws them on one chart ({@code <id>.comparison.svg}), the sequential run first.
+     */
+    default Optional<String> sequentialCounterpart() {
+        return Optional.empty();
+    }
 
     /**
      * Runs the cell.

@@ -6,8 +6,10 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,7 +18,9 @@ import org.slf4j.LoggerFactory;
  * Runs a list of cells one after the other, as the launcher does: a header per cell (cell i of N,
  * time elapsed so far), the cell's output, its duration, and when asked its timeline: an SVG file
  * and the same chart in ASCII, with the spans the cell recorded (its sequential and concurrent
- * runs) and the whole cell as a first span.
+ * runs) and the whole cell as a first span. When a concurrent cell runs after its
+ * {@linkplain Cell#sequentialCounterpart() sequential counterpart}, a third chart shows both runs
+ * one after the other ({@code <id>.comparison.svg}).
  *
  * <pre>{@code
  * CellRunner runner = new CellRunner(options, System.out, System.err, LineSource.none());
@@ -36,6 +40,7 @@ public final class CellRunner {
     private final PrintStream out;
     private final PrintStream err;
     private final LineSource input;
+    private final Map<String, Timeline> timelines = new HashMap<>();
 
     /**
      * Creates a runner.
@@ -107,13 +112,16 @@ public final class CellRunner {
         }
         out.printf(Locale.ROOT, "--- %s : %s%n", cell.id(), seconds(Duration.ofNanos(System.nanoTime() - began)));
         if (timeline != null) {
-            writeTimeline(cell, timeline);
+            timelines.put(cell.id(), timeline);
+            writeTimeline(cell.id() + ".svg", timeline);
+            cell.sequentialCounterpart().map(timelines::get).ifPresent(sequential ->
+                    writeTimeline(cell.id() + ".comparison.svg", Comparison.of(sequential, timeline)));
         }
         return ok;
     }
 
-    private void writeTimeline(Cell cell, Timeline timeline) {
-        Path svg = options.timelineDir().resolve(cell.id() + ".svg");
+    private void writeTimeline(String fileName, Timeline timeline) {
+        Path svg = options.timelineDir().resolve(fileName);
         try {
             timeline.writeSvg(svg);
         } catch (IOException e) {

@@ -62,6 +62,17 @@ class SamplesTest {
     }
 
     @Test
+    void everySequentialCounterpartRunsBeforeItsConcurrentCell() {
+        List<String> ids = Catalogue.cells().stream().map(Cell::id).toList();
+        for (Cell cell : Catalogue.cells()) {
+            cell.sequentialCounterpart().ifPresent(sequential -> {
+                assertTrue(ids.contains(sequential), sequential);
+                assertTrue(ids.indexOf(sequential) < ids.indexOf(cell.id()), cell.id());
+            });
+        }
+    }
+
+    @Test
     void catalogueIdsAreUniqueAndSectioned() {
         List<Cell> cells = Catalogue.cells();
         Set<String> ids = new HashSet<>();
@@ -111,9 +122,14 @@ class SamplesTest {
             assertTrue(out().contains(header), header);
         }
         assertTrue(out().contains(n + " cellule(s) en "));
+        long pairs = Catalogue.cells().stream().filter(c -> c.sequentialCounterpart().isPresent()).count();
         try (var svgs = Files.list(dir)) {
-            assertEquals(n, svgs.filter(p -> p.toString().endsWith(".svg")).count());
+            assertEquals(n + pairs, svgs.filter(p -> p.toString().endsWith(".svg")).count());
         }
+        // The comparison chart holds the sequential run, then the concurrent one after it.
+        String nom = Files.readString(dir.resolve("async.nom-gather.comparison.svg"));
+        assertTrue(nom.indexOf("total: async.nom-sequential") < nom.indexOf("total: async.nom-gather"), nom);
+        assertTrue(nom.contains("séquentiel: nom(Diane)") && nom.contains("gather: nom_async(Diane)"), nom);
     }
 
     @Test

@@ -30,7 +30,7 @@ public final class NameCalculationTasksSample extends NotebookCell {
 
     /** Creates the cell. */
     public NameCalculationTasksSample() {
-        super(ID, "D(e). name_async et calculation_async avec ensure_future");
+        super(ID, "D(e). name_async et calculation_async avec ensure_future", NameCalculationSequentialSample.ID);
     }
 
     @Override

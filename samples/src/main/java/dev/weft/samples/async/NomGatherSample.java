@@ -31,7 +31,7 @@ public final class NomGatherSample extends NotebookCell {
 
     /** Creates the cell. */
     public NomGatherSample() {
-        super(ID, "D(d). nom_async avec gather: les attentes se recouvrent");
+        super(ID, "D(d). nom_async avec gather: les attentes se recouvrent", NomSequentialSample.ID);
     }
 
     @Override

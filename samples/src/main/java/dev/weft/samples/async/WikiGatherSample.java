@@ -31,7 +31,7 @@ public final class WikiGatherSample extends NotebookCell {
 
     /** Creates the cell. */
     public WikiGatherSample() {
-        super(ID, "D(f). wiki_async avec gather: attentes non bloquantes");
+        super(ID, "D(f). wiki_async avec gather: attentes non bloquantes", WikiSequentialSample.ID);
     }
 
     @Override

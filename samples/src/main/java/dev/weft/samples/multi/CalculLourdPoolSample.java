@@ -38,7 +38,7 @@ public final class CalculLourdPoolSample extends NotebookCell {
 
     /** Creates the cell. */
     public CalculLourdPoolSample() {
-        super(ID, "3b. calcul_lourd avec Pool(4).map");
+        super(ID, "3b. calcul_lourd avec Pool(4).map", CalculLourdSequentialSample.ID);
     }
 
     @Override

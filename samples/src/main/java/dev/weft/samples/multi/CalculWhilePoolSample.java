@@ -28,7 +28,7 @@ public final class CalculWhilePoolSample extends NotebookCell {
 
     /** Creates the cell. */
     public CalculWhilePoolSample() {
-        super(ID, "3d. calcul_while avec Pool(4).map (solution 1)");
+        super(ID, "3d. calcul_while avec Pool(4).map (solution 1)", CalculWhileSequentialSample.ID);
     }
 
     @Override

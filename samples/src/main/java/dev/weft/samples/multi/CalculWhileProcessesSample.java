@@ -33,7 +33,7 @@ public final class CalculWhileProcessesSample extends NotebookCell {
 
     /** Creates the cell. */
     public CalculWhileProcessesSample() {
-        super(ID, "3e. calcul_while avec un Process par nombre (solution 2)");
+        super(ID, "3e. calcul_while avec un Process par nombre (solution 2)", CalculWhileSequentialSample.ID);
     }
 
     @Override

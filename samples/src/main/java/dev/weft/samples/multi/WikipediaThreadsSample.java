@@ -27,7 +27,7 @@ public final class WikipediaThreadsSample extends NotebookCell {
 
     /** Creates the cell. */
     public WikipediaThreadsSample() {
-        super(ID, "2c. Les pages Wikipédia avec un thread par page");
+        super(ID, "2c. Les pages Wikipédia avec un thread par page", WikipediaSequentialSample.ID);
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.weft.samples.Cell;
 import dev.weft.samples.CellContext;
 import dev.weft.samples.Samples;
 import dev.weft.samples.Stopwatch;
+import java.util.Optional;
 
 /**
  * Notebook 000, cells 5 and 7: {@code program} as a thread — four instances started together and
@@ -32,6 +33,11 @@ public final class ProgramThreadSample implements Cell {
     @Override
     public String title() {
         return "1.1 Le même programme avec des threads (start, join)";
+    }
+
+    @Override
+    public Optional<String> sequentialCounterpart() {
+        return Optional.of(ProgramSequentialSample.ID);
     }
 
     @Override

@@ -31,7 +31,7 @@ public final class ThreadSample extends NotebookCell {
 
     /** Creates the cell. */
     public ThreadSample() {
-        super(ID, "a. 2 - programme en threading (instancier, démarrer, joindre)");
+        super(ID, "a. 2 - programme en threading (instancier, démarrer, joindre)", SequentialSample.ID);
     }
 
     @Override
