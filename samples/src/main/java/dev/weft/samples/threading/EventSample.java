@@ -53,8 +53,8 @@ public final class EventSample implements Cell {
                 int element = context.randint(0, 256);
                 liste.add(element);
                 context.print("Element " + element + " à été ajouté au niveau de la liste par " + name + "\n");
-                e.set();                                    // the fix: set once the element is there
                 context.print("Passe la main au thread client \n");
+                e.set();                                    // the fix: set once the element is there
                 return null;
             });
             scope.fork("Thread-2", () -> {

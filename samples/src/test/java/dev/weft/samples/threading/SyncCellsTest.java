@@ -116,7 +116,8 @@ class SyncCellsTest {
         Matcher t = TAKEN.matcher(lines.get(taken));
         assertTrue(a.matches() && t.matches());
         assertEquals(a.group(1), t.group(1));
-        assertTrue(lines.contains("Passe la main au thread client "));
-        assertTrue(lines.contains("Passe la main au thread serveur "));
+        // The server hands over (prints, then sets the event) before the client takes the element.
+        assertTrue(lines.indexOf("Passe la main au thread client ") < taken, lines.toString());
+        assertEquals("Passe la main au thread serveur ", lines.getLast());
     }
 }
