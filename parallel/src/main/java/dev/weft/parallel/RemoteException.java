@@ -18,7 +18,7 @@ import java.util.Objects;
  * }</pre>
  *
  * <p>Its message is {@code "<class name>: <original message>"} and its stack trace is the one the
- * exception had in the child; {@link java.rmi.RemoteException} is the JDK's older cousin for the
+ * exception had in the child; {@code java.rmi.RemoteException} is the JDK's older cousin for the
  * same situation over RMI.
  */
 public class RemoteException extends RuntimeException {
