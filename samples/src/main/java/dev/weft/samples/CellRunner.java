@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * <p>A cell that fails is reported (with its stack trace on the error stream) and the others
- * still run.
+ * still run; an interrupt stops the run after the current cell.
  */
 public final class CellRunner {
     /** Width of the ASCII timeline, in characters. */
@@ -75,6 +75,10 @@ public final class CellRunner {
                     cell.id(), cell.title(), seconds(Duration.ofNanos(System.nanoTime() - start)));
             if (!runOne(cell)) {
                 failed.add(cell.id());
+            }
+            if (Thread.currentThread().isInterrupted()) {
+                out.println("Interrompu: les cellules suivantes ne sont pas lancées.");
+                break;
             }
         }
         out.printf(Locale.ROOT, "%n%d cellule(s) en %s%s%n", cells.size(),

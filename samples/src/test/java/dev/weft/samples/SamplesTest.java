@@ -140,6 +140,24 @@ class SamplesTest {
     }
 
     @Test
+    void anInterruptStopsTheRunAfterTheCurrentCell() {
+        Cell interrupted = new NotebookCell("demo.sleep", "Dort") {
+            @Override
+            public void run(CellContext context) throws InterruptedException {
+                Thread.currentThread().interrupt();
+                context.sleepSeconds(1);
+            }
+        };
+        try {
+            assertEquals(1, Samples.run(List.of(interrupted, HELLO), new String[] {"run", "all"}, out, err, NO_INPUT));
+            assertTrue(out().contains("Interrompu"), out());
+            assertTrue(!out().contains("hello world"), out());
+        } finally {
+            Thread.interrupted();
+        }
+    }
+
+    @Test
     void unknownIdIsABadCommandLine() {
         assertEquals(2, Samples.run(List.of(HELLO), new String[] {"run", "nope"}, out, err, NO_INPUT));
         assertTrue(errBytes.toString(StandardCharsets.UTF_8).contains("cellule inconnue: nope"));
