@@ -192,7 +192,7 @@ public final class Timeline {
         int labelWidth = ordered.stream().mapToInt(s -> s.name().length()).max().orElse(0);
         StringBuilder out = new StringBuilder();
         for (Span span : ordered) {
-            int from = column(span.start(), total, width);
+            int from = Math.min(width - 1, column(span.start(), total, width)); // a late, short span still shows
             int to = Math.max(from + 1, column(span.end(), total, width));
             out.append(pad(span.name(), labelWidth)).append(" |");
             for (int c = 0; c < width; c++) {

@@ -124,6 +124,15 @@ class TimelineTest {
     }
 
     @Test
+    void aVeryShortSpanAtTheEndStillDrawsOneColumn() {
+        Timeline timeline = Timeline.start(() -> 0);
+        timeline.record(new Timeline.Span("long", "t", Duration.ZERO, Duration.ofSeconds(10)));
+        timeline.record(new Timeline.Span("blip", "t", Duration.ofMillis(9_999), Duration.ofSeconds(10)));
+        String blip = timeline.renderAscii(20).split("\n")[1];
+        assertEquals("blip |" + " ".repeat(19) + "#| 0.00 s", blip);
+    }
+
+    @Test
     void spansReportNameThreadAndTimes() {
         AtomicLong now = new AtomicLong();
         Timeline timeline = Timeline.start(now::get);
