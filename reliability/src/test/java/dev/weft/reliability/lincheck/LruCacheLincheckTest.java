@@ -106,7 +106,7 @@ public class LruCacheLincheckTest {
     /**
      * Model checking of the same scenarios: out of the default build, because Lincheck 2.39
      * reports "Non-determinism found" on this cache (it cannot replay the interleaving it found)
-     * and shows an execution with one miss too many that 20,000 real runs of the same scenario
+     * and shows an execution with one miss too many that 2,000 real runs (20,000 under -Pstress) of the same scenario
      * ({@link LruCacheComputeOnceTest}) never produce. Written up in {@code FINDINGS.md}; run it
      * with {@code -Dweft.reliability.findings=true}.
      */
