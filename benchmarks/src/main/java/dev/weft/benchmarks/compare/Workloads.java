@@ -69,7 +69,7 @@ public final class Workloads {
         int runs = Integer.parseInt(args[3]);
         Once once = switch (workload) {
             case "sleep-gather" -> () -> Run.of(sleepGather(side, Integer.parseInt(param)));
-            case "calcul_while" -> () -> Run.of(cpu(side, Workloads::calculWhile, WHILE_INPUTS));
+            case "calcul_while" -> () -> Run.of((long) cpu(side, Workloads::calculWhile, WHILE_INPUTS));
             case "calcul_lourd" -> () -> Run.of(String.format(Locale.ROOT, "%.6e",
                     cpu(side, Workloads::calculLourd, lourdInputs(Integer.parseInt(param)))));
             case "tiny-tasks" -> () -> tinyTasks(side, Integer.parseInt(param));
