@@ -122,7 +122,7 @@ class AsyncCancelStormTest {
     }
 
     @Test
-    void tasksCancelledFromOutsideEndCancelledOrSucceededNeverBoth() throws InterruptedException {
+    void tasksCancelledByRunEndCancelledOrSucceededNeverBoth() throws InterruptedException {
         int rounds = Stress.times(100);
         long cancelled = 0;
         long succeeded = 0;
