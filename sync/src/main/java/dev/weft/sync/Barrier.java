@@ -124,9 +124,20 @@ public final class Barrier {
     }
 
     private int await(long nanos) throws InterruptedException {
-        lock.lockInterruptibly();
+        lock.lock();
         try {
-            enter();
+            // As CyclicBarrier: a party interrupted on its way in breaks the barrier, so the
+            // others do not wait for it forever.
+            if (Thread.interrupted()) {
+                breakBarrier();
+                throw new InterruptedException("interrupted on entry to Barrier.await");
+            }
+            try {
+                enter();
+            } catch (InterruptedException e) {
+                breakBarrier();
+                throw e;
+            }
             int index = count++;
             try {
                 if (index + 1 == parties) {

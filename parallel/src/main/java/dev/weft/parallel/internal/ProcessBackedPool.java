@@ -26,14 +26,16 @@ import org.slf4j.LoggerFactory;
  * chunk. When a child dies, the chunk it was running fails with a {@link WorkerDiedException}
  * (or a {@link TimeoutException} when the pool killed it for running too long), the chunks queued
  * behind it go back to the front of the queue, and a replacement starts. A child that dies before
- * it is ready (bad JVM arguments, a failing initializer) breaks the pool: queued work fails and
- * new work is refused, since every replacement would die the same way.
+ * it is ready by itself (bad JVM arguments, a failing initializer) breaks the pool: queued work
+ * fails and new work is refused, since every replacement would die the same way. One killed from
+ * outside while it starts is replaced, and what it held goes back to the queue.
  */
 public final class ProcessBackedPool extends AbstractPool<SerializedFunction, ProcessChunk> {
     private static final Logger log = LoggerFactory.getLogger(ProcessBackedPool.class);
     private static final AtomicInteger POOL_COUNTER = new AtomicInteger();
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
     private static final Duration KILL_GRACE = Duration.ofSeconds(10);
+    private static final int MAX_FAILED_STARTS = 3;
 
     /** How a worker ended, as its {@link ProcessWorker} saw it. */
     record Death(long pid, int exitCode, List<String> stderrTail, String channelError, boolean wasReady,
@@ -49,6 +51,7 @@ public final class ProcessBackedPool extends AbstractPool<SerializedFunction, Pr
     private final AtomicLong chunkIds = new AtomicLong();
     private final AtomicLong functionIds = new AtomicLong();
     private final AtomicInteger workerCounter = new AtomicInteger();
+    private final AtomicInteger failedStarts = new AtomicInteger();
     private boolean started;
     private boolean stopping;
     private boolean killing;
@@ -341,7 +344,7 @@ public final class ProcessBackedPool extends AbstractPool<SerializedFunction, Pr
         }
         WorkerDiedException died = new WorkerDiedException(describe(death, lost.isEmpty()), death.pid(),
                 death.exitCode(), death.stderrTail(), death.fatal());
-        boolean breaks = !death.wasReady() || death.fatal() != null;
+        boolean breaks = death.fatal() != null || !death.wasReady() && cannotStart(death);
         if (breaks) {
             // Broken before the running chunk fails: a caller woken by that failure finds the pool
             // broken at its next call, instead of queueing a chunk that no worker will take.
@@ -354,7 +357,10 @@ public final class ProcessBackedPool extends AbstractPool<SerializedFunction, Pr
                 lock.unlock();
             }
         }
-        if (!lost.isEmpty()) {
+        if (!death.wasReady() && !breaks) {
+            // Killed from outside while starting: nothing it held had started; it all goes back.
+            requeue(lost);
+        } else if (!lost.isEmpty()) {
             ProcessChunk running = lost.get(0);
             if (running == death.timedOut()) {
                 Duration timeout = options.taskTimeout().orElseThrow();
@@ -375,6 +381,22 @@ public final class ProcessBackedPool extends AbstractPool<SerializedFunction, Pr
             lock.unlock();
         }
         failOrphans();
+    }
+
+    /**
+     * Whether a child that died before it was ready shows that workers cannot start here. A child
+     * that exits by itself (bad JVM arguments, a heap too small to start) does; one killed by a
+     * signal (exit code above 128: kill -9, the OOM killer, an operator) does not, unless that
+     * happens {@value #MAX_FAILED_STARTS} times in a row with no worker becoming ready.
+     */
+    private boolean cannotStart(Death death) {
+        int failed = failedStarts.incrementAndGet();
+        return death.exitCode() <= 128 || failed >= MAX_FAILED_STARTS;
+    }
+
+    /** A worker's child is ready: starts are working. */
+    void workerReady() {
+        failedStarts.set(0);
     }
 
     private static String describe(Death death, boolean idle) {

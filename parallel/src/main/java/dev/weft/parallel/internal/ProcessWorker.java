@@ -271,6 +271,7 @@ final class ProcessWorker implements ChildJvm.Listener {
         } finally {
             lock.unlock();
         }
+        pool.workerReady();
     }
 
     @Override

@@ -221,9 +221,8 @@ class SyncInterruptStormTest {
      * Rounds of a 3-party barrier. In every other round the first party is interrupted once it is
      * waiting (the documented case: the barrier breaks), racing with the arrival of the other two.
      * Each round must end with all three passing or all three failing: a party that passes while
-     * another breaks, or one left waiting, is a lost party. An interrupt that lands <em>before</em>
-     * a party enters {@code await} is not stormed here: it strands the others (see
-     * {@code FINDINGS.md}, {@code BarrierInterruptOnEntryFinding}).
+     * another breaks, or one left waiting, is a lost party. (An interrupt that lands before a party
+     * enters {@code await} breaks the barrier too; sync's {@code BarrierInterruptOnEntryTest}.)
      */
     @Test
     void barrierRoundsEitherAllPassOrAllBreak() throws InterruptedException {
