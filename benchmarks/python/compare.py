@@ -46,13 +46,18 @@ def sleep_gather(side, n):
 
 # --- workload 2: calcul_while and calcul_lourd, sequential and with a Pool(2) ------------------
 
+MASK64 = (1 << 64) - 1
+
+
 def calcul_while(x):
-    # The notebook's loop, with the count folded into the result so both sides return it.
-    steps = 0
+    # The notebook's loop, each step folded into a 64-bit checksum as the Java side does
+    # (dev.weft.benchmarks.parallel.CalculWhile), so that the JIT cannot delete the Java loop and
+    # both sides prove they did the same work.
+    folded = 0
     while x > 0:
         x -= 1
-        steps += 1
-    return steps
+        folded = (folded * 31 + x) & MASK64
+    return folded
 
 
 def calcul_lourd(n):
@@ -204,7 +209,7 @@ def main():
         sleep_gather(side, min(n, 10_000))  # warm-up on at most 10,000 tasks
         times, check = measure(lambda: (sleep_gather(side, n), None), runs, warmup=False)
     elif workload == "calcul_while":
-        times, check = measure(lambda: (run_cpu(calcul_while, WHILE_INPUTS, side), None), runs)
+        times, check = measure(lambda: (run_cpu(calcul_while, WHILE_INPUTS, side) & MASK64, None), runs)
     elif workload == "calcul_lourd":
         inputs = lourd_inputs(int(param))
         times, check = measure(lambda: (run_cpu(calcul_lourd, inputs, side), None), runs)

@@ -51,7 +51,7 @@ public final class Compare {
             plan.add(new Case(String.format(Locale.ROOT, "%,d tasks sleeping 10 ms, gathered", n), "sleep-gather",
                     String.valueOf(n), runs, List.of("python", "weft", "jdk"), "ms", 1));
         }
-        plan.add(new Case("calcul_while([5M, 3M, 6M, 10M])", "calcul_while", "0", runs,
+        plan.add(new Case("calcul_while([5M, 3M, 6M, 10M]), each step folded into a checksum", "calcul_while", "0", runs,
                 List.of("python-seq", "python-pool", "jdk-seq", "jdk-pool", "weft-threads", "weft-processes"), "ms", 1));
         String lourdScale = quick ? "2" : "10";
         plan.add(new Case("calcul_lourd(range(n)) at " + lourdScale + "/1000 of the notebook's sizes", "calcul_lourd",

@@ -4,6 +4,7 @@ import com.google.common.cache.CacheBuilder;
 import com.google.common.cache.CacheLoader;
 import com.google.common.cache.LoadingCache;
 import dev.weft.async.Async;
+import dev.weft.benchmarks.parallel.CalculWhile;
 import dev.weft.decorators.Decorate;
 import dev.weft.decorators.Decorators;
 import dev.weft.parallel.Pool;
@@ -39,7 +40,7 @@ import java.util.stream.IntStream;
  * }</pre>
  */
 public final class Workloads {
-    static final List<Integer> WHILE_INPUTS = List.of(5_000_000, 3_000_000, 6_000_000, 10_000_000);
+    static final List<Integer> WHILE_INPUTS = CalculWhile.NOMBRES;
 
     private Workloads() {
     }
@@ -69,7 +70,8 @@ public final class Workloads {
         int runs = Integer.parseInt(args[3]);
         Once once = switch (workload) {
             case "sleep-gather" -> () -> Run.of(sleepGather(side, Integer.parseInt(param)));
-            case "calcul_while" -> () -> Run.of((long) cpu(side, Workloads::calculWhile, WHILE_INPUTS));
+            case "calcul_while" -> () -> Run.of(Long.toUnsignedString(
+                    results(side, CalculWhile::run, WHILE_INPUTS).stream().mapToLong(Long::longValue).sum()));
             case "calcul_lourd" -> () -> Run.of(String.format(Locale.ROOT, "%.6e",
                     cpu(side, Workloads::calculLourd, lourdInputs(Integer.parseInt(param)))));
             case "tiny-tasks" -> () -> tinyTasks(side, Integer.parseInt(param));
@@ -144,22 +146,6 @@ public final class Workloads {
     // --- 2: calcul_while and calcul_lourd ------------------------------------------------------
 
     /**
-     * The notebook's {@code calcul_while}, with the count folded into the result so the JIT
-     * cannot delete the loop.
-     *
-     * @param x where to count down from
-     * @return the number of steps
-     */
-    public static long calculWhile(int x) {
-        long steps = 0;
-        while (x > 0) {
-            x--;
-            steps++;
-        }
-        return steps;
-    }
-
-    /**
      * The notebook's {@code calcul_lourd(range(n))}, summed: sum over x of x * x^(k^1.5 / k).
      *
      * @param n the size of the range
@@ -182,7 +168,15 @@ public final class Workloads {
 
     static <R extends Number> double cpu(String side, SerializableFunction<Integer, R> fn, List<Integer> inputs)
             throws Exception {
-        List<R> results = switch (side) {
+        double sum = 0;
+        for (R r : results(side, fn, inputs)) {
+            sum += r.doubleValue();
+        }
+        return sum;
+    }
+
+    static <R> List<R> results(String side, SerializableFunction<Integer, R> fn, List<Integer> inputs) throws Exception {
+        return switch (side) {
             case "jdk-seq" -> inputs.stream().map(fn).toList();
             case "jdk-pool" -> {
                 ExecutorService executor = Executors.newFixedThreadPool(2);
@@ -212,11 +206,6 @@ public final class Workloads {
             }
             default -> throw new IllegalArgumentException("unknown side " + side);
         };
-        double sum = 0;
-        for (R r : results) {
-            sum += r.doubleValue();
-        }
-        return sum;
     }
 
     // --- 3: tiny tasks through a process pool, worker start ------------------------------------
