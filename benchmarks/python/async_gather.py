@@ -12,7 +12,7 @@ running), and the median of ``--repeat`` runs is printed with the process's peak
     /usr/bin/time -v python3 benchmarks/python/async_gather.py --tasks 100000 --repeat 1
 
 Compare with ``java -jar benchmarks/target/benchmarks.jar 'async\\.'`` (see
-benchmarks/results/async.md).
+benchmarks/README.md).
 """
 
 import argparse

@@ -6,7 +6,7 @@ Standard library only. Run with the machine's python3:
     python3 benchmarks/python/decorators_bench.py --quick    # about 1 s, to check it runs
 
 Prints one line per case, in nanoseconds per call (best of the repeats, as timeit advises), in
-the same order as the JMH table in benchmarks/results/decorators.md.
+the same order as the JMH table in benchmarks/README.md.
 """
 import argparse
 import functools

@@ -6,7 +6,7 @@ threading.Lock, threading.RLock, threading.Semaphore, and Event.is_set/set.
 
     python3 benchmarks/python/sync_primitives.py [--seconds 1.0]
 
-Prints a Markdown table to paste next to the JMH one in benchmarks/results/sync.md.
+Prints a Markdown table to paste next to the JMH one in benchmarks/README.md.
 """
 import argparse
 import threading

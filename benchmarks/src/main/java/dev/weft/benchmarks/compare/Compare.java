@@ -45,7 +45,7 @@ public final class Compare {
 
     static List<Case> plan(boolean quick) {
         List<Case> plan = new ArrayList<>();
-        int runs = quick ? 1 : 3;
+        int runs = quick ? 1 : 5;
         List<Integer> sleepers = quick ? List.of(3, 100, 10_000) : List.of(3, 100, 10_000, 100_000, 1_000_000);
         for (int n : sleepers) {
             plan.add(new Case(String.format(Locale.ROOT, "%,d tasks sleeping 10 ms, gathered", n), "sleep-gather",
@@ -57,7 +57,7 @@ public final class Compare {
         plan.add(new Case("calcul_lourd(range(n)) at " + lourdScale + "/1000 of the notebook's sizes", "calcul_lourd",
                 lourdScale, runs,
                 List.of("python-seq", "python-pool", "jdk-seq", "jdk-pool", "weft-threads", "weft-processes"), "ms", 1));
-        plan.add(new Case("10,000 tiny tasks through a warm process pool of 2", "tiny-tasks", "10000", runs,
+        plan.add(new Case("10,000 tiny tasks through a warm process pool of 2 (x + 1)", "tiny-tasks", "10000", runs,
                 List.of("python-pool", "python-pool-chunk1", "weft-processes", "weft-processes-chunk1"), "µs/task", 10_000));
         plan.add(new Case("process pool of 2: start to first results", "worker-start", "0", runs,
                 List.of("python-pool", "weft-processes"), "ms", 1));

@@ -33,7 +33,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * }</pre>
  *
  * <p>The Python side is {@code benchmarks/python/decorators_bench.py}; results and notes are in
- * {@code benchmarks/results/decorators.md}.
+ * {@code benchmarks/README.md}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

@@ -10,6 +10,6 @@
  * }</pre>
  *
  * <p>The Python side is {@code benchmarks/python/sync_primitives.py}; results go to
- * {@code benchmarks/results/sync.md}.
+ * {@code benchmarks/README.md}.
  */
 package dev.weft.benchmarks.sync;
