@@ -89,6 +89,11 @@ final class Report {
         };
     }
 
+    /** {@return a speed-up with two decimals, or three significant digits below 0.1} */
+    static String ratio(double speedup) {
+        return String.format(Locale.ROOT, speedup < 0.1 ? "%.3g×" : "%.2f×", speedup);
+    }
+
     /** {@return how many times faster than the case's first (Python) side this side was} */
     static double speedup(Compare.Result base, Compare.Result r) {
         return base.medianMillis() / r.medianMillis();
@@ -109,7 +114,7 @@ final class Report {
                 base = r;
             }
             String ratio = r.error() == null && base.error() == null
-                    ? String.format(Locale.ROOT, "%.2f×", speedup(base, r)) : "—";
+                    ? ratio(speedup(base, r)) : "—";
             md.append("| ").append(r == base ? r.c().title() : "").append(" | ").append(r.side()).append(" | ")
                     .append(value(r)).append(" | ").append(ratio).append(" | ")
                     .append(r.peakRssKb() > 0 ? String.format(Locale.ROOT, "%.0f MiB", r.peakRssKb() / 1024.0) : "—")
@@ -162,8 +167,8 @@ final class Report {
                 rows.add(String.format(Locale.ROOT,
                         "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"%s\"/>", x, y + 2, Math.max(w, 1.0),
                         rowHeight - 4, colour));
-                rows.add(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\">%.2f×</text>", label + track + 6, y + 12,
-                        speedup));
+                rows.add(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\">%s</text>", label + track + 6, y + 12,
+                        ratio(speedup)));
             }
             rows.add(String.format(Locale.ROOT, "<text x=\"24\" y=\"%d\">%s</text>", y + 12, escape(r.side())));
             y += rowHeight;
