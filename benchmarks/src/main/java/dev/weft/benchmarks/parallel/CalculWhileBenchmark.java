@@ -35,7 +35,15 @@ public class CalculWhileBenchmark {
     @Param({"sequential", "threads", "processes"})
     public String backend;
 
+    /**
+     * The inputs: {@code notebook}, the notebook's four uneven {@code nombres} (their imbalance caps
+     * two workers near 1.85×), or {@code balanced}, eight equal inputs of 6,000,000.
+     */
+    @Param({"notebook", "balanced"})
+    public String inputs;
+
     private Pool pool;
+    private List<Integer> numbers;
 
     /**
      * Starts and warms the pool: both workers have run the function.
@@ -44,6 +52,7 @@ public class CalculWhileBenchmark {
      */
     @Setup(Level.Trial)
     public void setUp() throws InterruptedException {
+        numbers = inputs.equals("balanced") ? java.util.Collections.nCopies(8, 6_000_000) : CalculWhile.NOMBRES;
         pool = switch (backend) {
             case "sequential" -> null;
             case "threads" -> Pool.threads(2);
@@ -64,7 +73,7 @@ public class CalculWhileBenchmark {
     }
 
     /**
-     * {@return the four folded counters, summed}
+     * {@return the folded counters, summed}
      *
      * @throws InterruptedException if interrupted
      */
@@ -73,12 +82,12 @@ public class CalculWhileBenchmark {
         List<Long> results;
         if (pool == null) {
             long sum = 0;
-            for (int x : CalculWhile.NOMBRES) {
+            for (int x : numbers) {
                 sum += CalculWhile.run(x);
             }
             return sum;
         }
-        results = pool.map(CalculWhile::run, CalculWhile.NOMBRES);
+        results = pool.map(CalculWhile::run, numbers);
         return results.stream().mapToLong(Long::longValue).sum();
     }
 }
