@@ -219,6 +219,14 @@ class BadInputTest {
         rows.add(row("JoinableQueue.tryPut() after shutdown", QueueShutDownException.class, () -> shut.tryPut("late"), shutStillDrains));
         rows.add(row("JoinableQueue.get() shut down and empty", QueueShutDownException.class, shut::get, shutStillDrains));
         rows.add(row("JoinableQueue.tryGet() shut down and empty", QueueShutDownException.class, shut::tryGet, shutStillDrains));
+        RLock ordered = dev.weft.sync.Locks.ordered("bad-input.ordered");
+        Executable orderedWorks = () -> {
+            ordered.acquire();
+            ordered.release();
+        };
+        rows.add(row("Locks.ordered(null)", NPE, () -> dev.weft.sync.Locks.ordered(null), orderedWorks));
+        rows.add(row("Locks.ranked(null)", NPE, () -> dev.weft.sync.Locks.ranked((java.util.concurrent.TimeUnit) null), orderedWorks));
+        // (JoinableQueue.fifo(-1) is not bad input: zero or negative means unbounded, as queue.Queue(maxsize).)
         return rows;
     }
 
@@ -299,6 +307,15 @@ class BadInputTest {
             twice.workers(2);
         }, () -> { }));
         rows.add(row("JvmProcess.start(null fn)", NPE, () -> dev.weft.parallel.JvmProcess.start(null, 1), () -> { }));
+        rows.add(row("JvmProcess.start(fn, arg, null jvmArgs)", NPE,
+                () -> dev.weft.parallel.JvmProcess.start(x -> x, 1, null), () -> { }));
+        rows.add(row("Pool.imap(fn, inputs, chunkSize 0)", IAE, () -> threads.imap(x -> x, List.of(1), 0), poolWorks));
+        rows.add(row("Pool.imapUnordered(fn, inputs, chunkSize 0)", IAE,
+                () -> threads.imapUnordered(x -> x, List.of(1), 0), poolWorks));
+        rows.add(row("Pool.mapAsync(null fn)", NPE, () -> threads.mapAsync(null, List.of(1)), poolWorks));
+        rows.add(row("Pool.mapOutcomes(fn, null inputs)", NPE, () -> threads.mapOutcomes(x -> x, (List<Integer>) null), poolWorks));
+        rows.add(row("Pool.map(fn, inputs, null progress)", NPE,
+                () -> threads.map(x -> x, List.of(1), (dev.weft.parallel.ProgressListener) null), poolWorks));
         return rows;
     }
 
@@ -327,6 +344,23 @@ class BadInputTest {
         rows.add(row("Decorate.proxy(a class, not an interface)", IAE,
                 () -> Decorate.proxy(String.class, "x"), cacheWorks));
         rows.add(row("Decorate.proxy(null target)", NPE, () -> Decorate.proxy(Runnable.class, null), cacheWorks));
+        rows.add(row("Decorate.supplier(null supplier)", NPE,
+                () -> Decorate.supplier("s", (java.util.function.Supplier<Integer>) null), cacheWorks));
+        rows.add(row("Decorate.biFunction(null function)", NPE,
+                () -> Decorate.biFunction("b", (java.util.function.BiFunction<Integer, Integer, Integer>) null), cacheWorks));
+        rows.add(row("Decorate.callable(null callable)", NPE, () -> Decorate.callable("c", (Callable<Integer>) null), cacheWorks));
+        rows.add(row("Decorate.runnable(null runnable)", NPE, () -> Decorate.runnable("r", null), cacheWorks));
+        rows.add(row("Decorate.recursive(null body)", NPE,
+                () -> Decorate.recursive("f", (java.util.function.BiFunction<Function<Integer, Integer>, Integer, Integer>) null),
+                cacheWorks));
+        rows.add(row("Decorate.annotated(null interface)", NPE, () -> Decorate.annotated(null, "x"), cacheWorks));
+        rows.add(row("Decorate.annotated(a class, not an interface)", IAE, () -> Decorate.annotated(String.class, "x"), cacheWorks));
+        rows.add(row("Decorate.proxy(null interface)", NPE, () -> Decorate.proxy(null, "x"), cacheWorks));
+        rows.add(row("Decorators.cache() reused for a second function", ISE, () -> {
+            CacheDecorator shared = Decorators.cache();
+            Decorate.function("first", x -> x, shared);
+            Decorate.function("second", x -> x, shared);
+        }, cacheWorks));
         rows.add(row("requireArg decorator on a bad argument", IAE, () -> {
             Function<String, String> f = Decorate.function("upper", String::toUpperCase,
                     Decorators.requireArg(0, a -> ((String) a).contains("@"), "needs @"));
