@@ -25,7 +25,7 @@ import java.util.function.LongSupplier;
  *     scope.fork("two", () -> work(2));
  *     scope.join();
  * }
- * System.out.println(timeline.renderAscii(60));
+ * terminal.println(timeline.renderAscii(60));
  * }</pre>
  *
  * <p>Spans may be recorded from any thread at once. Only ended spans are reported.

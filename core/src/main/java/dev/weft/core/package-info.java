@@ -13,7 +13,7 @@
  *     var a = scope.fork(() -> slowSquare(2));
  *     var b = scope.fork(() -> slowSquare(3));
  *     scope.join();
- *     System.out.println(a.await() + b.await());   // 13
+ *     int sum = a.await() + b.await();   // 13
  * }
  * }</pre>
  *

@@ -11,7 +11,7 @@ import java.util.Optional;
  * Function<String, Table> importCsv =
  *         Decorate.function("importer_csv", "Imports a CSV file.", Csv::read, Decorators.timed());
  * if (importCsv instanceof Decorated d) {
- *     System.out.println(d.name() + ": " + d.doc().orElse(""));   // importer_csv: Imports a CSV file.
+ *     log.info("{}: {}", d.name(), d.doc().orElse(""));   // importer_csv: Imports a CSV file.
  * }
  * }</pre>
  *

@@ -17,10 +17,10 @@
  *         cache);
  * factorial.apply(500);    // 500 misses: the recursion goes through the cache
  * factorial.apply(500);    // 1 hit: the second call is instant
- * System.out.println(cache.info());   // CacheInfo(hits=1, misses=500, maxSize=128, currSize=128)
+ * log.info("{}", cache.info());   // CacheInfo(hits=1, misses=500, maxSize=128, currSize=128)
  *
  * Supplier<String> printHello = Decorate.supplier("print_hello", () -> slowHello(),
- *         Decorators.timed((name, time) -> System.out.println(name + " took " + time)),  // @temps_execution
+ *         Decorators.timed((name, time) -> log.info("{} took {}", name, time)),  // @temps_execution
  *         Decorators.lruCache());                                                       // @lru_cache()
  * }</pre>
  *

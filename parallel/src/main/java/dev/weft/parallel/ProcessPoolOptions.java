@@ -1,5 +1,6 @@
 package dev.weft.parallel;
 
+import dev.weft.parallel.internal.ParentStreams;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -51,8 +52,8 @@ public final class ProcessPoolOptions {
         this.maxTasksPerChild = builder.maxTasksPerChild == null ? 0 : builder.maxTasksPerChild;
         this.initializer = builder.initializer;
         this.taskTimeout = builder.taskTimeout;
-        this.stdout = builder.stdout == null ? line -> System.out.println(line) : builder.stdout;
-        this.stderr = builder.stderr == null ? line -> System.err.println(line) : builder.stderr;
+        this.stdout = builder.stdout == null ? ParentStreams.STDOUT : builder.stdout;
+        this.stderr = builder.stderr == null ? ParentStreams.STDERR : builder.stderr;
     }
 
     /** {@return a new builder with every setting at its default} */

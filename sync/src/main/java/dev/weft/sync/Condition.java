@@ -24,7 +24,7 @@ import java.util.function.BooleanSupplier;
  * // producer
  * try (Guard g = ready.hold()) {
  *     items.add(x);
- *     ready.signal();                            // cv.notify()
+ *     ready.signal();                            // Python: cv.notify
  * }
  * }</pre>
  *

@@ -6,8 +6,8 @@
  * try-with-resources form of Python's {@code with lock:}; then {@link dev.weft.sync.JoinableQueue}
  * for producer/consumer work. Every blocking call is interruptible and has a
  * {@link java.time.Duration} overload where a zero or negative timeout means "do not wait".
- * Everything is built on {@code java.util.concurrent.locks}, never on {@code synchronized}, so
- * virtual threads park without pinning their carrier.
+ * Everything is built on {@code java.util.concurrent.locks}, never on intrinsic object
+ * monitors, so virtual threads park without pinning their carrier.
  *
  * <pre>{@code
  * Lock lock = new Lock();

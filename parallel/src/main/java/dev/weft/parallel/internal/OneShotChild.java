@@ -44,7 +44,7 @@ public final class OneShotChild<R> implements ChildJvm.Listener {
         ChildJvm child;
         try {
             child = ChildJvm.start("weft-process-" + COUNTER.incrementAndGet(), jvmArgs, List.of("--once"),
-                    line -> System.out.println(line), line -> System.err.println(line), process);
+                    ParentStreams.STDOUT, ParentStreams.STDERR, process);
         } catch (IOException e) {
             throw new IllegalStateException("could not start a child JVM: " + e, e);
         }
