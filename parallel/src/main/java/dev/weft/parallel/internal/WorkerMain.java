@@ -80,8 +80,7 @@ public final class WorkerMain {
             userOut.flush();
             byte[] error = JavaSerialization.toBytes(ErrorPayload.of(t));
             channel.bytes(Frames.FATAL, error, 0, error.length);
-            channel.flush();
-            System.err.println("weft worker: the initializer threw " + t);
+            channel.flush(); // the FATAL frame carries the error to the parent, which reports it
             System.exit(EXIT_INITIALIZER_FAILED);
         }
         userOut.flush();
