@@ -1,7 +1,7 @@
 package dev.weft.sync;
 
+import dev.weft.core.internal.Durations;
 import dev.weft.sync.internal.ReleaseOnce;
-import dev.weft.sync.internal.Timeouts;
 import dev.weft.sync.internal.WaitQueue;
 import java.time.Duration;
 import java.util.Objects;
@@ -244,7 +244,7 @@ public final class Condition {
      * @throws InterruptedException if interrupted before being signalled; the lock is held again
      */
     public boolean await(Duration timeout) throws InterruptedException {
-        return awaitNanos(Timeouts.toNanos(timeout), true);
+        return awaitNanos(Durations.toTimeoutNanos(timeout), true);
     }
 
     /**
@@ -278,9 +278,9 @@ public final class Condition {
      */
     public boolean awaitUntil(BooleanSupplier predicate, Duration timeout) throws InterruptedException {
         Objects.requireNonNull(predicate, "predicate");
-        long nanos = Timeouts.toNanos(timeout);
+        long nanos = Durations.toTimeoutNanos(timeout);
         checkOwned();
-        long deadline = Timeouts.deadlineAfter(nanos);
+        long deadline = Durations.deadlineAfter(nanos);
         boolean result = predicate.getAsBoolean();
         while (!result) {
             long left = deadline - System.nanoTime();
@@ -359,7 +359,7 @@ public final class Condition {
         boolean signalled;
         boolean interrupted = false;
         try {
-            long deadline = timed ? Timeouts.deadlineAfter(nanos) : 0L;
+            long deadline = timed ? Durations.deadlineAfter(nanos) : 0L;
             while (true) {
                 if (me.isSignalled()) {
                     signalled = true;
