@@ -12,35 +12,40 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A group of tasks that ends together: Python's {@code asyncio.TaskGroup}. Tasks are created with
- * {@link #createTask}; {@link #close()} (the end of the try-with-resources block) waits for all of
- * them. The first task to fail cancels the others, and {@code close()} throws a
- * {@link TaskGroupException} carrying every failure.
+ * {@link #createTask}; the group waits for all of them before it ends, the first task to fail
+ * cancels the others, and a {@link TaskGroupException} carries every failure. {@link #run} is
+ * {@code async with asyncio.TaskGroup() as group:}, body included:
  *
  * <pre>{@code
- * Task<Integer> t1, t2;
- * try (var group = TaskGroup.open()) {
- *     t1 = group.createTask("foo1", () -> Async.sleep(Duration.ofMillis(100), 42));
- *     t2 = group.createTask("foo2", () -> Async.sleep(Duration.ofMillis(200), 11));
- * }                                    // waits for both
- * int sum = t1.await() + t2.await();
+ * int sum = TaskGroup.run(group -> {
+ *     Task<Integer> t1 = group.createTask("foo1", () -> Async.sleep(Duration.ofMillis(100), 42));
+ *     Task<Integer> t2 = group.createTask("foo2", () -> Async.sleep(Duration.ofMillis(200), 11));
+ *     return t1.await() + t2.await();
+ * });                                  // if the body throws, both are cancelled at once
  * }</pre>
  *
- * <p>While the group is open it is the {@linkplain TaskScope#current() current scope} of the thread
- * that opened it and of its tasks, so {@link Async#ensureFuture} and {@link Async#createTask} there
- * add tasks to it. Tasks may create tasks in the group from any thread.
+ * <p>{@link #open()} gives a group for try-with-resources instead: {@link #close()}, at the end
+ * of the block, waits for the tasks. While a group is open it is the
+ * {@linkplain TaskScope#current() current scope} of the thread that opened it and of its tasks, so
+ * {@link Async#ensureFuture} and {@link Async#createTask} there add tasks to it. Tasks may create
+ * tasks in the group from any thread.
  *
- * <p><b>Compared with asyncio.</b> The same rules, with three differences that come from Java:
+ * <p><b>Compared with asyncio.</b> The same rules, with these differences that come from Java:
  * <ul>
- *   <li>A failing task cancels its siblings but does not interrupt the block that opened the group;
- *       the block learns of it at {@code close()} (or from {@link #isCancelled()}).</li>
- *   <li>If the block itself throws, Java calls {@code close()} before the exception leaves, and
- *       {@code close()} waits for the tasks (asyncio would cancel them); a
- *       {@code TaskGroupException} is then attached to the block's exception as suppressed. Call
- *       {@link #cancel()} in a {@code catch} inside the block to stop the tasks at once.</li>
- *   <li>If the thread waiting in {@code close()} is interrupted (its own task was cancelled), the
- *       tasks are cancelled and awaited, the interrupt flag is set again, and {@code close()}
- *       throws {@link CancellationException}, as {@code CancelledError} leaves an
- *       {@code async with} block.</li>
+ *   <li>A failing task cancels its siblings but does not interrupt the body; the body learns of
+ *       it when the group ends, from {@link #isCancelled()}, or by awaiting a task.</li>
+ *   <li>When the body throws, {@code run} cancels the tasks at once, as asyncio does. A
+ *       try-with-resources block cannot: Java calls {@code close()} before the exception leaves,
+ *       {@code close()} waits for the tasks, and a {@code TaskGroupException} is attached to the
+ *       block's exception as suppressed. Use {@code run}, or call {@link #cancel()} in a
+ *       {@code catch} inside the block.</li>
+ *   <li>Cancellation is an interrupt. If the thread waiting for the group is interrupted, or the
+ *       body of {@code run} throws {@link InterruptedException}, the tasks are cancelled and
+ *       awaited; then {@code run} throws {@code InterruptedException} and {@code close()}, which
+ *       cannot declare it, sets the interrupt flag again and throws
+ *       {@link CancellationException}: {@code CancelledError} leaving {@code async with}. As in
+ *       asyncio, task failures win over the cancellation: a {@code TaskGroupException} is thrown
+ *       instead, with the interrupt flag set.</li>
  * </ul>
  *
  * <p>It is a {@link TaskScope} with fail-fast on, which reports every failure instead of the
@@ -51,10 +56,152 @@ public final class TaskGroup implements AutoCloseable {
     private static final AtomicLong IDS = new AtomicLong();
 
     private final TaskScope scope;
+    private final boolean ownedByRun;
     private volatile boolean closed;
 
-    private TaskGroup(String name) {
+    private TaskGroup(String name, boolean ownedByRun) {
         this.scope = TaskScope.builder().name(name).open();
+        this.ownedByRun = ownedByRun;
+    }
+
+    private static String nextName() {
+        return "taskgroup-" + IDS.incrementAndGet();
+    }
+
+    /**
+     * The body of {@link TaskGroup#run}: what runs inside {@code async with TaskGroup() as group:}.
+     *
+     * @param <T> the type of its result
+     */
+    @FunctionalInterface
+    public interface Body<T> {
+        /**
+         * Runs the body on the thread that called {@code run}.
+         *
+         * @param group the open group, to create tasks in
+         * @return the body's result, which {@code run} returns once every task has ended
+         * @throws Exception anything; {@code run} cancels the group's tasks and reports it
+         */
+        T run(TaskGroup group) throws Exception;
+    }
+
+    /**
+     * Runs {@code body} with a new group named {@code taskgroup-N} and waits for every task of the
+     * group: {@code async with asyncio.TaskGroup() as group: ...}, body included. See
+     * {@link #run(String, Body)}.
+     *
+     * @param body what runs inside the group, on the calling thread
+     * @param <T> the type of its result
+     * @return what {@code body} returned, once every task has ended
+     * @throws TaskGroupException if a task failed or the body threw: every task failure, then
+     *     the body's exception
+     * @throws InterruptedException if the body threw it or the calling thread was interrupted
+     *     while waiting, and no task failed; the tasks are cancelled and have ended
+     * @throws NullPointerException if {@code body} is null
+     */
+    public static <T> T run(Body<T> body) throws InterruptedException {
+        Objects.requireNonNull(body, "body");
+        return new TaskGroup(nextName(), true).runBody(body);
+    }
+
+    /**
+     * Runs {@code body} with a new group called {@code name}, on the calling thread, then waits
+     * for every task of the group: {@code async with asyncio.TaskGroup() as group: ...}, with
+     * asyncio's rules for the body, which try-with-resources cannot give (see the class javadoc).
+     * When it returns or throws, no thread of the group is alive.
+     *
+     * <pre>{@code
+     * Page page = TaskGroup.run("page", group -> {
+     *     Task<User> user = group.createTask("user", () -> fetchUser(id));
+     *     Task<Order> order = group.createTask("order", () -> fetchOrder(id));
+     *     return new Page(user.await(), order.await());
+     * });
+     * }</pre>
+     *
+     * <ul>
+     *   <li>The body returns: {@code run} waits for every task, as {@link #close()} does, and
+     *       returns the body's result, unless a task failed.</li>
+     *   <li>The body throws: the tasks are cancelled at once and awaited; the
+     *       {@code TaskGroupException} holds the tasks' failures followed by the body's exception,
+     *       as asyncio appends the body's error last. An exception that only echoes a task's
+     *       failure is not reported twice: a {@link TaskFailedException} whose cause is already
+     *       listed (the body awaited the failed task), or a {@link CancellationException} thrown
+     *       once the group was shutting down, when a task failed (the body awaited a sibling the
+     *       failure cancelled).</li>
+     *   <li>The body throws {@link InterruptedException}, or the thread is interrupted while
+     *       waiting: the tasks are cancelled and awaited, then the {@code InterruptedException}
+     *       leaves, as {@code CancelledError} leaves {@code async with}. If a task failed, the
+     *       {@code TaskGroupException} is thrown instead, with the interrupt flag set.</li>
+     * </ul>
+     *
+     * <p>Cancelled tasks are not failures. {@code run} closes the group itself: the body may not
+     * call {@link #close()}, and the group takes no task once {@code run} has ended.
+     *
+     * @param name the group's name; its tasks' default names start with it
+     * @param body what runs inside the group, on the calling thread
+     * @param <T> the type of its result
+     * @return what {@code body} returned, once every task has ended
+     * @throws TaskGroupException if a task failed or the body threw: every task failure, in the
+     *     order they happened, then the body's exception; the first is its cause
+     * @throws InterruptedException if the body threw it or the calling thread was interrupted
+     *     while waiting, and no task failed; the tasks are cancelled and have ended
+     * @throws NullPointerException if an argument is null
+     */
+    public static <T> T run(String name, Body<T> body) throws InterruptedException {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(body, "body");
+        return new TaskGroup(name, true).runBody(body);
+    }
+
+    private <T> T runBody(Body<T> body) throws InterruptedException {
+        try {
+            T result;
+            try {
+                result = body.run(this);
+            } catch (InterruptedException e) {
+                throw cancelledBy(e);
+            } catch (Exception | Error e) {
+                boolean shuttingDown = scope.isCancelled();
+                closeScope();
+                TaskFailedException failure = failureAfterCancelling();
+                boolean echoesShutdown = failure != null && shuttingDown && e instanceof CancellationException;
+                throw groupException(failure, echoesShutdown ? null : e);
+            }
+            try {
+                scope.join();
+            } catch (InterruptedException e) {
+                throw cancelledBy(e);
+            } catch (TaskFailedException e) {
+                closeScope();
+                throw groupException(e, null);
+            }
+            return result;
+        } finally {
+            closeScope(); // whatever left, nothing of the group runs on
+        }
+    }
+
+    /**
+     * Cancels and awaits the tasks after an interrupt; returns the interrupt to throw, or throws
+     * the tasks' failures with the interrupt flag set.
+     */
+    private InterruptedException cancelledBy(InterruptedException interrupt) {
+        closeScope();
+        Thread.interrupted(); // an interrupt while closing is the one being thrown
+        TaskFailedException failure = failureAfterCancelling();
+        if (failure != null) {
+            Thread.currentThread().interrupt();
+            throw groupException(failure, null);
+        }
+        return interrupt;
+    }
+
+    /** Closes the group of {@link #run}: cancels the tasks still running and awaits them all. */
+    private void closeScope() {
+        if (!closed) {
+            closed = true;
+            scope.close();
+        }
     }
 
     /**
@@ -63,7 +210,7 @@ public final class TaskGroup implements AutoCloseable {
      * @return the open group; close it with try-with-resources
      */
     public static TaskGroup open() {
-        return new TaskGroup("taskgroup-" + IDS.incrementAndGet());
+        return new TaskGroup(nextName(), false);
     }
 
     /**
@@ -74,7 +221,7 @@ public final class TaskGroup implements AutoCloseable {
      * @throws NullPointerException if {@code name} is null
      */
     public static TaskGroup open(String name) {
-        return new TaskGroup(Objects.requireNonNull(name, "name"));
+        return new TaskGroup(Objects.requireNonNull(name, "name"), false);
     }
 
     /** {@return the group's name} */
@@ -133,8 +280,8 @@ public final class TaskGroup implements AutoCloseable {
     }
 
     /**
-     * Cancels every task of the group; {@link #close()} then waits for them to end and returns
-     * normally, unless a task failed. No task can be added afterwards.
+     * Cancels every task of the group; {@link #close()} (or {@link #run}) then waits for them to
+     * end and returns normally, unless a task failed. No task can be added afterwards.
      */
     public void cancel() {
         scope.cancel();
@@ -148,10 +295,14 @@ public final class TaskGroup implements AutoCloseable {
      *     happen is its cause
      * @throws CancellationException if the calling thread was interrupted while waiting: the tasks
      *     have been cancelled and have ended, and the interrupt flag is set again
-     * @throws IllegalStateException if called from one of the group's own tasks
+     * @throws IllegalStateException if called from one of the group's own tasks, or on the group
+     *     of {@link #run}, which closes it itself
      */
     @Override
     public void close() {
+        if (ownedByRun) {
+            throw new IllegalStateException("task group '" + name() + "' is closed by TaskGroup.run when its body ends");
+        }
         if (closed) {
             return;
         }
@@ -171,7 +322,7 @@ public final class TaskGroup implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         if (failure != null) {
-            throw groupException(failure);
+            throw groupException(failure, null);
         }
         if (interrupted) {
             throw new CancellationException("interrupted while closing task group '" + name()
@@ -179,7 +330,7 @@ public final class TaskGroup implements AutoCloseable {
         }
     }
 
-    /** After an interrupted join and a close, asks the scope (now idle) for its failures. */
+    /** After the scope was closed, asks it (now idle) for its failures; keeps the interrupt flag. */
     private TaskFailedException failureAfterCancelling() {
         boolean interruptedAgain = Thread.interrupted();
         try {
@@ -197,14 +348,33 @@ public final class TaskGroup implements AutoCloseable {
         }
     }
 
-    private TaskGroupException groupException(TaskFailedException failure) {
+    /**
+     * The exception for the tasks' failure (may be null) followed by the body's exception (may be
+     * null, not both), leaving out a body exception that only echoes a task's failure.
+     */
+    private TaskGroupException groupException(TaskFailedException tasksFailure, Throwable bodyError) {
         List<Throwable> failures = new ArrayList<>();
-        failures.add(failure.getCause());
-        failures.addAll(List.of(failure.getSuppressed()));
-        String message = failures.size() == 1
-                ? "a task of task group '" + name() + "' failed: " + failure.getMessage()
-                : failures.size() + " tasks of task group '" + name() + "' failed; the first: " + failure.getMessage();
+        String message = null;
+        if (tasksFailure != null) {
+            failures.add(tasksFailure.getCause());
+            failures.addAll(List.of(tasksFailure.getSuppressed()));
+            message = failures.size() == 1
+                    ? "a task of task group '" + name() + "' failed: " + tasksFailure.getMessage()
+                    : failures.size() + " tasks of task group '" + name() + "' failed; the first: " + tasksFailure.getMessage();
+        }
+        if (bodyError != null && !echoes(bodyError, failures)) {
+            failures.add(bodyError);
+            message = message == null
+                    ? "the body of task group '" + name() + "' failed: " + bodyError
+                    : message + "; its body failed too: " + bodyError;
+        }
         return new TaskGroupException(message, failures);
+    }
+
+    /** Whether the body's exception is one from awaiting a task whose failure is listed. */
+    private static boolean echoes(Throwable bodyError, List<Throwable> taskFailures) {
+        return bodyError instanceof TaskFailedException echo
+                && taskFailures.stream().anyMatch(failure -> failure == echo.getCause());
     }
 
     @Override

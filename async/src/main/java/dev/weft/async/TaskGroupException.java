@@ -6,7 +6,8 @@ import java.util.Objects;
 /**
  * Thrown when tasks of one group failed: it carries every failure, in the order they happened,
  * as Python's {@code ExceptionGroup} does for an {@code asyncio.TaskGroup}. {@link TaskGroup#close()}
- * throws it, and so does {@link Async#race} when no entrant succeeded.
+ * and {@link TaskGroup#run} throw it (when {@code run}'s body threw, its exception comes last),
+ * and so does {@link Async#race} when no entrant succeeded.
  *
  * <pre>{@code
  * try (var group = TaskGroup.open()) {

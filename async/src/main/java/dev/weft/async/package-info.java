@@ -1,8 +1,9 @@
 /**
  * weft async: Python's {@code asyncio} on virtual threads. Start with {@link dev.weft.async.Async}
  * ({@code run}, {@code gather}, {@code ensureFuture}, {@code sleep}, {@code waitFor},
- * {@code asCompleted}, {@code race}, {@code awaitTasks}), then {@link dev.weft.async.TaskGroup} for
- * a block of tasks that ends together, and {@link dev.weft.async.Futures} to gather
+ * {@code asCompleted}, {@code race}, {@code awaitTasks}), then {@link dev.weft.async.TaskGroup}
+ * ({@code TaskGroup.run(group -> ...)} or {@code TaskGroup.open()}) for a block of tasks that ends
+ * together, and {@link dev.weft.async.Futures} to gather
  * {@code CompletableFuture}s without blocking.
  *
  * <pre>{@code
@@ -30,7 +31,8 @@
  *   <tr><td>{@code asyncio.sleep}, {@code wait_for}</td><td>{@code Async.sleep}, {@code Async.waitFor}</td></tr>
  *   <tr><td>{@code as_completed}</td><td>{@code Async.asCompleted} → {@link dev.weft.async.CompletionOrder}</td></tr>
  *   <tr><td>{@code asyncio.wait(aws, return_when=...)}</td><td>{@code Async.awaitTasks(tasks, ReturnWhen...)}</td></tr>
- *   <tr><td>{@code TaskGroup}, {@code ExceptionGroup}</td><td>{@code TaskGroup}, {@code TaskGroupException}</td></tr>
+ *   <tr><td>{@code async with TaskGroup() as g}, {@code ExceptionGroup}</td><td>{@code TaskGroup.run(g -> ...)}
+ *       or {@code try (var g = TaskGroup.open())}, {@code TaskGroupException}</td></tr>
  * </table>
  */
 package dev.weft.async;

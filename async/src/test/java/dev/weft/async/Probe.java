@@ -45,6 +45,23 @@ final class Probe {
         throw new AssertionError("unreachable");
     }
 
+    /**
+     * Parks until interrupted, records that it saw the interrupt under {@code name}, then throws
+     * {@code error} instead of the interrupt: a task that fails when it is cancelled.
+     *
+     * @param name how to record the interrupt
+     * @param error what to throw once interrupted
+     * @param parked counted down once the task is about to park, may be null
+     * @return never returns normally
+     */
+    <T> T failWhenInterrupted(String name, RuntimeException error, CountDownLatch parked) {
+        try {
+            return parkUntilInterrupted(name, parked);
+        } catch (InterruptedException e) {
+            throw error;
+        }
+    }
+
     /** Asserts that at least one thread was recorded and that none is alive. */
     void assertAllDead() {
         assertAllDead(threads);

@@ -27,7 +27,8 @@ import org.junit.jupiter.api.Timeout;
  * allows ({@code test_taskgroup_01} to {@code _04}, {@code test_cancel_children_on_child_error},
  * {@code test_cancellation}, {@code test_taskgroup_07}, {@code test_taskgroup_18},
  * {@code test_taskgroup_19}); the cases where the block itself raises differ by design (see
- * the class javadoc) and are covered by {@link #aBlockThatCancelsItsGroupOnFailureStopsTheTasks}.
+ * the class javadoc) and are covered by {@link #aBlockThatCancelsItsGroupOnFailureStopsTheTasks};
+ * {@link TaskGroupRunTest} ports them with {@link TaskGroup#run}.
  */
 @Timeout(60)
 class TaskGroupTest {
@@ -139,17 +140,10 @@ class TaskGroupTest {
         IllegalArgumentException b = new IllegalArgumentException("b");
         UnsupportedOperationException onCancel = new UnsupportedOperationException("raised on cancel");
         CountDownLatch parked = new CountDownLatch(1);
+        Probe probe = new Probe();
         TaskGroupException thrown = assertThrows(TaskGroupException.class, () -> {
             try (var g = TaskGroup.open("collect")) {
-                g.createTask(() -> {
-                    try {
-                        parked.countDown();
-                        new CountDownLatch(1).await();
-                        return null;
-                    } catch (InterruptedException e) {
-                        throw onCancel;
-                    }
-                });
+                g.createTask(() -> probe.failWhenInterrupted("fails", onCancel, parked));
                 parked.await();
                 g.createTask(() -> {
                     together.await();
