@@ -9,6 +9,7 @@ import dev.weft.core.Outcome;
 import dev.weft.core.Task;
 import dev.weft.core.TaskFailedException;
 import dev.weft.core.TaskScope;
+import dev.weft.core.internal.Durations;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -582,14 +583,7 @@ public final class Async {
      */
     public static <T> DoneAndPending<T> awaitTasks(Collection<? extends Task<T>> tasks, ReturnWhen when, Duration timeout)
             throws InterruptedException {
-        Objects.requireNonNull(timeout, "timeout");
-        long nanos;
-        try {
-            nanos = timeout.toNanos();
-        } catch (ArithmeticException overflow) {
-            nanos = timeout.isNegative() ? 0 : Long.MAX_VALUE;
-        }
-        return awaitTasks(tasks, when, nanos);
+        return awaitTasks(tasks, when, Durations.toTimeoutNanos(timeout));
     }
 
     private static <T> DoneAndPending<T> awaitTasks(Collection<? extends Task<T>> tasks, ReturnWhen when, long nanos)

@@ -1,6 +1,7 @@
 package dev.weft.async;
 
 import dev.weft.core.Task;
+import dev.weft.core.internal.Durations;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Iterator;
@@ -92,7 +93,7 @@ public final class CompletionOrder<T> implements Iterable<Task<T>> {
         try {
             next = timeout.isNegative() || timeout.isZero()
                     ? ended.poll()
-                    : ended.poll(toNanosSaturated(timeout), TimeUnit.NANOSECONDS);
+                    : ended.poll(Durations.toNanosSaturated(timeout), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             remaining.incrementAndGet();
             throw e;
@@ -101,14 +102,6 @@ public final class CompletionOrder<T> implements Iterable<Task<T>> {
             remaining.incrementAndGet();
         }
         return Optional.ofNullable(next);
-    }
-
-    private static long toNanosSaturated(Duration d) {
-        try {
-            return d.toNanos();
-        } catch (ArithmeticException overflow) {
-            return Long.MAX_VALUE;
-        }
     }
 
     private void reserve() {

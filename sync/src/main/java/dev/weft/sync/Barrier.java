@@ -1,7 +1,7 @@
 package dev.weft.sync;
 
+import dev.weft.core.internal.Durations;
 import dev.weft.sync.internal.Identity;
-import dev.weft.sync.internal.Timeouts;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.locks.ReentrantLock;
@@ -86,7 +86,7 @@ public final class Barrier {
      * @throws IllegalArgumentException if {@code parties < 1}
      */
     public Barrier(int parties, Runnable action, Duration timeout) {
-        this(parties, Objects.requireNonNull(action, "action"), Timeouts.toNanos(timeout));
+        this(parties, Objects.requireNonNull(action, "action"), Durations.toTimeoutNanos(timeout));
     }
 
     private Barrier(int parties, Runnable action, long defaultNanos) {
@@ -120,7 +120,7 @@ public final class Barrier {
      * @throws InterruptedException if interrupted while waiting; the barrier is then broken
      */
     public int await(Duration timeout) throws InterruptedException {
-        return await(Timeouts.toNanos(timeout));
+        return await(Durations.toTimeoutNanos(timeout));
     }
 
     private int await(long nanos) throws InterruptedException {

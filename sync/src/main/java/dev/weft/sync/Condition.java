@@ -1,7 +1,8 @@
 package dev.weft.sync;
 
+import dev.weft.core.internal.Durations;
+import dev.weft.sync.internal.ConditionLock;
 import dev.weft.sync.internal.ReleaseOnce;
-import dev.weft.sync.internal.Timeouts;
 import dev.weft.sync.internal.WaitQueue;
 import java.time.Duration;
 import java.util.Objects;
@@ -52,28 +53,11 @@ import java.util.function.BooleanSupplier;
  * happens-before the signalled thread returns from {@code await}.
  */
 public final class Condition {
-    private final Owner owner;
+    /** The lock, for {@link #toString()}. */
     private final Object lock;
+    /** The operations on the lock that this condition uses, the same for either kind of lock. */
+    private final ConditionLock owner;
     private final WaitQueue waiters = new WaitQueue();
-
-    /** The lock operations a condition needs, for either kind of lock. */
-    private interface Owner {
-        void acquire() throws InterruptedException;
-
-        boolean acquire(Duration timeout) throws InterruptedException;
-
-        boolean tryAcquire();
-
-        void release();
-
-        /** Is the lock held by this thread (RLock) or by anyone (Lock)? */
-        boolean isOwned();
-
-        /** Releases fully, returning what {@link #restore} needs to take it back. */
-        int releaseSave();
-
-        void restore(int saved);
-    }
 
     /** Creates a condition with its own new {@link RLock}, like {@code threading.Condition()}. */
     public Condition() {
@@ -87,44 +71,10 @@ public final class Condition {
      * @throws NullPointerException if {@code lock} is null
      */
     public Condition(RLock lock) {
-        Objects.requireNonNull(lock, "lock");
-        this.lock = lock;
-        this.owner = new Owner() {
-            @Override
-            public void acquire() throws InterruptedException {
-                lock.acquire();
-            }
-
-            @Override
-            public boolean acquire(Duration timeout) throws InterruptedException {
-                return lock.acquire(timeout);
-            }
-
-            @Override
-            public boolean tryAcquire() {
-                return lock.tryAcquire();
-            }
-
-            @Override
-            public void release() {
-                lock.release();
-            }
-
-            @Override
-            public boolean isOwned() {
-                return lock.isHeldByCurrentThread();
-            }
-
-            @Override
-            public int releaseSave() {
-                return lock.releaseAll();
-            }
-
-            @Override
-            public void restore(int saved) {
-                lock.acquireUninterruptibly(saved);
-            }
-        };
+        // Arguments are evaluated left to right: the null check comes before the method references.
+        this(Objects.requireNonNull(lock, "lock"), ConditionLock.of(lock::acquire, lock::acquire,
+                lock::tryAcquire, lock::release, lock::isHeldByCurrentThread, lock::releaseAll,
+                lock::acquireUninterruptibly));
     }
 
     /**
@@ -134,45 +84,20 @@ public final class Condition {
      * @throws NullPointerException if {@code lock} is null
      */
     public Condition(Lock lock) {
-        Objects.requireNonNull(lock, "lock");
+        // A Lock is held once or not at all: "release all" releases it once, and "held" means
+        // "locked by any thread", as in CPython.
+        this(Objects.requireNonNull(lock, "lock"), ConditionLock.of(lock::acquire, lock::acquire,
+                lock::tryAcquire, lock::release, lock::isLocked,
+                () -> {
+                    lock.release();
+                    return 1;
+                },
+                saved -> lock.acquireUninterruptibly()));
+    }
+
+    private Condition(Object lock, ConditionLock owner) {
         this.lock = lock;
-        this.owner = new Owner() {
-            @Override
-            public void acquire() throws InterruptedException {
-                lock.acquire();
-            }
-
-            @Override
-            public boolean acquire(Duration timeout) throws InterruptedException {
-                return lock.acquire(timeout);
-            }
-
-            @Override
-            public boolean tryAcquire() {
-                return lock.tryAcquire();
-            }
-
-            @Override
-            public void release() {
-                lock.release();
-            }
-
-            @Override
-            public boolean isOwned() {
-                return lock.isLocked();
-            }
-
-            @Override
-            public int releaseSave() {
-                lock.release();
-                return 1;
-            }
-
-            @Override
-            public void restore(int saved) {
-                lock.acquireUninterruptibly();
-            }
-        };
+        this.owner = owner;
     }
 
     /**
@@ -244,7 +169,7 @@ public final class Condition {
      * @throws InterruptedException if interrupted before being signalled; the lock is held again
      */
     public boolean await(Duration timeout) throws InterruptedException {
-        return awaitNanos(Timeouts.toNanos(timeout), true);
+        return awaitNanos(Durations.toTimeoutNanos(timeout), true);
     }
 
     /**
@@ -278,9 +203,9 @@ public final class Condition {
      */
     public boolean awaitUntil(BooleanSupplier predicate, Duration timeout) throws InterruptedException {
         Objects.requireNonNull(predicate, "predicate");
-        long nanos = Timeouts.toNanos(timeout);
+        long nanos = Durations.toTimeoutNanos(timeout);
         checkOwned();
-        long deadline = Timeouts.deadlineAfter(nanos);
+        long deadline = Durations.deadlineAfter(nanos);
         boolean result = predicate.getAsBoolean();
         while (!result) {
             long left = deadline - System.nanoTime();
@@ -359,7 +284,7 @@ public final class Condition {
         boolean signalled;
         boolean interrupted = false;
         try {
-            long deadline = timed ? Timeouts.deadlineAfter(nanos) : 0L;
+            long deadline = timed ? Durations.deadlineAfter(nanos) : 0L;
             while (true) {
                 if (me.isSignalled()) {
                     signalled = true;

@@ -1,7 +1,7 @@
 package dev.weft.sync;
 
+import dev.weft.core.internal.Durations;
 import dev.weft.sync.internal.Identity;
-import dev.weft.sync.internal.Timeouts;
 import java.time.Duration;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -105,7 +105,7 @@ public final class Event {
      * @throws InterruptedException if interrupted while waiting
      */
     public boolean await(Duration timeout) throws InterruptedException {
-        long nanos = Timeouts.toNanos(timeout);
+        long nanos = Durations.toTimeoutNanos(timeout);
         if (flag) {
             return true;
         }

@@ -1,8 +1,8 @@
 package dev.weft.sync;
 
+import dev.weft.core.internal.Durations;
 import dev.weft.sync.internal.Identity;
 import dev.weft.sync.internal.Storage;
-import dev.weft.sync.internal.Timeouts;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.Objects;
@@ -183,7 +183,7 @@ public final class JoinableQueue<E> {
      */
     public boolean put(E item, Duration timeout) throws InterruptedException {
         Objects.requireNonNull(item, "item");
-        long nanos = Timeouts.toNanos(timeout);
+        long nanos = Durations.toTimeoutNanos(timeout);
         lock.lockInterruptibly();
         try {
             while (true) {
@@ -256,7 +256,7 @@ public final class JoinableQueue<E> {
      * @throws InterruptedException if interrupted while waiting; no item was removed
      */
     public Optional<E> get(Duration timeout) throws InterruptedException {
-        long nanos = Timeouts.toNanos(timeout);
+        long nanos = Durations.toTimeoutNanos(timeout);
         lock.lockInterruptibly();
         try {
             while (items.size() == 0) {
@@ -338,7 +338,7 @@ public final class JoinableQueue<E> {
      * @throws InterruptedException if interrupted while waiting
      */
     public boolean join(Duration timeout) throws InterruptedException {
-        long nanos = Timeouts.toNanos(timeout);
+        long nanos = Durations.toTimeoutNanos(timeout);
         lock.lockInterruptibly();
         try {
             while (unfinished > 0) {

@@ -1,8 +1,8 @@
 package dev.weft.sync;
 
+import dev.weft.core.internal.Durations;
 import dev.weft.sync.internal.Identity;
 import dev.weft.sync.internal.ReleaseOnce;
-import dev.weft.sync.internal.Timeouts;
 import java.io.Serial;
 import java.time.Duration;
 import java.util.concurrent.locks.AbstractQueuedSynchronizer;
@@ -86,7 +86,7 @@ public final class Lock {
      * @throws InterruptedException if the thread is interrupted while waiting
      */
     public boolean acquire(Duration timeout) throws InterruptedException {
-        long nanos = Timeouts.toNanos(timeout);
+        long nanos = Durations.toTimeoutNanos(timeout);
         if (sync.tryAcquire(1)) {
             return true;
         }

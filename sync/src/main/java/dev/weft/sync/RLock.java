@@ -1,8 +1,8 @@
 package dev.weft.sync;
 
+import dev.weft.core.internal.Durations;
 import dev.weft.sync.internal.Identity;
 import dev.weft.sync.internal.ReleaseOnce;
-import dev.weft.sync.internal.Timeouts;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.time.Duration;
@@ -65,7 +65,7 @@ public final class RLock {
      * @throws InterruptedException if the thread is interrupted while waiting
      */
     public boolean acquire(Duration timeout) throws InterruptedException {
-        long nanos = Timeouts.toNanos(timeout);
+        long nanos = Durations.toTimeoutNanos(timeout);
         if (lock.tryLock() || nanos > 0 && lock.tryLock(nanos, TimeUnit.NANOSECONDS)) {
             held();
             return true;

@@ -1,8 +1,8 @@
 package dev.weft.sync;
 
+import dev.weft.core.internal.Durations;
 import dev.weft.sync.internal.Identity;
 import dev.weft.sync.internal.ReleaseOnce;
-import dev.weft.sync.internal.Timeouts;
 import java.io.Serial;
 import java.time.Duration;
 import java.util.concurrent.locks.AbstractQueuedSynchronizer;
@@ -118,7 +118,7 @@ public sealed class Semaphore permits BoundedSemaphore {
      * @throws InterruptedException if interrupted while waiting (no permit is then taken)
      */
     public boolean acquire(Duration timeout) throws InterruptedException {
-        long nanos = Timeouts.toNanos(timeout);
+        long nanos = Durations.toTimeoutNanos(timeout);
         if (sync.tryAcquireShared(1) >= 0) {
             return true;
         }

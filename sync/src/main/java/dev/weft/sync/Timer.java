@@ -1,7 +1,7 @@
 package dev.weft.sync;
 
 import dev.weft.core.ThreadKind;
-import dev.weft.sync.internal.Timeouts;
+import dev.weft.core.internal.Durations;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -78,7 +78,7 @@ public final class Timer {
 
     private void run() {
         try {
-            if (cancelled.await(Timeouts.toNanos(interval), TimeUnit.NANOSECONDS)) {
+            if (cancelled.await(Durations.toTimeoutNanos(interval), TimeUnit.NANOSECONDS)) {
                 return;
             }
         } catch (InterruptedException e) {
@@ -146,7 +146,7 @@ public final class Timer {
      * @throws InterruptedException if interrupted while waiting
      */
     public boolean join(Duration timeout) throws InterruptedException {
-        long nanos = Timeouts.toNanos(timeout);
+        long nanos = Durations.toTimeoutNanos(timeout);
         checkStarted();
         if (nanos > 0) {
             thread.join(Duration.ofNanos(nanos));

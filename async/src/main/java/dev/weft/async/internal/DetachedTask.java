@@ -2,6 +2,7 @@ package dev.weft.async.internal;
 
 import dev.weft.core.Task;
 import dev.weft.core.ThreadKind;
+import dev.weft.core.internal.Interruptions;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;

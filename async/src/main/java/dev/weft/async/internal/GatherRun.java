@@ -4,6 +4,7 @@ import dev.weft.core.Outcome;
 import dev.weft.core.TaskFailedException;
 import dev.weft.core.TaskScope;
 import dev.weft.core.ThreadKind;
+import dev.weft.core.internal.Interruptions;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;

@@ -1,11 +1,8 @@
 package dev.weft.core.internal;
 
 import dev.weft.core.Outcome;
-import java.io.InterruptedIOException;
-import java.nio.channels.ClosedByInterruptException;
 import java.util.Objects;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -107,7 +104,9 @@ public final class ForkedTask<T> extends AbstractTask<T> implements Runnable {
             try {
                 outcome = Outcome.success(runner.run(this, body));
             } catch (Throwable error) {
-                outcome = isCancelRequested() && isInterruption(error) ? Outcome.cancelled() : Outcome.failure(error);
+                outcome = isCancelRequested() && Interruptions.isInterruption(error)
+                        ? Outcome.cancelled()
+                        : Outcome.failure(error);
             }
         }
         lock.lock();
@@ -127,24 +126,6 @@ public final class ForkedTask<T> extends AbstractTask<T> implements Runnable {
         } finally {
             lock.unlock();
         }
-    }
-
-    /**
-     * {@return true if {@code error} is how a computation gives up after an interrupt}
-     *
-     * @param error what the computation threw
-     */
-    public static boolean isInterruption(Throwable error) {
-        for (Throwable t = error; t != null; t = t.getCause()) {
-            if (t instanceof InterruptedException || t instanceof CancellationException
-                    || t instanceof InterruptedIOException || t instanceof ClosedByInterruptException) {
-                return true;
-            }
-            if (t.getCause() == t) {
-                break;
-            }
-        }
-        return false;
     }
 
     @Override

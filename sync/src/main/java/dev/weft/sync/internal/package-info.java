@@ -1,6 +1,8 @@
 /**
- * Internals of {@code dev.weft.sync}: timeout arithmetic, the CPython-style waiter queue behind
- * {@link dev.weft.sync.Condition}, the release-once guard and the storage policies of
- * {@link dev.weft.sync.JoinableQueue}. Not exported by the module; not an API.
+ * Internals of {@code dev.weft.sync}: the CPython-style waiter queue behind
+ * {@link dev.weft.sync.Condition} and the one view of its lock, either kind, that it works
+ * through; the release-once guard and the storage policies of {@link dev.weft.sync.JoinableQueue}.
+ * Timeouts are read with core's {@code dev.weft.core.internal.Durations}, which core exports to
+ * this module. Not exported by the module; not an API.
  */
 package dev.weft.sync.internal;

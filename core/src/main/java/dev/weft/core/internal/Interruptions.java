@@ -1,4 +1,4 @@
-package dev.weft.async.internal;
+package dev.weft.core.internal;
 
 import java.io.InterruptedIOException;
 import java.nio.channels.ClosedByInterruptException;
