@@ -40,7 +40,12 @@ import java.util.concurrent.CompletableFuture;
  * </ul>
  * Inputs are cut into chunks, as Python does: a chunk is sent to one worker as one task. The
  * default chunk size for {@code map} is Python's, {@link #defaultChunkSize ceil(n / (4 × workers))};
- * for {@code imap} it is 1. Functions and inputs are {@link SerializableFunction serializable},
+ * for {@code imap} it is 1. The eager calls ({@code map}, {@code mapOutcomes}, {@code mapAsync})
+ * start their chunks alternately from the front and the back of the input ({@code 0, n-1, 1,
+ * n-2...}), so that with inputs sorted by size the largest one starts at once instead of running
+ * alone at the end; results still come in input order, and {@code imap} runs in input order.
+ * (Python hands chunks out in input order; neither promises an order of execution.)
+ * Functions and inputs are {@link SerializableFunction serializable},
  * and a process pool checks it at the call: a function or input that does not serialize fails
  * with an {@link IllegalArgumentException} naming the class, before any of it reaches a worker.
  *

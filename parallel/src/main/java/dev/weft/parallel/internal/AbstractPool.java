@@ -101,7 +101,7 @@ public abstract class AbstractPool<F, C extends WorkChunk> implements Pool {
     /**
      * Called before the caller blocks for the chunks of an eager job, to help run them.
      *
-     * @param chunks the job's chunks
+     * @param chunks the job's chunks, in the order they were dispatched
      */
     protected void helpWith(List<C> chunks) {
     }
@@ -336,6 +336,7 @@ public abstract class AbstractPool<F, C extends WorkChunk> implements Pool {
 
     // ---------------------------------------------------------------- jobs
 
+    /** An eager job and its chunks, in dispatch order ({@link BothEndsOrder}). */
     private record Started<C>(EagerJob job, List<C> chunks) {
     }
 
@@ -422,11 +423,12 @@ public abstract class AbstractPool<F, C extends WorkChunk> implements Pool {
             List<Object> args = items.subList(first, Math.min(items.size(), first + size));
             chunks.add(chunk(prepared, first, args, sink));
         }
-        admit(chunks.size());
-        for (C chunk : chunks) {
+        List<C> dispatchOrder = BothEndsOrder.of(chunks);
+        admit(dispatchOrder.size());
+        for (C chunk : dispatchOrder) {
             dispatch(chunk);
         }
-        return new Started<>(job, chunks);
+        return new Started<>(job, dispatchOrder);
     }
 
     private void await(Started<C> started) throws InterruptedException {

@@ -225,7 +225,7 @@ public final class ChildJvm {
         switch (frame.type()) {
             case Frames.PRINT -> stdoutLines.feed(payload, 0, payload.length);
             case Frames.READY -> {
-                if (payload.length != 12 || ByteBuffer.wrap(payload).getInt() != Frames.MAGIC) {
+                if (payload.length != 4 || ByteBuffer.wrap(payload).getInt() != Frames.MAGIC) {
                     throw new Frames.CorruptChannelException("bad READY frame");
                 }
                 listener.ready();

@@ -18,7 +18,7 @@ import java.util.concurrent.locks.ReentrantLock;
  *                          when the child already knows the function), the arguments as {@link ValueArrays}
  *                  RELEASE long functionId (the child may forget the function)
  *                  end of stream: the child exits
- * child → parent   READY   int MAGIC, long pid (first frame, before any task is read)
+ * child → parent   READY   int MAGIC (first frame, before any task is read)
  *                  RESULT  long chunkId, the results as {@link ValueArrays} (an {@link ItemFailure} per failed item)
  *                  PRINT   bytes the child's code wrote to System.out
  *                  FATAL   serialized {@link ErrorPayload} (the initializer failed; the child exits)
@@ -97,13 +97,12 @@ public final class Frames {
             this.out = new DataOutputStream(out);
         }
 
-        void ready(long pid) throws IOException {
+        void ready() throws IOException {
             lock.lock();
             try {
-                out.writeInt(1 + 4 + 8);
+                out.writeInt(1 + 4);
                 out.writeByte(READY);
                 out.writeInt(MAGIC);
-                out.writeLong(pid);
                 out.flush();
             } finally {
                 lock.unlock();

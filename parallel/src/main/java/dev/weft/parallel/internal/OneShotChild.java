@@ -38,7 +38,7 @@ public final class OneShotChild<R> implements ChildJvm.Listener {
      * @throws IllegalStateException if the JVM cannot start
      */
     public static <R> OneShotChild<R> start(Object fn, Object arg, List<String> jvmArgs) {
-        byte[] function = JavaSerialization.function(fn, "the function");
+        byte[] function = FunctionCodec.encode(fn, "the function");
         byte[] args = JavaSerialization.arguments(java.util.Collections.singletonList(arg), 0);
         OneShotChild<R> process = new OneShotChild<>();
         ChildJvm child;

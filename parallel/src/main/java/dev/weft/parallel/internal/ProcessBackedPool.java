@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,6 +48,7 @@ public final class ProcessBackedPool extends AbstractPool<SerializedFunction, Pr
     private final byte[] initializer;
     private final LinkedBlockingDeque<ProcessChunk> queue = new LinkedBlockingDeque<>();
     private final ReentrantLock lock = new ReentrantLock();
+    private final Condition readiness = lock.newCondition();
     private final List<ProcessWorker> workers = new ArrayList<>();
     private final AtomicLong chunkIds = new AtomicLong();
     private final AtomicLong functionIds = new AtomicLong();
@@ -71,7 +73,7 @@ public final class ProcessBackedPool extends AbstractPool<SerializedFunction, Pr
         this.options = options;
         this.name = "weft-processes-" + POOL_COUNTER.incrementAndGet();
         this.initializer = options.initializer()
-                .map(init -> JavaSerialization.function(init, "the initializer"))
+                .map(init -> FunctionCodec.encode(init, "the initializer"))
                 .orElse(null);
     }
 
@@ -83,7 +85,7 @@ public final class ProcessBackedPool extends AbstractPool<SerializedFunction, Pr
 
     @Override
     protected SerializedFunction prepare(SerializableFunction<?, ?> fn) {
-        return new SerializedFunction(functionIds.incrementAndGet(), JavaSerialization.function(fn, "the function"));
+        return new SerializedFunction(functionIds.incrementAndGet(), FunctionCodec.encode(fn, "the function"));
     }
 
     @Override
@@ -154,6 +156,7 @@ public final class ProcessBackedPool extends AbstractPool<SerializedFunction, Pr
         lock.lock();
         try {
             stopping = true;
+            readiness.signalAll();
             stopped = List.copyOf(workers);
         } finally {
             lock.unlock();
@@ -178,6 +181,7 @@ public final class ProcessBackedPool extends AbstractPool<SerializedFunction, Pr
         try {
             killing = true;
             stopping = true;
+            readiness.signalAll();
             killed = List.copyOf(workers);
             queue.drainTo(queued);
         } finally {
@@ -229,6 +233,7 @@ public final class ProcessBackedPool extends AbstractPool<SerializedFunction, Pr
         }
         broken = cause;
         queue.drainTo(orphans);
+        readiness.signalAll();
     }
 
     /** Fails the chunks a broken pool could not run; called without the lock (it runs user callbacks). */
@@ -397,6 +402,66 @@ public final class ProcessBackedPool extends AbstractPool<SerializedFunction, Pr
     /** A worker's child is ready: starts are working. */
     void workerReady() {
         failedStarts.set(0);
+        lock.lock();
+        try {
+            readiness.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Starts the workers if no work has started them yet, and waits until every one has said
+     * READY: its JVM is up and reads tasks. For what times a worker's start (benchmarks, tests);
+     * work does not need it, a chunk simply waits in the queue until a worker is ready.
+     *
+     * <pre>{@code
+     * ProcessBackedPool pool = new ProcessBackedPool(ProcessPoolOptions.builder().workers(2).build());
+     * boolean ready = pool.awaitWorkersReady(Duration.ofSeconds(10));
+     * }</pre>
+     *
+     * @param timeout how long to wait at most
+     * @return true if every worker is ready, false if the timeout passed first
+     * @throws InterruptedException if interrupted while waiting
+     * @throws IllegalStateException if the pool is broken (its workers cannot start), closed or
+     *     terminated
+     * @throws NullPointerException if {@code timeout} is null
+     */
+    public boolean awaitWorkersReady(Duration timeout) throws InterruptedException {
+        long left = Objects.requireNonNull(timeout, "timeout").isNegative() ? 0 : saturatedNanos(timeout);
+        lock.lock();
+        try {
+            if (stopping || isTerminated()) {
+                throw new IllegalStateException("the pool is closed");
+            }
+            startWorkers();
+            while (true) {
+                if (broken != null) {
+                    throw new IllegalStateException("the pool is broken, its workers cannot start: "
+                            + broken.getMessage(), broken);
+                }
+                if (stopping) {
+                    throw new IllegalStateException("the pool was closed while its workers started");
+                }
+                if (workers.stream().filter(ProcessWorker::isReady).count() >= workers()) {
+                    return true;
+                }
+                if (left <= 0) {
+                    return false;
+                }
+                left = readiness.awaitNanos(left);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private static long saturatedNanos(Duration duration) {
+        try {
+            return duration.toNanos();
+        } catch (ArithmeticException tooLong) {
+            return Long.MAX_VALUE;
+        }
     }
 
     private static String describe(Death death, boolean idle) {

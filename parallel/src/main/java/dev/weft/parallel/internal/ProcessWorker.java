@@ -260,6 +260,16 @@ final class ProcessWorker implements ChildJvm.Listener {
         child.kill();
     }
 
+    /** {@return whether this worker's child has said READY and the worker still takes work} */
+    boolean isReady() {
+        lock.lock();
+        try {
+            return ready && state == State.RUNNING;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     // ---------------------------------------------------------------- ChildJvm.Listener
 
     @Override

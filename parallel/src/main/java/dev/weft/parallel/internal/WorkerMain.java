@@ -52,7 +52,7 @@ public final class WorkerMain {
         System.setOut(userOut);
         System.setIn(InputStream.nullInputStream());
         DataInputStream in = new DataInputStream(new BufferedInputStream(new FileInputStream(FileDescriptor.in), 1 << 16));
-        channel.ready(ProcessHandle.current().pid());
+        channel.ready(); // no ProcessHandle here: its first use costs a child 10-20 ms (the parent knows the pid)
         WorkerMain worker = new WorkerMain(channel, userOut);
         worker.serve(in);
         userOut.flush();
@@ -74,7 +74,7 @@ public final class WorkerMain {
 
     private void initialize(byte[] payload) throws IOException {
         try {
-            Runnable initializer = (Runnable) JavaSerialization.fromBytes(payload, 0, payload.length);
+            Runnable initializer = (Runnable) FunctionCodec.decode(payload, 0, payload.length);
             initializer.run();
         } catch (Throwable t) {
             userOut.flush();
@@ -111,7 +111,7 @@ public final class WorkerMain {
 
     private static Object load(byte[] payload, int offset, int length) {
         try {
-            return JavaSerialization.fromBytes(payload, offset, length);
+            return FunctionCodec.decode(payload, offset, length);
         } catch (IOException | ClassNotFoundException | RuntimeException e) {
             return e; // every task of this function fails with it
         }

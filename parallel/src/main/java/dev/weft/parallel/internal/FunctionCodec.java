@@ -1,0 +1,131 @@
+package dev.weft.parallel.internal;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InvalidObjectException;
+import java.lang.invoke.SerializedLambda;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+
+/**
+ * How a function (or an initializer) travels to a child JVM. A lambda or method reference that
+ * captures nothing, the usual {@code pool.map(Work::count, inputs)}, goes as the names that
+ * make it up (its {@link SerializedLambda} without the object stream around it), and the child
+ * rebuilds it through the capturing class's own {@code $deserializeLambda$}, exactly as Java
+ * deserialization does, but without starting Java serialization, which costs a new child about
+ * 30 ms. Anything else (a lambda with captured values, a class) is Java-serialized. The first
+ * byte says which.
+ *
+ * <pre>{@code
+ * byte[] bytes = FunctionCodec.encode((SerializableFunction<Integer, Integer>) x -> x + 1, "the function");
+ * Function<Integer, Integer> fn = (Function<Integer, Integer>) FunctionCodec.decode(bytes, 0, bytes.length);
+ * }</pre>
+ */
+final class FunctionCodec {
+    private static final byte SERIALIZED = 0;
+    private static final byte LAMBDA = 1;
+    private static final String DESERIALIZE = "$deserializeLambda$";
+
+    private FunctionCodec() {
+    }
+
+    /**
+     * Encodes {@code fn} for a child JVM.
+     *
+     * @param fn a serializable function or runnable
+     * @param what what it is, for the message ("the function")
+     * @return the bytes
+     * @throws IllegalArgumentException naming the class that does not serialize
+     */
+    static byte[] encode(Object fn, String what) {
+        SerializedLambda lambda = captureFreeLambda(fn);
+        if (lambda == null) {
+            byte[] serialized = JavaSerialization.function(fn, what);
+            byte[] tagged = new byte[serialized.length + 1];
+            tagged[0] = SERIALIZED;
+            System.arraycopy(serialized, 0, tagged, 1, serialized.length);
+            return tagged;
+        }
+        try {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
+            DataOutputStream out = new DataOutputStream(bytes);
+            out.writeByte(LAMBDA);
+            out.writeUTF(lambda.getCapturingClass());
+            out.writeUTF(lambda.getFunctionalInterfaceClass());
+            out.writeUTF(lambda.getFunctionalInterfaceMethodName());
+            out.writeUTF(lambda.getFunctionalInterfaceMethodSignature());
+            out.writeInt(lambda.getImplMethodKind());
+            out.writeUTF(lambda.getImplClass());
+            out.writeUTF(lambda.getImplMethodName());
+            out.writeUTF(lambda.getImplMethodSignature());
+            out.writeUTF(lambda.getInstantiatedMethodType());
+            out.flush();
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new IllegalStateException("writing to memory failed", e);
+        }
+    }
+
+    /**
+     * Rebuilds what {@link #encode} wrote, with the thread's context class loader (else the
+     * system class loader).
+     *
+     * @return the function
+     * @throws IOException if the bytes are not an encoded function, or the lambda does not exist
+     *     in its class here
+     * @throws ClassNotFoundException if a class is missing here
+     */
+    static Object decode(byte[] bytes, int offset, int length) throws IOException, ClassNotFoundException {
+        if (length < 1) {
+            throw new IOException("empty function");
+        }
+        if (bytes[offset] == SERIALIZED) {
+            return JavaSerialization.fromBytes(bytes, offset + 1, length - 1);
+        }
+        if (bytes[offset] != LAMBDA) {
+            throw new IOException("unknown function encoding " + bytes[offset]);
+        }
+        DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, offset + 1, length - 1));
+        String capturingClass = in.readUTF();
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        Class<?> capturing = Class.forName(capturingClass.replace('/', '.'), false,
+                loader != null ? loader : ClassLoader.getSystemClassLoader());
+        SerializedLambda lambda = new SerializedLambda(capturing, in.readUTF(), in.readUTF(), in.readUTF(),
+                in.readInt(), in.readUTF(), in.readUTF(), in.readUTF(), in.readUTF(), new Object[0]);
+        try {
+            Method deserialize = capturing.getDeclaredMethod(DESERIALIZE, SerializedLambda.class);
+            deserialize.setAccessible(true);
+            return deserialize.invoke(null, lambda);
+        } catch (InvocationTargetException e) {
+            throw invalid(lambda, e.getCause());
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw invalid(lambda, e);
+        }
+    }
+
+    private static InvalidObjectException invalid(SerializedLambda lambda, Throwable cause) {
+        InvalidObjectException e = new InvalidObjectException("cannot rebuild " + lambda + ": " + cause);
+        e.initCause(cause);
+        return e;
+    }
+
+    /** {@return the serialized form of a lambda or method reference that captures nothing, else null} */
+    private static SerializedLambda captureFreeLambda(Object fn) {
+        Class<?> type = fn.getClass();
+        if (!type.isSynthetic()) {
+            return null;
+        }
+        try {
+            Method writeReplace = type.getDeclaredMethod("writeReplace");
+            writeReplace.setAccessible(true);
+            return writeReplace.invoke(fn) instanceof SerializedLambda lambda && lambda.getCapturedArgCount() == 0
+                    ? lambda
+                    : null;
+        } catch (ReflectiveOperationException | RuntimeException notOpenToUs) {
+            return null; // e.g. a lambda in a module that does not open its package: serialize it
+        }
+    }
+}
