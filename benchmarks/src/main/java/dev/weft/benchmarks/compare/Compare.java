@@ -57,8 +57,10 @@ public final class Compare {
         plan.add(new Case("calcul_lourd(range(n)) at " + lourdScale + "/1000 of the notebook's sizes", "calcul_lourd",
                 lourdScale, runs,
                 List.of("python-seq", "python-pool", "jdk-seq", "jdk-pool", "weft-threads", "weft-processes"), "ms", 1));
-        plan.add(new Case("10,000 tiny tasks through a warm process pool of 2 (x + 1)", "tiny-tasks", "10000", runs,
-                List.of("python-pool", "python-pool-chunk1", "weft-processes", "weft-processes-chunk1"), "µs/task", 10_000));
+        int tiny = quick ? 10_000 : 100_000;
+        plan.add(new Case(String.format(Locale.ROOT, "%,d tiny tasks through a warm process pool of 2 (x + 1)", tiny),
+                "tiny-tasks", String.valueOf(tiny), runs,
+                List.of("python-pool", "python-pool-chunk1", "weft-processes", "weft-processes-chunk1"), "µs/task", tiny));
         plan.add(new Case("process pool of 2: start to first results", "worker-start", "0", runs,
                 List.of("python-pool", "weft-processes"), "ms", 1));
         int ops = quick ? 50_000 : 200_000;
