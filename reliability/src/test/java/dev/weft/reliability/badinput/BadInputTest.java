@@ -9,6 +9,7 @@ import dev.weft.async.Async;
 import dev.weft.async.Futures;
 import dev.weft.async.ReturnWhen;
 import dev.weft.async.TaskGroup;
+import dev.weft.async.TaskGroupException;
 import dev.weft.core.Task;
 import dev.weft.decorators.CacheDecorator;
 import dev.weft.decorators.Decorate;
@@ -263,6 +264,13 @@ class BadInputTest {
             group.close();
             group.createTask(() -> 1);
         }, asyncWorks));
+        rows.add(row("TaskGroup.run(null)", NPE, () -> TaskGroup.run((TaskGroup.Body<Integer>) null), asyncWorks));
+        rows.add(row("TaskGroup.run(null name, body)", NPE, () -> TaskGroup.run(null, group -> 1), asyncWorks));
+        // the body's IllegalStateException reaches the caller inside the group's exception, as its cause
+        rows.add(row("TaskGroup.close() inside run", TaskGroupException.class, () -> TaskGroup.run(group -> {
+            group.close();
+            return 1;
+        }), asyncWorks));
         rows.add(row("TaskGroup.createTask() after cancel", ISE, () -> {
             try (TaskGroup group = TaskGroup.open()) {
                 group.cancel();
