@@ -1,8 +1,8 @@
 /** weft core: see the package {@code dev.weft.core}. */
-// The implementation helpers (dev.weft.core.internal) are exported to weft's sync and async modules
-// only, so that they share core's timeout arithmetic and interruption test instead of copying them;
-// applications cannot see them. Compiled alone, dev.weft.sync and dev.weft.async are not on the
-// module path, so javac warns "module not found" on that qualified export (lint category
+// The implementation helpers (dev.weft.core.internal) are exported to weft's sync, async and
+// parallel modules only, so that they share core's timeout arithmetic and interruption test
+// instead of copying them; applications cannot see them. Compiled alone, those modules are not on
+// the module path, so javac warns "module not found" on that qualified export (lint category
 // "module"): expected, not a mistake.
 @SuppressWarnings("module")
 module dev.weft.core {
@@ -10,5 +10,5 @@ module dev.weft.core {
     requires org.slf4j;
 
     exports dev.weft.core;
-    exports dev.weft.core.internal to dev.weft.sync, dev.weft.async;
+    exports dev.weft.core.internal to dev.weft.sync, dev.weft.async, dev.weft.parallel;
 }

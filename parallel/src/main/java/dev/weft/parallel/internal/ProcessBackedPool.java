@@ -1,6 +1,7 @@
 package dev.weft.parallel.internal;
 
 import dev.weft.core.ThreadKind;
+import dev.weft.core.internal.Durations;
 import dev.weft.parallel.ProcessPoolOptions;
 import dev.weft.parallel.SerializableFunction;
 import dev.weft.parallel.WorkerDiedException;
@@ -428,7 +429,7 @@ public final class ProcessBackedPool extends AbstractPool<SerializedFunction, Pr
      * @throws NullPointerException if {@code timeout} is null
      */
     public boolean awaitWorkersReady(Duration timeout) throws InterruptedException {
-        long left = Objects.requireNonNull(timeout, "timeout").isNegative() ? 0 : saturatedNanos(timeout);
+        long left = Durations.toTimeoutNanos(timeout);
         lock.lock();
         try {
             if (stopping || isTerminated()) {
@@ -456,13 +457,6 @@ public final class ProcessBackedPool extends AbstractPool<SerializedFunction, Pr
         }
     }
 
-    private static long saturatedNanos(Duration duration) {
-        try {
-            return duration.toNanos();
-        } catch (ArithmeticException tooLong) {
-            return Long.MAX_VALUE;
-        }
-    }
 
     private static String describe(Death death, boolean idle) {
         String who = "worker JVM (pid " + death.pid() + ")";
