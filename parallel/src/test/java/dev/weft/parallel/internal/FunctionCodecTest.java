@@ -66,6 +66,34 @@ class FunctionCodecTest {
     }
 
     @Test
+    void unboundInstanceMethodsAndConstructorsTravelAsNames() throws Exception {
+        SerializableFunction<String, Integer> length = String::length;
+        byte[] bytes = FunctionCodec.encode(length, "the function");
+        assertEquals(1, bytes[0]);
+        @SuppressWarnings("unchecked")
+        Function<String, Integer> back = (Function<String, Integer>) FunctionCodec.decode(bytes, 0, bytes.length);
+        assertEquals(5, back.apply("weft!"));
+
+        SerializableFunction<String, StringBuilder> builder = StringBuilder::new;
+        byte[] ctor = FunctionCodec.encode(builder, "the function");
+        assertEquals(1, ctor[0]);
+        @SuppressWarnings("unchecked")
+        Function<String, StringBuilder> made = (Function<String, StringBuilder>) FunctionCodec.decode(ctor, 0, ctor.length);
+        assertEquals("abc", made.apply("abc").toString());
+    }
+
+    @Test
+    void aBoundMethodReferenceCarriesItsReceiverBySerialization() throws Exception {
+        String prefix = "weft-";
+        SerializableFunction<String, String> concat = prefix::concat;
+        byte[] bytes = FunctionCodec.encode(concat, "the function");
+        assertEquals(0, bytes[0], "a bound receiver is a captured value");
+        @SuppressWarnings("unchecked")
+        Function<String, String> back = (Function<String, String>) FunctionCodec.decode(bytes, 0, bytes.length);
+        assertEquals("weft-pool", back.apply("pool"));
+    }
+
+    @Test
     void aLambdaThatCapturesIsJavaSerializedWithItsValues() throws Exception {
         int offset = 100;
         byte[] bytes = encode(x -> x + offset);
