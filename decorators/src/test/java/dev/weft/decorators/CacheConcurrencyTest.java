@@ -17,6 +17,7 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /** What the caches do beyond Python: one computation per key under concurrency, deep recursion. */
@@ -49,9 +50,9 @@ class CacheConcurrencyTest {
     }
 
     private static void sixteenThreadsOneKeyComputeItOnce(Thread.Builder builder) throws InterruptedException {
-        for (CacheDecorator cache : List.of(Decorators.lruCache(4), Decorators.cache())) {
+        for (Supplier<CacheDecorator> newCache : List.<Supplier<CacheDecorator>>of(() -> Decorators.lruCache(4), Decorators::cache)) {
             for (int round = 0; round < STRESS; round++) {
-                cache.clear();
+                CacheDecorator cache = newCache.get(); // one cache per function, as each @lru_cache line makes its own
                 AtomicInteger computations = new AtomicInteger();
                 CountDownLatch release = new CountDownLatch(1);
                 Function<String, String> slow = Decorate.function("slow" + round, key -> {
