@@ -18,7 +18,9 @@ import java.util.function.Function;
  * captured {@code this} of a non-serializable class is the usual trap; capture the fields you need
  * in local variables instead). In Python anything at module level pickles by name; in Java a
  * lambda is rebuilt in the child from the class that declared it, which the child finds on the
- * parent's class path. {@link java.util.function.Function} itself is this interface's
+ * parent's class path. One that captures nothing ({@code Work::count}, {@code x -> x * x})
+ * travels by name alone, like a pickled module-level function, and costs a new child no Java
+ * deserialization. {@link java.util.function.Function} itself is this interface's
  * {@code java.util} neighbour: a {@link Pool#threads(int)} pool never serializes, but takes the
  * same type so that code can switch backends without changes.
  *
