@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -312,12 +313,17 @@ class TaskScopeTest {
             }
         });
         AtomicReference<Boolean> flagAfterClose = new AtomicReference<>();
+        try {
+            // close only once the fork runs: closed earlier, the fork would end cancelled unrun
+            assertTrue(stubbornStarted.await(10, TimeUnit.SECONDS), "the fork never started");
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
+        }
         Thread closer = Thread.ofPlatform().start(() -> {
             scope.close();
             flagAfterClose.set(Thread.currentThread().isInterrupted());
         });
         try {
-            stubbornStarted.await();
             await().atMost(Duration.ofSeconds(10)).until(() -> closer.getState() == Thread.State.WAITING);
             closer.interrupt();
             release.countDown();
