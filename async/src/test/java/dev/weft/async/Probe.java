@@ -1,19 +1,27 @@
 package dev.weft.async;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.Collection;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * What a test needs to watch its tasks: the threads they ran on (to check that none is alive
- * afterwards) and which of them saw an interrupt.
+ * afterwards) and which of them saw an interrupt; and bounded waits for a test's own signals, so
+ * that a signal that never comes fails the test at once with a message instead of hanging it until
+ * its {@code @Timeout}.
  */
 final class Probe {
+    /** How long a test waits for something that takes milliseconds, even on a slow, loaded machine. */
+    static final Duration PATIENCE = Duration.ofSeconds(30);
+
     final Queue<Thread> threads = new ConcurrentLinkedQueue<>();
     final Set<String> interrupted = ConcurrentHashMap.newKeySet();
 
@@ -72,6 +80,28 @@ final class Probe {
         for (Thread t : threads) {
             assertFalse(t.isAlive(), t + " is still alive");
         }
+    }
+
+    /**
+     * Waits at most {@link #PATIENCE} for {@code latch}, and fails if it is not released by then.
+     *
+     * @param latch what to wait for
+     * @param what what the latch stands for, for the failure message
+     * @throws InterruptedException if the waiting thread is interrupted
+     */
+    static void await(CountDownLatch latch, String what) throws InterruptedException {
+        assertTrue(latch.await(PATIENCE.toMillis(), TimeUnit.MILLISECONDS),
+                what + " did not happen within " + PATIENCE + " (" + latch.getCount() + " count(s) missing)");
+    }
+
+    /**
+     * Waits at most {@link #PATIENCE} for {@code thread} to end, and fails if it is still alive.
+     *
+     * @param thread the thread
+     * @throws InterruptedException if the waiting thread is interrupted
+     */
+    static void join(Thread thread) throws InterruptedException {
+        assertTrue(thread.join(PATIENCE), thread + " did not end within " + PATIENCE);
     }
 
     static int stress(int size) {
