@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
@@ -31,12 +32,6 @@ class CacheConcurrencyTest {
             threads.add(builder.name("caller-" + i).start(body));
         }
         return threads;
-    }
-
-    private static void joinAll(List<Thread> threads) throws InterruptedException {
-        for (Thread t : threads) {
-            t.join();
-        }
     }
 
     @Test
@@ -74,11 +69,15 @@ class CacheConcurrencyTest {
                         results.add(e);
                     }
                 });
-                // all 16 are in: one computing, fifteen waiting for it
-                await().atMost(Duration.ofSeconds(10)).until(() -> computations.get() == 1
-                        && threads.stream().filter(t -> t.getState() == Thread.State.WAITING).count() == 16);
-                release.countDown();
-                joinAll(threads);
+                try {
+                    // all 16 are in: one computing, fifteen waiting for it (parked in the cache's
+                    // Pending, not still leaving the barrier, which is WAITING too)
+                    await().atMost(Duration.ofSeconds(30)).until(() -> computations.get() == 1
+                            && threads.stream().filter(TestThreads::waitingForPending).count() == 15);
+                } finally {
+                    release.countDown();
+                }
+                TestThreads.joinAll(threads);
                 assertEquals(1, computations.get());
                 assertEquals(16, results.size());
                 assertTrue(results.stream().allMatch("KEY"::equals), results::toString);
@@ -115,12 +114,17 @@ class CacheConcurrencyTest {
                 first.set(e);
             }
         });
-        firstStarted.await();
-        Thread b = Thread.ofPlatform().start(() -> second.set(f.apply(21)));
-        await().atMost(Duration.ofSeconds(10)).until(() -> b.getState() == Thread.State.WAITING);
-        failFirst.countDown();
-        a.join();
-        b.join();
+        Thread b;
+        try {
+            assertTrue(firstStarted.await(30, TimeUnit.SECONDS), "the first computation never started");
+            b = Thread.ofPlatform().start(() -> second.set(f.apply(21)));
+            // b waits for a's computation (a bare WAITING could still be b on its way in)
+            await().atMost(Duration.ofSeconds(30)).until(() -> TestThreads.waitingForPending(b));
+        } finally {
+            failFirst.countDown();
+        }
+        TestThreads.join(a);
+        TestThreads.join(b);
         assertInstanceOf(IllegalStateException.class, first.get());
         assertEquals(42, second.get());
         assertEquals(2, computations.get());
@@ -142,22 +146,26 @@ class CacheConcurrencyTest {
             return x;
         }, cache);
         Thread owner = Thread.ofPlatform().start(() -> f.apply(1));
-        started.await();
         AtomicReference<Throwable> thrown = new AtomicReference<>();
         AtomicReference<Boolean> flag = new AtomicReference<>();
-        Thread waiter = Thread.ofPlatform().start(() -> {
-            try {
-                f.apply(1);
-            } catch (Throwable t) {
-                thrown.set(t);
-                flag.set(Thread.currentThread().isInterrupted());
-            }
-        });
-        await().atMost(Duration.ofSeconds(10)).until(() -> waiter.getState() == Thread.State.WAITING);
-        waiter.interrupt();
-        waiter.join();
-        release.countDown();
-        owner.join();
+        try {
+            assertTrue(started.await(30, TimeUnit.SECONDS), "the owner's computation never started");
+            Thread waiter = Thread.ofPlatform().start(() -> {
+                try {
+                    f.apply(1);
+                } catch (Throwable t) {
+                    thrown.set(t);
+                    flag.set(Thread.currentThread().isInterrupted());
+                }
+            });
+            // interrupted while it waits for the owner's computation, not on its way in
+            await().atMost(Duration.ofSeconds(30)).until(() -> TestThreads.waitingForPending(waiter));
+            waiter.interrupt();
+            TestThreads.join(waiter);
+        } finally {
+            release.countDown();
+        }
+        TestThreads.join(owner);
         UndeclaredThrowableException e = assertInstanceOf(UndeclaredThrowableException.class, thrown.get());
         assertInstanceOf(InterruptedException.class, e.getCause());
         assertEquals(true, flag.get());
@@ -187,8 +195,8 @@ class CacheConcurrencyTest {
         List<Object> results = new CopyOnWriteArrayList<>();
         Thread a = Thread.ofPlatform().start(() -> results.add(f.apply(10)));
         Thread b = Thread.ofPlatform().start(() -> results.add(f.apply(11)));
-        a.join(Duration.ofSeconds(20));
-        b.join(Duration.ofSeconds(20));
+        a.join(TestThreads.JOIN);
+        b.join(TestThreads.JOIN);
         assertEquals(Thread.State.TERMINATED, a.getState());
         assertEquals(Thread.State.TERMINATED, b.getState());
         assertEquals(List.of(110, 111), results.stream().map(Integer.class::cast).sorted().toList());
@@ -197,7 +205,7 @@ class CacheConcurrencyTest {
 
     private static void awaitBoth(CyclicBarrier barrier) {
         try {
-            barrier.await(10, java.util.concurrent.TimeUnit.SECONDS);
+            barrier.await(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -219,7 +227,7 @@ class CacheConcurrencyTest {
                 failure.set(e);
             }
         });
-        t.join();
+        TestThreads.join(t);
         assertEquals(null, failure.get());
         assertEquals(500, values.size());
         BigInteger expected = BigInteger.ONE;
@@ -244,7 +252,7 @@ class CacheConcurrencyTest {
                 result.set(e);
             }
         });
-        t.join();
+        TestThreads.join(t);
         BigInteger expected = BigInteger.ONE;
         for (int k = 2; k <= 500; k++) {
             expected = expected.multiply(BigInteger.valueOf(k));
@@ -280,7 +288,7 @@ class CacheConcurrencyTest {
                 }
             }));
         }
-        joinAll(threads);
+        TestThreads.joinAll(threads);
         assertEquals(List.of(), failures);
         CacheInfo info = cache.info();
         assertEquals(4L * calls, info.hits() + info.misses());

@@ -359,7 +359,7 @@ class FunctoolsLruCacheTest {
         }
         start.countDown();
         for (Thread t : threads) {
-            t.join();
+            TestThreads.join(t);
         }
         assertEquals(List.of(), failures);
         CacheInfo info = cache.info();
@@ -395,7 +395,7 @@ class FunctoolsLruCacheTest {
         }
         start2.countDown();
         for (Thread t : threads) {
-            t.join();
+            TestThreads.join(t);
         }
         assertEquals(List.of(), failures);
         assertTrue(cache.info().currSize() <= n);
@@ -424,7 +424,7 @@ class FunctoolsLruCacheTest {
             }));
         }
         for (Thread t : threads) {
-            t.join();
+            TestThreads.join(t);
         }
         assertEquals(List.of(), failures);
         assertEquals(5, cache.info().hits() + cache.info().misses());
@@ -533,7 +533,7 @@ class FunctoolsLruCacheTest {
                 failure[0] = e;
             }
         });
-        t.join();
+        TestThreads.join(t);
         assertEquals(null, failure[0]);
         assertEquals(new java.math.BigInteger("176023680645013966468226945392411250770384383304492191886725992896575345044216019675"),
                 result[0]);
