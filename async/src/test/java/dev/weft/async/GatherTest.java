@@ -46,7 +46,7 @@ class GatherTest {
         for (int i = 0; i < 3; i++) {
             int n = i;
             tasks.add(() -> {
-                finished[n + 1].await();
+                Probe.await(finished[n + 1], "the next task's end");
                 completionOrder.add(n);
                 finished[n].countDown();
                 return "r" + n;
@@ -59,10 +59,13 @@ class GatherTest {
 
     @Test
     void threeSleepsOverlapInsteadOfAddingUp() throws Exception {
-        // The notebook's cell: three 200 ms sleeps gathered take about one sleep, not three.
-        Callable<String> daniel = () -> Async.sleep(Duration.ofMillis(200), "Daniel");
-        Callable<String> donna = () -> Async.sleep(Duration.ofMillis(200), "Donna");
-        Callable<String> diane = () -> Async.sleep(Duration.ofMillis(200), "Diane");
+        // The notebook's cell: three sleeps gathered take about one sleep, not three. A sleep of a
+        // second leaves the gather a second of slack (thread starts, a loaded machine) before the
+        // ratio fails; with 200 ms sleeps, 200 ms of delay failed it.
+        Duration sleep = Duration.ofSeconds(1);
+        Callable<String> daniel = () -> Async.sleep(sleep, "Daniel");
+        Callable<String> donna = () -> Async.sleep(sleep, "Donna");
+        Callable<String> diane = () -> Async.sleep(sleep, "Diane");
 
         long start = System.nanoTime();
         List<String> sequential = List.of(daniel.call(), donna.call(), diane.call());
@@ -88,7 +91,7 @@ class GatherTest {
                 () -> probe.parkUntilInterrupted("b", parked),
                 () -> {
                     probe.enter();
-                    parked.await();
+                    Probe.await(parked, "the tasks' parking");
                     throw boom;
                 },
                 () -> probe.parkUntilInterrupted("c", parked)));
@@ -105,7 +108,7 @@ class GatherTest {
         IllegalArgumentException second = new IllegalArgumentException("second, while being cancelled");
         TaskFailedException thrown = assertThrows(TaskFailedException.class, () -> Async.gather(
                 () -> {
-                    parked.await();
+                    Probe.await(parked, "the tasks' parking");
                     throw first;
                 },
                 () -> {
@@ -136,7 +139,7 @@ class GatherTest {
                     throw new CancellationException("gave up");
                 },
                 () -> {
-                    failed.await();
+                    Probe.await(failed, "the first failure");
                     return Async.sleep(Duration.ofMillis(100), 4);  // would be interrupted if fail-fast
                 },
                 () -> null);
@@ -166,12 +169,17 @@ class GatherTest {
     void boundedGatherNeverRunsMoreThanTheLimitAndKeepsOrder() throws Exception {
         AtomicInteger running = new AtomicInteger();
         AtomicInteger peak = new AtomicInteger();
+        // The first three tasks wait for each other, so the limit is reached whatever the timing
+        // (a gather that ran them one at a time would fail here); the semaphore keeps it there.
+        CountDownLatch firstThree = new CountDownLatch(3);
         List<Callable<Integer>> tasks = new ArrayList<>();
         for (int i = 0; i < 24; i++) {
             int n = i;
             tasks.add(() -> {
                 peak.accumulateAndGet(running.incrementAndGet(), Math::max);
                 try {
+                    firstThree.countDown();
+                    Probe.await(firstThree, "three tasks running at once");
                     Thread.sleep(10);   // the workload
                     return n * n;
                 } finally {
@@ -183,8 +191,7 @@ class GatherTest {
         for (int i = 0; i < 24; i++) {
             assertEquals(i * i, results.get(i));
         }
-        assertTrue(peak.get() <= 3, "peak was " + peak.get());
-        assertTrue(peak.get() >= 2, "the tasks never overlapped: peak " + peak.get());
+        assertEquals(3, peak.get(), "the limit was 3");
     }
 
     @Test
@@ -261,9 +268,9 @@ class GatherTest {
                 thrown.set(t);
             }
         });
-        parked.await();
+        Probe.await(parked, "the tasks' parking");
         caller.interrupt();
-        caller.join();
+        Probe.join(caller);
         assertInstanceOf(InterruptedException.class, thrown.get());
         assertEquals(Set.of("a", "b"), probe.interrupted);
         probe.assertAllDead();
@@ -303,7 +310,7 @@ class GatherTest {
         IllegalArgumentException parentFailure = new IllegalArgumentException("parent");
         TaskFailedException second = assertThrows(TaskFailedException.class, () -> Async.gather(() -> {
             Async.ensureFuture(() -> probe.parkUntilInterrupted("orphan?", parked));
-            parked.await();
+            Probe.await(parked, "the tasks' parking");
             throw parentFailure;
         }));
         assertSame(parentFailure, second.getCause());
