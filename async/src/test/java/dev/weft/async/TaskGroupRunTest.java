@@ -90,7 +90,7 @@ class TaskGroupRunTest {
         AtomicReference<Task<Object>> t2 = new AtomicReference<>();
         TaskGroupException thrown = assertThrows(TaskGroupException.class, () -> TaskGroup.run(g -> {
             g.createTask(() -> {
-                parked.await();
+                Probe.await(parked, "the tasks' parking");
                 throw divide;
             });
             t2.set(g.createTask(() -> probe.parkUntilInterrupted("t2", parked)));
@@ -110,7 +110,7 @@ class TaskGroupRunTest {
         String value = TaskGroup.run(g -> {
             tasks.add(g.createTask(() -> probe.parkUntilInterrupted("a", parked)));
             tasks.add(g.createTask(() -> probe.parkUntilInterrupted("b", parked)));
-            parked.await();
+            Probe.await(parked, "the tasks' parking");
             g.cancel();
             assertTrue(assertThrows(IllegalStateException.class, () -> g.createTask(() -> 1))
                     .getMessage().contains("shutting down"));
@@ -134,7 +134,7 @@ class TaskGroupRunTest {
         TaskGroupException thrown = assertThrows(TaskGroupException.class, () -> TaskGroup.run("body-fails", g -> {
             tasks.add(g.createTask(() -> probe.parkUntilInterrupted("t1", parked)));
             tasks.add(g.createTask(() -> probe.parkUntilInterrupted("t2", parked)));
-            parked.await();
+            Probe.await(parked, "the tasks' parking");
             throw divide;
         }));
         assertEquals(List.of(divide), thrown.exceptions());
@@ -171,11 +171,11 @@ class TaskGroupRunTest {
         AtomicReference<Task<Object>> sibling = new AtomicReference<>();
         TaskGroupException thrown = assertThrows(TaskGroupException.class, () -> TaskGroup.run("both", g -> {
             sibling.set(g.createTask(() -> probe.parkUntilInterrupted("sibling", parked)));
-            parked.await();
+            Probe.await(parked, "the tasks' parking");
             g.createTask("crash", () -> {
                 throw valueError;
             });
-            await().atMost(Duration.ofSeconds(10)).until(g::isCancelled);
+            await().atMost(Probe.PATIENCE).until(g::isCancelled);
             throw bodyError;
         }));
         assertEquals(List.of(valueError, bodyError), thrown.exceptions());
@@ -196,7 +196,7 @@ class TaskGroupRunTest {
         ArithmeticException bodyError = new ArithmeticException("body");
         TaskGroupException thrown = assertThrows(TaskGroupException.class, () -> TaskGroup.run(g -> {
             g.createTask(() -> probe.failWhenInterrupted("fails", onCancel, parked));
-            parked.await();
+            Probe.await(parked, "the tasks' parking");
             throw bodyError;
         }));
         assertEquals(List.of(onCancel, bodyError), thrown.exceptions());
@@ -214,7 +214,7 @@ class TaskGroupRunTest {
         BodyError error = new BodyError();
         TaskGroupException thrown = assertThrows(TaskGroupException.class, () -> TaskGroup.run(g -> {
             g.createTask(() -> probe.parkUntilInterrupted("t", parked));
-            parked.await();
+            Probe.await(parked, "the tasks' parking");
             throw error;
         }));
         assertEquals(List.of(error), thrown.exceptions());
@@ -243,7 +243,7 @@ class TaskGroupRunTest {
         TaskGroupException thrown = assertThrows(TaskGroupException.class, () -> TaskGroup.run(g -> {
             Task<Object> sibling = g.createTask(() -> probe.parkUntilInterrupted("sibling", parked));
             g.createTask(() -> {
-                parked.await();
+                Probe.await(parked, "the tasks' parking");
                 throw boom;
             });
             return sibling.await();   // CancellationException once boom cancelled it
@@ -270,12 +270,12 @@ class TaskGroupRunTest {
     void tasksThatKeepCreatingTasksAreAllStoppedWhenTheBodyFails() {
         // test_taskgroup_25's hydra, stopped by the body instead of a crashing task
         Probe probe = new Probe();
-        AtomicInteger heads = new AtomicInteger();
+        CountDownLatch heads = new CountDownLatch(Probe.stress(20));
         Queue<Task<Object>> tasks = new ConcurrentLinkedQueue<>();
         ArithmeticException hercules = new ArithmeticException("hercules");
         TaskGroupException thrown = assertThrows(TaskGroupException.class, () -> TaskGroup.run(g -> {
             tasks.add(g.createTask(() -> hydra(g, heads, tasks, probe)));
-            await().atMost(Duration.ofSeconds(10)).until(() -> heads.get() >= Probe.stress(20));
+            Probe.await(heads, "the hydra's growth");   // the body fails while heads still grow
             throw hercules;
         }));
         assertEquals(List.of(hercules), thrown.exceptions());
@@ -283,10 +283,10 @@ class TaskGroupRunTest {
         probe.assertAllDead();
     }
 
-    private static Object hydra(TaskGroup g, AtomicInteger heads, Queue<Task<Object>> tasks, Probe probe)
+    private static Object hydra(TaskGroup g, CountDownLatch heads, Queue<Task<Object>> tasks, Probe probe)
             throws InterruptedException {
         probe.enter();
-        heads.incrementAndGet();
+        heads.countDown();
         Async.sleep(Duration.ofMillis(1));   // the workload; cancelling interrupts it
         try {
             tasks.add(g.createTask(() -> hydra(g, heads, tasks, probe)));
@@ -311,7 +311,7 @@ class TaskGroupRunTest {
             return TaskGroup.run("inner", g2 -> {
                 assertEquals("inner", TaskScope.current().orElseThrow().name());
                 tasks.add(g2.createTask(() -> probe.parkUntilInterrupted("inner-task", parked)));
-                parked.await();
+                Probe.await(parked, "the tasks' parking");
                 throw innerError;
             });
         }));
@@ -333,7 +333,7 @@ class TaskGroupRunTest {
         IllegalArgumentException valueError = new IllegalArgumentException("0.1");
         TaskGroupException outer = assertThrows(TaskGroupException.class, () -> TaskGroup.run(g1 -> {
             g1.createTask(() -> probe.parkUntilInterrupted("crash_after(10)", parked));
-            parked.await();
+            Probe.await(parked, "the tasks' parking");
             return TaskGroup.run(g2 -> g2.createTask(() -> {
                 throw valueError;
             }));
@@ -357,7 +357,7 @@ class TaskGroupRunTest {
                 g2.createTask(() -> probe.parkUntilInterrupted("inner-task", parked));
                 return probe.parkUntilInterrupted("inner-body", parked);
             })));
-            parked.await();
+            Probe.await(parked, "the tasks' parking");
             throw divide;
         }));
         assertEquals(List.of(divide), thrown.exceptions(), "the inner group ended by the interrupt: cancelled, not failed");
@@ -398,10 +398,10 @@ class TaskGroupRunTest {
                 throw e;
             }
         }, ended);
-        parked.await();
-        bodyParked.await();
+        Probe.await(parked, "the tasks' parking");
+        Probe.await(bodyParked, "the body's parking");
         runner.interrupt();
-        runner.join();
+        Probe.join(runner);
         assertSame(bodyInterrupt.get(), ended.get().thrown(), "the body's InterruptedException leaves run");
         assertFalse(ended.get().interruptedAfter(), "the exception carries the interrupt");
         assertEquals(15, num.get());
@@ -424,11 +424,13 @@ class TaskGroupRunTest {
             bodyReturned.countDown();
             return "returned";
         }, ended);
-        parked.await();
-        bodyReturned.await();
-        await().atMost(Duration.ofSeconds(10)).until(() -> runner.getState() == Thread.State.WAITING);
+        Probe.await(parked, "the tasks' parking");
+        Probe.await(bodyReturned, "the body's return");
+        // Parked in the group's join: nothing else parks the runner once its body has returned.
+        // Should the interrupt come earlier all the same, the join sees it at once: same outcome.
+        await().atMost(Probe.PATIENCE).until(() -> runner.getState() == Thread.State.WAITING);
         runner.interrupt();
-        runner.join();
+        Probe.join(runner);
         assertInstanceOf(InterruptedException.class, ended.get().thrown());
         assertFalse(ended.get().interruptedAfter());
         assertEquals(5, probe.interrupted.size());
@@ -446,9 +448,9 @@ class TaskGroupRunTest {
             g.createTask(() -> probe.failWhenInterrupted("fails", onCancel, parked));
             return probe.parkUntilInterrupted("body", parked);
         }, ended);
-        parked.await();
+        Probe.await(parked, "the tasks' parking");
         runner.interrupt();
-        runner.join();
+        Probe.join(runner);
         TaskGroupException thrown = assertInstanceOf(TaskGroupException.class, ended.get().thrown());
         assertEquals(List.of(onCancel), thrown.exceptions(), "the body's InterruptedException is not a failure");
         assertTrue(ended.get().interruptedAfter(), "the interrupt flag is set again");
@@ -472,9 +474,9 @@ class TaskGroupRunTest {
                 throw myExc;
             }
         }, ended);
-        parked.await();
+        Probe.await(parked, "the tasks' parking");
         runner.interrupt();
-        runner.join();
+        Probe.join(runner);
         TaskGroupException thrown = assertInstanceOf(TaskGroupException.class, ended.get().thrown());
         assertEquals(List.of(myExc), thrown.exceptions());
         assertTrue(ended.get().interruptedAfter(), "run does not clear an interrupt it did not consume");
@@ -506,7 +508,7 @@ class TaskGroupRunTest {
         assertEquals("name", assertThrows(NullPointerException.class, () -> TaskGroup.run(null, g -> 1)).getMessage());
         assertEquals("body", assertThrows(NullPointerException.class, () -> TaskGroup.run("x", null)).getMessage());
         assertTrue(TaskScope.current().isEmpty(), "no group was opened");
-        int two = TaskGroup.run("x", g -> g.createTask(() -> 1).await() + 1);
+        int two = TaskGroup.run("x", g -> g.createTask(() -> 1).await(Probe.PATIENCE) + 1);
         assertEquals(2, two);
     }
 }
