@@ -56,7 +56,7 @@ class AwaitTasksTest {
             assertEquals(Set.of(slow), r.pending());
             assertTrue(!slow.isDone() && !slow.isCancelled(), "the pending task runs on");
             release.countDown();
-            assertEquals("slow", slow.await());
+            assertEquals("slow", slow.await(Probe.PATIENCE));
         }
     }
 
@@ -66,8 +66,8 @@ class AwaitTasksTest {
         try (var scope = TaskScope.open()) {
             Task<Integer> a = scope.fork(() -> 1);
             Task<Integer> b = scope.fork(() -> 2);
-            a.await();
-            b.await();
+            a.await(Probe.PATIENCE);
+            b.await(Probe.PATIENCE);
             DoneAndPending<Integer> r = Async.awaitTasks(List.of(a, b), ReturnWhen.FIRST_COMPLETED);
             assertEquals(Set.of(a, b), r.done());
             assertEquals(Set.of(), r.pending());
@@ -99,11 +99,11 @@ class AwaitTasksTest {
             Task<String> success = scope.fork(() -> "ok");
             Task<String> cancelled = parked(scope, "cancelled", new CountDownLatch(1));
             Task<String> failing = scope.fork(() -> {
-                failNow.await();
+                Probe.await(failNow, "the two first ends");
                 throw new IllegalStateException("boom");
             });
             Task<String> slow = parked(scope, "slow", release);
-            success.await();
+            success.await(Probe.PATIENCE);
             cancelled.cancel();
             Thread waiter = Thread.ofVirtual().start(() -> {
                 try {
@@ -116,7 +116,7 @@ class AwaitTasksTest {
                 failNow.countDown();
             });
             DoneAndPending<String> r = Async.awaitTasks(List.of(success, cancelled, failing, slow), ReturnWhen.FIRST_EXCEPTION);
-            waiter.join();
+            Probe.join(waiter);
             assertEquals(List.of(success, cancelled, failing), List.copyOf(r.done()));
             assertEquals(Set.of(slow), r.pending());
             release.countDown();
@@ -153,7 +153,7 @@ class AwaitTasksTest {
         try (var scope = TaskScope.open()) {
             CountDownLatch release = new CountDownLatch(1);
             Task<String> done = scope.fork(() -> "done");
-            done.await();
+            done.await(Probe.PATIENCE);
             Task<String> slow = parked(scope, "slow", release);
             DoneAndPending<String> r = Async.awaitTasks(List.of(done, slow), ReturnWhen.ALL_COMPLETED, Duration.ofMillis(50));
             assertEquals(Set.of(done), r.done());
@@ -189,7 +189,7 @@ class AwaitTasksTest {
             assertThrows(InterruptedException.class, () -> Async.awaitTasks(List.of(slow), ReturnWhen.ALL_COMPLETED, Duration.ZERO));
             assertTrue(!slow.isDone());
             release.countDown();
-            assertEquals("slow", slow.await());
+            assertEquals("slow", slow.await(Probe.PATIENCE));
         }
     }
 

@@ -107,7 +107,7 @@ class CompletionOrderTest {
             CompletionOrder<String> order = Async.asCompleted(List.of(failing, cancelled));
             assertSame(failing, order.take());
             assertThrows(TaskFailedException.class, failing::await);
-            parked.await();
+            Probe.await(parked, "the tasks' parking");
             cancelled.cancel();
             assertSame(cancelled, order.take());
             assertTrue(cancelled.isCancelled());
@@ -119,7 +119,7 @@ class CompletionOrderTest {
         // test_as_completed_duplicate_coroutines
         try (var scope = TaskScope.open()) {
             Task<Integer> done = scope.fork(() -> 1);
-            done.await();
+            done.await(Probe.PATIENCE);
             CompletionOrder<Integer> order = Async.asCompleted(List.of(done, done, done));
             assertEquals(1, order.remaining());
             assertSame(done, order.poll(Duration.ZERO).orElseThrow());
@@ -198,7 +198,7 @@ class CompletionOrderTest {
                 }));
             }
             for (Thread t : consumers) {
-                t.join();
+                Probe.join(t);
             }
             assertEquals(null, failure.get());
             assertEquals(50, seen.size());

@@ -38,7 +38,7 @@ class EnsureFutureTest {
         try (var scope = TaskScope.builder().name("owner").open()) {
             task = Async.ensureFuture(() -> probe.parkUntilInterrupted("child", parked));
             assertTrue(task.name().startsWith("owner-"), task.name());
-            parked.await();
+            Probe.await(parked, "the tasks' parking");
         }
         assertTrue(task.isCancelled());
         assertEquals(Set.of("child"), probe.interrupted);
@@ -50,7 +50,7 @@ class EnsureFutureTest {
         try (var scope = TaskScope.open()) {
             Task<String> task = Async.createTask("fetch-home", () -> Thread.currentThread().getName());
             assertEquals("fetch-home", task.name());
-            assertEquals("fetch-home", task.await());
+            assertEquals("fetch-home", task.await(Probe.PATIENCE));
             assertTrue(TaskScope.current().isPresent());
         }
     }
@@ -64,7 +64,7 @@ class EnsureFutureTest {
                 ran.countDown();
                 return null;
             });
-            ran.await();
+            Probe.await(ran, "the task's run");
         }
         assertEquals(0, ran.getCount());
     }
@@ -73,7 +73,7 @@ class EnsureFutureTest {
     void aTaskOfATaskBelongsToTheSameScope() throws Exception {
         try (var scope = TaskScope.builder().name("outer").open()) {
             Task<String> parent = Async.ensureFuture(() -> Async.ensureFuture(() -> TaskScope.current().orElseThrow().name()).await());
-            assertEquals("outer", parent.await());
+            assertEquals("outer", parent.await(Probe.PATIENCE));
         }
     }
 
@@ -86,10 +86,10 @@ class EnsureFutureTest {
             return 7;
         });
         assertTrue(task.name().startsWith("Task-"), task.name());
-        assertEquals(7, task.await());
+        assertEquals(7, task.await(Probe.PATIENCE));
         assertEquals(Outcome.success(7), task.outcome());
         assertTrue(thread.get().isVirtual());
-        thread.get().join();
+        Probe.join(thread.get());
         assertTrue(TaskScope.current().isEmpty());
     }
 
@@ -106,16 +106,16 @@ class EnsureFutureTest {
             }
         });
         assertEquals("detached", task.name());
-        parked.await();
+        Probe.await(parked, "the tasks' parking");
         assertTrue(task.cancel());
-        await().atMost(Duration.ofSeconds(10)).until(() -> probe.interrupted.contains("detached"));
+        await().atMost(Probe.PATIENCE).until(() -> probe.interrupted.contains("detached"));
         assertFalse(task.isDone(), "the task ended before its code gave up");
         release.countDown();
-        assertThrows(CancellationException.class, task::await);
+        assertThrows(CancellationException.class, () -> task.await(Probe.PATIENCE));
         assertTrue(task.isCancelled());
         assertFalse(task.cancel(), "cancelling a done task does nothing");
         for (Thread t : probe.threads) {
-            t.join();
+            Probe.join(t);
         }
         probe.assertAllDead();
     }
@@ -130,7 +130,7 @@ class EnsureFutureTest {
             });
             task.cancel();
             try {
-                assertEquals("ran", task.await());
+                assertEquals("ran", task.await(Probe.PATIENCE));
             } catch (CancellationException expected) {
                 assertTrue(task.isCancelled());
             }
@@ -144,7 +144,7 @@ class EnsureFutureTest {
         Task<Object> task = Async.ensureFuture(() -> {
             throw boom;
         });
-        TaskFailedException thrown = assertThrows(TaskFailedException.class, task::await);
+        TaskFailedException thrown = assertThrows(TaskFailedException.class, () -> task.await(Probe.PATIENCE));
         assertSame(boom, thrown.getCause());
         assertSame(boom, assertInstanceOf(Outcome.Failure.class, task.outcome()).error());
     }
@@ -161,9 +161,9 @@ class EnsureFutureTest {
                 return "ignored the cancel";
             }
         });
-        parked.await();
+        Probe.await(parked, "the tasks' parking");
         task.cancel();
-        assertEquals("ignored the cancel", task.await());
+        assertEquals("ignored the cancel", task.await(Probe.PATIENCE));
     }
 
     @Test
@@ -200,7 +200,7 @@ class EnsureFutureTest {
         assertEquals("task", assertThrows(NullPointerException.class, () -> Async.createTask("x", null)).getMessage());
         try (var scope = TaskScope.open()) {
             assertThrows(NullPointerException.class, () -> Async.createTask(null, () -> 1));
-            assertEquals(1, Async.createTask("x", () -> 1).await());
+            assertEquals(1, Async.createTask("x", () -> 1).await(Probe.PATIENCE));
         }
     }
 }

@@ -30,7 +30,7 @@ class RaceTest {
                 () -> probe.parkUntilInterrupted("slow-1", parked),
                 () -> {
                     probe.enter();
-                    parked.await();
+                    Probe.await(parked, "the tasks' parking");
                     return "fast";
                 },
                 () -> probe.parkUntilInterrupted("slow-2", parked));
@@ -48,7 +48,7 @@ class RaceTest {
                     throw new IOException("mirror A is down");
                 },
                 () -> {
-                    failed.await();
+                    Probe.await(failed, "the first failure");
                     return "mirror B";
                 }));
         assertEquals("mirror B", winner);
@@ -61,7 +61,7 @@ class RaceTest {
         CountDownLatch secondFailed = new CountDownLatch(1);
         TaskGroupException thrown = assertThrows(TaskGroupException.class, () -> Async.race(
                 () -> {
-                    secondFailed.await();   // fails last, listed first
+                    Probe.await(secondFailed, "the second failure");   // fails last, listed first
                     throw first;
                 },
                 () -> {
@@ -103,9 +103,9 @@ class RaceTest {
                 thrown.set(t);
             }
         });
-        parked.await();
+        Probe.await(parked, "the tasks' parking");
         caller.interrupt();
-        caller.join();
+        Probe.join(caller);
         assertInstanceOf(InterruptedException.class, thrown.get());
         assertEquals(Set.of("a", "b"), probe.interrupted);
         probe.assertAllDead();

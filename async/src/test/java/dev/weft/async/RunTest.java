@@ -29,7 +29,7 @@ class RunTest {
         int result = Async.run(() -> {
             mainScope.set(TaskScope.current().orElseThrow().name());
             Task<String> inner = Async.ensureFuture(() -> TaskScope.current().orElseThrow().name());
-            assertEquals(mainScope.get(), inner.await());
+            assertEquals(mainScope.get(), inner.await(Probe.PATIENCE));
             return 42;
         });
         assertEquals(42, result);
@@ -46,7 +46,7 @@ class RunTest {
             for (String name : List.of("a", "b", "c")) {
                 leftovers.add(Async.createTask(name, () -> probe.parkUntilInterrupted(name, parked)));
             }
-            parked.await();
+            Probe.await(parked, "the tasks' parking");
             return "main done";
         });
         assertEquals("main done", result);
@@ -64,7 +64,7 @@ class RunTest {
         IOException boom = new IOException("boom");
         TaskFailedException thrown = assertThrows(TaskFailedException.class, () -> Async.run(() -> {
             Async.ensureFuture(() -> probe.parkUntilInterrupted("leftover", parked));
-            parked.await();
+            Probe.await(parked, "the tasks' parking");
             throw boom;
         }));
         assertSame(boom, thrown.getCause());
@@ -99,10 +99,10 @@ class RunTest {
                 throw new IllegalStateException("boom");
             });
             Task<String> slow = Async.ensureFuture(() -> {
-                await().atMost(Duration.ofSeconds(10)).until(failing::isDone);
+                await().atMost(Probe.PATIENCE).until(failing::isDone);
                 return Async.sleep(Duration.ofMillis(50), "still here");
             });
-            return slow.await();
+            return slow.await(Probe.PATIENCE);
         });
         assertEquals("still here", result);
     }

@@ -54,7 +54,7 @@ class TaskGroupTest {
         Task<Integer> t2;
         try (var g = TaskGroup.open()) {
             t1 = g.createTask(() -> Async.sleep(Duration.ofMillis(10), 42));
-            t1.await();
+            t1.await(Probe.PATIENCE);
             t2 = g.createTask(() -> Async.sleep(Duration.ofMillis(20), 11));
         }
         assertEquals(42, t1.await());
@@ -70,7 +70,7 @@ class TaskGroupTest {
         CountDownLatch parked = new CountDownLatch(1);
         try (var g = TaskGroup.open()) {
             t1 = g.createTask(() -> probe.parkUntilInterrupted("t1", parked));
-            parked.await();
+            Probe.await(parked, "the tasks' parking");
             t1.cancel();
             t2 = g.createTask(() -> Async.sleep(Duration.ofMillis(20), 11));
         }
@@ -90,7 +90,7 @@ class TaskGroupTest {
             try (var g = TaskGroup.open()) {
                 g.createTask(() -> {
                     probe.enter();
-                    parked.await();
+                    Probe.await(parked, "the tasks' parking");
                     throw divide;
                 });
                 t2.set(g.createTask(() -> {
@@ -118,7 +118,7 @@ class TaskGroupTest {
             try (var g = TaskGroup.open()) {
                 for (int i = 0; i < 3; i++) {
                     g.createTask(() -> {
-                        parked.await();
+                        Probe.await(parked, "the tasks' parking");
                         Async.sleep(Duration.ofMillis(10));
                         throw new ArithmeticException("/ by zero");
                     });
@@ -144,7 +144,7 @@ class TaskGroupTest {
         TaskGroupException thrown = assertThrows(TaskGroupException.class, () -> {
             try (var g = TaskGroup.open("collect")) {
                 g.createTask(() -> probe.failWhenInterrupted("fails", onCancel, parked));
-                parked.await();
+                Probe.await(parked, "the tasks' parking");
                 g.createTask(() -> {
                     together.await();
                     throw a;
@@ -179,9 +179,9 @@ class TaskGroupTest {
                 flagAfter.set(Thread.currentThread().isInterrupted());
             }
         });
-        parked.await();
+        Probe.await(parked, "the tasks' parking");
         runner.interrupt();
-        runner.join();
+        Probe.join(runner);
         assertInstanceOf(CancellationException.class, thrown.get());
         assertTrue(flagAfter.get(), "the interrupt flag is set again");
         assertEquals(5, probe.interrupted.size());
@@ -200,7 +200,7 @@ class TaskGroupTest {
             t1 = g.createTask(() -> probe.parkUntilInterrupted("t1", parked));
             t2 = g.createTask(() -> probe.parkUntilInterrupted("t2", parked));
             try {
-                parked.await();
+                Probe.await(parked, "the tasks' parking");
                 throw divide;
             } catch (ArithmeticException e) {
                 assertSame(divide, e);
@@ -257,7 +257,7 @@ class TaskGroupTest {
                 g.createTask(() -> {
                     throw new IllegalStateException("boom");
                 });
-                await().atMost(Duration.ofSeconds(10)).until(g::isCancelled);
+                await().atMost(Probe.PATIENCE).until(g::isCancelled);
                 assertTrue(g.toString().contains("shutting down"), g.toString());
                 assertTrue(assertThrows(IllegalStateException.class, () -> g.createTask(() -> 1)).getMessage().contains("shutting down"));
             }
@@ -272,7 +272,7 @@ class TaskGroupTest {
             assertFalse(g.isCancelled());
             g.createTask(() -> probe.parkUntilInterrupted("a", parked));
             g.createTask(() -> probe.parkUntilInterrupted("b", parked));
-            parked.await();
+            Probe.await(parked, "the tasks' parking");
             g.cancel();
             assertThrows(IllegalStateException.class, () -> g.createTask(() -> 1));
         }
@@ -303,7 +303,7 @@ class TaskGroupTest {
             assertEquals("task", assertThrows(NullPointerException.class, () -> g.createTask(null)).getMessage());
             assertEquals("name", assertThrows(NullPointerException.class, () -> g.createTask(null, () -> 1)).getMessage());
             assertEquals("task", assertThrows(NullPointerException.class, () -> g.createTask("x", null)).getMessage());
-            assertEquals(1, g.createTask("x", () -> 1).await());
+            assertEquals(1, g.createTask("x", () -> 1).await(Probe.PATIENCE));
         }
     }
 
