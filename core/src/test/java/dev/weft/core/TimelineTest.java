@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -69,16 +70,25 @@ class TimelineTest {
         }
     }
 
+    /**
+     * A clock that moves on 1 ms each time it is read. The forks' spans keep the order in which
+     * the forks really opened and closed them, but not the machine's timing: with the real clock,
+     * a fork started late on a loaded machine stretches the chart so much that two spans which
+     * overlap (or follow each other) by a few microseconds round to the same column, and their
+     * bars touch without overlapping (or overlap by one column).
+     */
+    private static LongSupplier tickingClock() {
+        AtomicLong now = new AtomicLong();
+        return () -> now.addAndGet(1_000_000);
+    }
+
     @Test
     void threeTasksInSequenceDrawThreeBarsThatDoNotOverlap(@TempDir Path dir) throws Exception {
-        Timeline timeline = Timeline.start();
+        Timeline timeline = Timeline.start(tickingClock());
         try (var scope = TaskScope.builder().timeline(timeline).open()) {
             for (String name : List.of("one", "two", "three")) {
-                Task<Object> task = scope.fork(name, () -> {
-                    Thread.sleep(20); // the workload
-                    return null;
-                });
-                task.await();
+                Task<Object> task = scope.fork(name, () -> null);
+                task.await(); // the next fork starts only once this one has ended
             }
         }
         Path svg = dir.resolve("sequence.svg");
@@ -90,7 +100,7 @@ class TimelineTest {
 
     @Test
     void threeTasksRunTogetherDrawOverlappingBars(@TempDir Path dir) throws Exception {
-        Timeline timeline = Timeline.start();
+        Timeline timeline = Timeline.start(tickingClock());
         CyclicBarrier allInside = new CyclicBarrier(3);
         try (var scope = TaskScope.builder().timeline(timeline).open()) {
             for (String name : List.of("one", "two", "three")) {
