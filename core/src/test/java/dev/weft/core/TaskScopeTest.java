@@ -23,6 +23,8 @@ import org.junit.jupiter.api.Timeout;
 
 @Timeout(60)
 class TaskScopeTest {
+    /** How long a test waits for a thread to start or end: far more than it ever needs. */
+    private static final Duration LONG = Duration.ofSeconds(30);
 
     /** Parks until interrupted; records the thread it ran on. */
     private static Integer parkForever(List<Thread> threads) throws InterruptedException {
@@ -66,7 +68,7 @@ class TaskScopeTest {
         Task<Integer> task;
         try (var scope = TaskScope.open()) {
             task = scope.fork(() -> parkForever(threads));
-            await().atMost(Duration.ofSeconds(10)).until(() -> threads.size() == 1);
+            await().atMost(LONG).until(() -> threads.size() == 1);
         }
         assertTrue(task.isCancelled());
         assertAllDead(threads);
@@ -158,11 +160,15 @@ class TaskScopeTest {
         Task<Integer> slow;
         Task<Integer> quick;
         ScopeTimeoutException thrown;
-        try (var scope = TaskScope.builder().deadline(Duration.ofMillis(100)).open()) {
+        // "quick" must start and end before the deadline (a fork the deadline overtakes is
+        // cancelled), even on a loaded machine where starting a thread may take a second or two;
+        // "slow" waits for the deadline, so this is also how long the test takes.
+        Duration deadline = Duration.ofSeconds(3);
+        try (var scope = TaskScope.builder().deadline(deadline).open()) {
             quick = scope.fork("quick", () -> 1);
             slow = scope.fork("slow", () -> parkForever(threads));
             thrown = assertThrows(ScopeTimeoutException.class, scope::join);
-            assertEquals(Duration.ofMillis(100), thrown.deadline());
+            assertEquals(deadline, thrown.deadline());
             assertTrue(scope.isCancelled());
             assertTrue(scope.fork(() -> 2).isCancelled(), "a fork after the deadline never runs");
         }
@@ -188,7 +194,7 @@ class TaskScopeTest {
         List<Thread> threads = new CopyOnWriteArrayList<>();
         try (var scope = TaskScope.open()) {
             Task<Integer> task = scope.fork(() -> parkForever(threads));
-            await().atMost(Duration.ofSeconds(10)).until(() -> threads.size() == 1);
+            await().atMost(LONG).until(() -> threads.size() == 1);
             scope.cancel();
             scope.join();
             assertTrue(task.isCancelled());
@@ -315,7 +321,7 @@ class TaskScopeTest {
         AtomicReference<Boolean> flagAfterClose = new AtomicReference<>();
         try {
             // close only once the fork runs: closed earlier, the fork would end cancelled unrun
-            assertTrue(stubbornStarted.await(10, TimeUnit.SECONDS), "the fork never started");
+            assertTrue(stubbornStarted.await(LONG.toSeconds(), TimeUnit.SECONDS), "the fork never started");
         } catch (InterruptedException e) {
             throw new AssertionError(e);
         }
@@ -324,10 +330,10 @@ class TaskScopeTest {
             flagAfterClose.set(Thread.currentThread().isInterrupted());
         });
         try {
-            await().atMost(Duration.ofSeconds(10)).until(() -> closer.getState() == Thread.State.WAITING);
+            await().atMost(LONG).until(() -> closer.getState() == Thread.State.WAITING);
             closer.interrupt();
             release.countDown();
-            closer.join();
+            assertTrue(closer.join(LONG), "close() did not return once its fork had ended");
         } catch (InterruptedException e) {
             throw new AssertionError(e);
         }
@@ -344,7 +350,12 @@ class TaskScopeTest {
                 return "later";
             });
             Thread.currentThread().interrupt();
-            assertThrows(InterruptedException.class, scope::join);
+            try {
+                assertThrows(InterruptedException.class, scope::join);
+                assertFalse(Thread.currentThread().isInterrupted(), "the InterruptedException consumed the interrupt");
+            } finally {
+                Thread.interrupted(); // had join() not thrown, the flag would break every later test on this thread
+            }
             assertFalse(task.isDone());
             release.countDown();
             scope.join();
