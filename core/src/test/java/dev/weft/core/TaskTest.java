@@ -15,6 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -67,7 +68,7 @@ class TaskTest {
             new CountDownLatch(1).await();
             return "never";
         });
-        started.await();
+        assertTrue(started.await(10, TimeUnit.SECONDS), "the task never started");
         assertTrue(task.cancel());
         assertThrows(CancellationException.class, task::await);
         assertTrue(task.isCancelled());
@@ -87,7 +88,7 @@ class TaskTest {
             }
             return "never";
         });
-        started.await();
+        assertTrue(started.await(10, TimeUnit.SECONDS), "the task never started");
         assertTrue(task.cancel());
         assertEquals("caught", task.await());
         assertFalse(task.isCancelled());
@@ -196,7 +197,7 @@ class TaskTest {
             new CountDownLatch(1).await();
             return "never";
         });
-        started.await();
+        assertTrue(started.await(10, TimeUnit.SECONDS), "the task never started");
         CompletableFuture<String> future = task.toCompletableFuture();
         future.cancel(true);
         assertThrows(CancellationException.class, task::await);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.concurrent.ThreadFactory;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +29,7 @@ class ThreadKindTest {
         assertTrue(t.isDaemon());
         assertEquals("worker", t.getName());
         t.start();
-        t.join();
+        assertTrue(t.join(Duration.ofSeconds(10)), "the thread did not end");
         assertFalse(t.isAlive());
     }
 
@@ -46,10 +47,10 @@ class ThreadKindTest {
         });
         assertFalse(ThreadKind.liveThreads().contains(t), "not started yet");
         t.start();
-        running.await();
+        assertTrue(running.await(10, java.util.concurrent.TimeUnit.SECONDS), "the thread never ran");
         assertTrue(ThreadKind.liveThreads().contains(t));
         release.countDown();
-        t.join();
+        assertTrue(t.join(Duration.ofSeconds(10)), "the thread did not end");
         assertFalse(ThreadKind.liveThreads().contains(t));
     }
 
