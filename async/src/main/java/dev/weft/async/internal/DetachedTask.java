@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * A task on a virtual thread of its own that belongs to no scope: what {@code Async.ensureFuture}
@@ -25,8 +26,10 @@ public final class DetachedTask<T> extends CompletableFuture<T> implements Runna
 
     private final String name;
     private final Callable<T> body;
-    private volatile Thread runner;
-    private volatile boolean cancelRequested;
+    /** Guards {@link #runner} and {@link #cancelRequested}, so that no interrupt lands after the body. */
+    private final ReentrantLock lock = new ReentrantLock();
+    private Thread runner;
+    private boolean cancelRequested;
 
     private DetachedTask(String name, Callable<T> body) {
         this.name = name;
@@ -62,23 +65,35 @@ public final class DetachedTask<T> extends CompletableFuture<T> implements Runna
 
     @Override
     public void run() {
-        runner = Thread.currentThread();
+        boolean cancelled;
+        lock.lock();
+        try {
+            runner = Thread.currentThread();
+            cancelled = cancelRequested;
+        } finally {
+            lock.unlock();
+        }
         T value = null;
         Throwable failure = null;
-        boolean cancelled = cancelRequested;
         if (!cancelled) {
             try {
                 value = body.call();
             } catch (Throwable error) {
-                cancelled = cancelRequested && Interruptions.isInterruption(error);
+                cancelled = isCancelRequested() && Interruptions.isInterruption(error);
                 failure = error;
             }
         }
         // Done callbacks run on this thread as the future completes: a late cancel() must not
         // interrupt them. An interrupt that came too late for the body was meant for it alone:
-        // this thread is the task's own and ends right after.
-        runner = null;
-        Thread.interrupted();
+        // this thread is the task's own and ends right after. Under the lock, so that a cancel()
+        // that saw the runner cannot interrupt it once the flag is cleared.
+        lock.lock();
+        try {
+            runner = null;
+            Thread.interrupted();
+        } finally {
+            lock.unlock();
+        }
         if (cancelled) {
             endCancelled();
         } else if (failure != null) {
@@ -104,11 +119,24 @@ public final class DetachedTask<T> extends CompletableFuture<T> implements Runna
         if (isDone()) {
             return false;
         }
-        cancelRequested = true;
-        Thread thread = runner;
-        if (thread != null) {
-            thread.interrupt();
+        lock.lock();
+        try {
+            cancelRequested = true;
+            if (runner != null) {
+                runner.interrupt();
+            }
+        } finally {
+            lock.unlock();
         }
         return true;
+    }
+
+    private boolean isCancelRequested() {
+        lock.lock();
+        try {
+            return cancelRequested;
+        } finally {
+            lock.unlock();
+        }
     }
 }
