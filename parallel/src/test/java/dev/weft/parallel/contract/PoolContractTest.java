@@ -3,6 +3,7 @@ package dev.weft.parallel.contract;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -32,6 +33,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
@@ -135,6 +137,42 @@ public abstract class PoolContractTest {
             Thread.currentThread().interrupt();
             return false;
         }
+    }
+
+    /**
+     * Holds its task until the file {@code go} exists (up to 60 s), then returns {@code value}: a
+     * slow task that stays slow until the test lets it go, however loaded the machine is.
+     */
+    static int heldUntil(String go, int value) {
+        try {
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (!Files.exists(Path.of(go)) && System.nanoTime() < deadline) {
+                Thread.sleep(5); // polling for the test's file inside the workload
+            }
+            return value;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /**
+     * Whether {@code caller} is blocked waiting for the results of a map it submitted: every chunk of
+     * that map is then counted in and dispatched (it is inside {@code AbstractPool.await}, which
+     * every backend shares), so that a terminate or an interrupt from now on finds the map running.
+     * A thread state alone does not say that: the caller may park on a lock or a class
+     * initialisation before its map is admitted.
+     */
+    protected static boolean awaitingResults(Thread caller) {
+        Thread.State state = caller.getState();
+        return (state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING)
+                && Arrays.stream(caller.getStackTrace()).anyMatch(frame -> frame.getMethodName().equals("await")
+                        && frame.getClassName().equals("dev.weft.parallel.internal.AbstractPool"));
+    }
+
+    /** Waits (bounded) for a thread the test started, and fails if it is still alive. */
+    protected static void assertEnds(Thread thread) throws InterruptedException {
+        assertTrue(thread.join(Duration.ofSeconds(60)), thread.getName() + " did not end within 60 s");
     }
 
     /** A failure type of the test's own, to check that the type survives the trip. */
@@ -287,14 +325,14 @@ public abstract class PoolContractTest {
     @Test
     void mapAsyncCompletesWithTheResults() throws Exception {
         CompletableFuture<List<Integer>> future = pool.mapAsync(PoolContractTest::square, range(10));
-        assertEquals(range(10).stream().map(x -> x * x).toList(), future.get());
-        assertEquals(List.of(0, 1, 4), pool.mapAsync(PoolContractTest::square, range(3), 1).get());
+        assertEquals(range(10).stream().map(x -> x * x).toList(), future.get(1, TimeUnit.MINUTES));
+        assertEquals(List.of(0, 1, 4), pool.mapAsync(PoolContractTest::square, range(3), 1).get(1, TimeUnit.MINUTES));
     }
 
     @Test
     void mapAsyncFailsWithTheFirstFailure() {
         CompletableFuture<List<Integer>> future = pool.mapAsync(PoolContractTest::tenDividedBy, List.of(1, 0), 1);
-        ExecutionException e = assertThrows(ExecutionException.class, future::get);
+        ExecutionException e = assertThrows(ExecutionException.class, () -> future.get(1, TimeUnit.MINUTES));
         ParallelExecutionException failure = assertInstanceOf(ParallelExecutionException.class, e.getCause());
         assertEquals(1, failure.index());
         assertInstanceOf(ArithmeticException.class, failure.getCause());
@@ -326,7 +364,7 @@ public abstract class PoolContractTest {
     @Test
     void applyAsyncFailureKeepsTheOriginalException() throws InterruptedException {
         Task<Integer> task = pool.applyAsync(PoolContractTest::failOnSeven, 7);
-        TaskFailedException e = assertThrows(TaskFailedException.class, task::await);
+        TaskFailedException e = assertThrows(TaskFailedException.class, () -> task.await(Duration.ofMinutes(1)));
         assertInstanceOf(ContractFailure.class, e.getCause());
         assertInstanceOf(Outcome.Failure.class, task.outcome());
     }
@@ -371,9 +409,13 @@ public abstract class PoolContractTest {
     }
 
     @Test
-    void imapUnorderedYieldsAFastResultBeforeASlowOne() {
-        Iterator<Integer> results = pool.imapUnordered(PoolContractTest::sleepThenReturn, List.of(3_000, 1));
-        assertEquals(1, results.next());
+    void imapUnorderedYieldsAFastResultBeforeASlowOne(@TempDir Path dir) throws IOException {
+        // The slow input is held until the fast result has arrived: however late the worker that
+        // takes the fast input starts, the slow one cannot overtake it.
+        String go = dir.resolve("go").toString();
+        Iterator<Integer> results = pool.imapUnordered(x -> x == 0 ? heldUntil(go, 3_000) : x, List.of(0, 1));
+        assertEquals(1, results.next(), "the fast result, while the slow input still runs");
+        Files.createFile(Path.of(go));
         assertEquals(3_000, results.next());
     }
 
@@ -500,8 +542,8 @@ public abstract class PoolContractTest {
         Task<Integer> one = pool.applyAsync(PoolContractTest::sleepThenReturn, 100);
         pool.close();
         assertTrue(slow.isDone(), "close() returned before the submitted map ended");
-        assertEquals(List.of(200, 200, 200, 200), slow.get());
-        assertEquals(100, one.await());
+        assertEquals(List.of(200, 200, 200, 200), slow.get(1, TimeUnit.MINUTES));
+        assertEquals(100, one.await(Duration.ofMinutes(1)));
     }
 
     @Test
@@ -517,12 +559,11 @@ public abstract class PoolContractTest {
                 mapError.set(t);
             }
         });
-        await().atMost(Duration.ofSeconds(30)).until(() -> waiter.getState() == Thread.State.WAITING
-                || waiter.getState() == Thread.State.TIMED_WAITING);
+        await().atMost(Duration.ofSeconds(30)).until(() -> awaitingResults(waiter));
         pool.terminate();
-        assertThrows(CancellationException.class, stuck::join);
-        assertThrows(CancellationException.class, task::await);
-        waiter.join(Duration.ofSeconds(30));
+        assertThrows(CancellationException.class, () -> stuck.get(1, TimeUnit.MINUTES));
+        assertThrows(CancellationException.class, () -> task.await(Duration.ofMinutes(1)));
+        assertEnds(waiter);
         assertInstanceOf(CancellationException.class, mapError.get());
         assertThrows(IllegalStateException.class, () -> pool.apply(PoolContractTest::square, 1));
         pool.terminate(); // again: nothing happens
@@ -532,16 +573,18 @@ public abstract class PoolContractTest {
     @Test
     void mapOutcomesReportsCancelledInputsAfterTerminate() throws Exception {
         AtomicReference<List<Outcome<Integer>>> outcomes = new AtomicReference<>();
+        AtomicReference<Throwable> thrown = new AtomicReference<>();
         Thread waiter = Thread.ofPlatform().name("contract-outcomes-waiter").start(() -> {
             try {
                 outcomes.set(pool.mapOutcomes(PoolContractTest::sleepThenReturn, List.of(1, 60_000, 60_000), 1));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            } catch (Throwable t) {
+                thrown.set(t);
             }
         });
-        await().atMost(Duration.ofSeconds(30)).until(() -> waiter.getState() == Thread.State.WAITING);
+        await().atMost(Duration.ofSeconds(30)).until(() -> awaitingResults(waiter));
         pool.terminate();
-        waiter.join(Duration.ofSeconds(30));
+        assertEnds(waiter);
+        assertNull(thrown.get(), "mapOutcomes reports, it does not throw");
         List<Outcome<Integer>> ended = outcomes.get();
         assertEquals(3, ended.size());
         assertInstanceOf(Outcome.Cancelled.class, ended.get(2));
@@ -557,9 +600,9 @@ public abstract class PoolContractTest {
                 thrown.set(t);
             }
         });
-        await().atMost(Duration.ofSeconds(30)).until(() -> caller.getState() == Thread.State.WAITING);
+        await().atMost(Duration.ofSeconds(30)).until(() -> awaitingResults(caller));
         caller.interrupt();
-        caller.join(Duration.ofSeconds(30));
+        assertEnds(caller);
         assertInstanceOf(InterruptedException.class, thrown.get());
         assertEquals(List.of(4), pool.map(PoolContractTest::square, List.of(2)));
         pool.close();
