@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.core.TaskFailedException;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
  * timeout, exit codes, pid, terminate, kill, and the result Python's Process does not give.
  */
 class JvmProcessTest {
+    private static final Duration LONG = Duration.ofSeconds(60);
 
     static int sleepMillis(int millis) {
         try {
@@ -38,12 +40,22 @@ class JvmProcessTest {
                 .collect(Collectors.toSet());
     }
 
+    /** Waits (bounded) until the child has ended, and fails if it has not. */
+    static void assertEnds(JvmProcess<?> process) throws InterruptedException {
+        assertTrue(process.join(LONG), process + " did not end within " + LONG);
+    }
+
+    /** {@link JvmProcess#result()}, which waits for the child, failing instead of waiting unbounded. */
+    static <R> R resultOf(JvmProcess<R> process) {
+        return assertTimeoutPreemptively(LONG, process::result, () -> process + " gave no result within " + LONG);
+    }
+
     @Test
     void startRunsTheFunctionInAChildAndReturnsItsResult() throws InterruptedException {
         JvmProcess<Long> process = JvmProcess.start(x -> ProcessHandle.current().pid() * 0 + x * 2, 21L);
         assertTrue(process.pid() > 0);
         assertNotEquals(ProcessHandle.current().pid(), process.pid());
-        assertEquals(42L, process.result());
+        assertEquals(42L, resultOf(process));
         assertFalse(process.isAlive());
         assertEquals(0, process.exitCode().orElseThrow());
         assertTrue(process.toString().contains("exit code 0"), process.toString());
@@ -52,7 +64,7 @@ class JvmProcessTest {
     @Test
     void theFunctionRunsInTheChildNotHere() throws InterruptedException {
         JvmProcess<Long> process = JvmProcess.start(x -> ProcessHandle.current().pid(), null);
-        assertEquals(process.pid(), process.result());
+        assertEquals(process.pid(), resultOf(process));
     }
 
     @Test
@@ -64,7 +76,7 @@ class JvmProcessTest {
         assertTrue(process.isAlive());
         assertTrue(process.exitCode().isEmpty(), "no exit code while it runs, as Python's None");
         process.terminate();
-        assertTrue(process.join(Duration.ofSeconds(60)));
+        assertEnds(process);
         assertFalse(process.isAlive());
         assertEquals(143, process.exitCode().orElseThrow(), "128 + SIGTERM");
     }
@@ -73,6 +85,7 @@ class JvmProcessTest {
     void aTerminatedChildHasNoResult() throws InterruptedException {
         JvmProcess<Integer> process = JvmProcess.start(JvmProcessTest::sleepMillis, 120_000);
         process.terminate();
+        assertEnds(process);
         TaskFailedException e = assertThrows(TaskFailedException.class, process::result);
         WorkerDiedException died = assertInstanceOf(WorkerDiedException.class, e.getCause());
         assertEquals(process.pid(), died.pid());
@@ -83,7 +96,7 @@ class JvmProcessTest {
     void killEndsTheChildWithSigkill() throws InterruptedException {
         JvmProcess<Integer> process = JvmProcess.start(JvmProcessTest::sleepMillis, 120_000);
         process.kill();
-        process.join();
+        assertTimeoutPreemptively(LONG, () -> process.join(), "join() waits until the child has ended");
         assertEquals(137, process.exitCode().orElseThrow());
     }
 
@@ -92,7 +105,7 @@ class JvmProcessTest {
         JvmProcess<Integer> process = JvmProcess.start(x -> {
             throw new UnsupportedOperationException("not here " + x);
         }, 9);
-        process.join();
+        assertTimeoutPreemptively(LONG, () -> process.join(), "join() waits until the child has ended");
         assertEquals(1, process.exitCode().orElseThrow(), "as a Python Process whose target raised");
         TaskFailedException e = assertThrows(TaskFailedException.class, process::result);
         UnsupportedOperationException cause = assertInstanceOf(UnsupportedOperationException.class, e.getCause());
@@ -106,7 +119,7 @@ class JvmProcessTest {
             System.exit(x);
             return x;
         }, 7);
-        process.join();
+        assertEnds(process);
         assertEquals(7, process.exitCode().orElseThrow());
         assertInstanceOf(WorkerDiedException.class, assertThrows(TaskFailedException.class, process::result).getCause());
     }
@@ -121,7 +134,7 @@ class JvmProcessTest {
                 System.out.println("printed by the child: " + x);
                 return x;
             }, "été");
-            assertEquals("été", process.result());
+            assertEquals("été", resultOf(process));
         } finally {
             System.setOut(original);
         }
@@ -132,7 +145,7 @@ class JvmProcessTest {
     void jvmArgumentsReachTheChild() throws InterruptedException {
         JvmProcess<String> process = JvmProcess.start(x -> System.getProperty(x), "weft.test.flag",
                 List.of("-Xmx48m", "-Dweft.test.flag=on"));
-        assertEquals("on", process.result());
+        assertEquals("on", resultOf(process));
     }
 
     @Test
@@ -145,13 +158,15 @@ class JvmProcessTest {
                 () -> JvmProcess.start(x -> x + unsendable.hashCode(), 1));
         assertTrue(e.getMessage().contains("java.lang.Object"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> JvmProcess.start(x -> x, unsendable));
-        assertEquals(before, children());
+        Set<Long> started = children();
+        started.removeAll(before);
+        assertEquals(Set.of(), started, "no child was started");
     }
 
     @Test
     void joinRefusesANullTimeout() throws InterruptedException {
         JvmProcess<Integer> process = JvmProcess.start(x -> x, 1);
         assertThrows(NullPointerException.class, () -> process.join(null));
-        assertEquals(1, process.result());
+        assertEquals(1, resultOf(process));
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -61,7 +62,7 @@ class MapExecutionOrderTest {
             pool.mapOutcomes(x -> runs.getAndIncrement(), INPUTS, 1).forEach(o -> viaOutcomes.add(o.getOrThrow()));
             assertEquals(RANKS, viaOutcomes);
             runs.set(0);
-            assertEquals(RANKS, pool.mapAsync(x -> runs.getAndIncrement(), INPUTS, 1).get());
+            assertEquals(RANKS, pool.mapAsync(x -> runs.getAndIncrement(), INPUTS, 1).get(1, TimeUnit.MINUTES));
         }
     }
 
