@@ -16,6 +16,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -131,15 +132,16 @@ class FuturesTest {
     void varargsFormsBehaveAlike() throws Exception {
         CompletableFuture<Integer> one = CompletableFuture.completedFuture(1);
         CompletableFuture<Integer> two = CompletableFuture.supplyAsync(() -> 2);
-        assertEquals(List.of(1, 2), Futures.gather(one, two).get());
-        assertEquals(List.of(Outcome.success(1), Outcome.success(2)), Futures.gatherOutcomes(one, two).get());
+        assertEquals(List.of(1, 2), Futures.gather(one, two).get(Probe.PATIENCE.toSeconds(), TimeUnit.SECONDS));
+        assertEquals(List.of(Outcome.success(1), Outcome.success(2)),
+                Futures.gatherOutcomes(one, two).get(Probe.PATIENCE.toSeconds(), TimeUnit.SECONDS));
     }
 
     @Test
     void worksWithFuturesOfTasks() throws Exception {
         List<String> pages = Async.run(() -> Futures.gather(List.of(
                 Async.ensureFuture(() -> "a").toCompletableFuture(),
-                Async.ensureFuture(() -> "b").toCompletableFuture())).get());
+                Async.ensureFuture(() -> "b").toCompletableFuture())).get(Probe.PATIENCE.toSeconds(), TimeUnit.SECONDS));
         assertEquals(List.of("a", "b"), pages);
     }
 

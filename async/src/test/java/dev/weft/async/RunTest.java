@@ -1,6 +1,5 @@
 package dev.weft.async;
 
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -94,12 +93,19 @@ class RunTest {
     @Test
     void oneTaskFailingDoesNotCancelTheOthers() throws Exception {
         // As with asyncio's event loop: an unawaited failure does not touch its neighbours.
+        AtomicReference<Thread> failingThread = new AtomicReference<>();
+        CountDownLatch failingRuns = new CountDownLatch(1);
         String result = Async.run(() -> {
-            Task<Object> failing = Async.ensureFuture(() -> {
+            Async.ensureFuture(() -> {
+                failingThread.set(Thread.currentThread());
+                failingRuns.countDown();
                 throw new IllegalStateException("boom");
             });
             Task<String> slow = Async.ensureFuture(() -> {
-                await().atMost(Probe.PATIENCE).until(failing::isDone);
+                // Once the failing task's thread has ended, the root scope has taken its failure
+                // in: a fail-fast scope would have cancelled this task by then.
+                Probe.await(failingRuns, "the failing task's run");
+                Probe.join(failingThread.get());
                 return Async.sleep(Duration.ofMillis(50), "still here");
             });
             return slow.await(Probe.PATIENCE);
