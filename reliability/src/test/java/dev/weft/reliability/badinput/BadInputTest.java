@@ -71,7 +71,7 @@ class BadInputTest {
                 thrown[0] = e;
             }
         });
-        t.join();
+        assertTrue(t.join(Duration.ofSeconds(30)), "the call on another thread did not end");
         if (thrown[0] != null) {
             throw thrown[0];
         }

@@ -88,14 +88,21 @@ final class InterruptStorm {
             threads.forEach(Thread::interrupt);
             throw new AssertionError("workers stuck under the interrupt storm: " + describe(threads));
         }
-        storm.join();
+        // Every worker has counted down its last statement; the storm stops within one pause.
+        joinOrFail(storm);
         for (Thread t : threads) {
-            t.join();
+            joinOrFail(t);
         }
         if (failure.get() != null) {
             throw new AssertionError("a worker failed under the interrupt storm", failure.get());
         }
         return new Result(completed.get(), interrupted.get(), sent.get());
+    }
+
+    private static void joinOrFail(Thread t) throws InterruptedException {
+        if (!t.join(java.time.Duration.ofSeconds(30))) {
+            throw new AssertionError(t.getName() + " did not end after the storm: " + describe(List.of(t)));
+        }
     }
 
     private static String describe(List<Thread> threads) {

@@ -20,6 +20,7 @@ import java.util.ArrayDeque;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -260,9 +261,11 @@ class SyncInterruptStormTest {
                 threads[0].interrupt(); // party 0 is inside await: before, during or after the trip
                 sent++;
             }
-            done.await();
+            // Bounded: every party's await times out after LONG at worst.
+            assertTrue(done.await(LONG.multipliedBy(2).toSeconds(), TimeUnit.SECONDS),
+                    "round " + round + ": a party is still inside Barrier.await");
             for (Thread t : threads) {
-                t.join();
+                assertTrue(t.join(LONG), "round " + round + ": " + t + " did not end");
             }
             int passes = 0;
             for (int o : outcome) {
@@ -353,8 +356,8 @@ class SyncInterruptStormTest {
         assertEquals(1, joined.getCount(), "join returned with an unfinished task");
         assertEquals(-1, queue.get());
         queue.taskDone();
-        joined.await();
-        joiner.join();
+        assertTrue(joined.await(LONG.toSeconds(), TimeUnit.SECONDS), "join() did not return once the task was done");
+        assertTrue(joiner.join(LONG), "the joiner did not end");
         Figures.add(getClass(), Figures.Kind.FAULTS_INJECTED, 20);
     }
 }

@@ -1,6 +1,7 @@
 package dev.weft.reliability.lincheck;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.decorators.CacheDecorator;
 import dev.weft.decorators.CacheInfo;
@@ -8,6 +9,7 @@ import dev.weft.decorators.Decorate;
 import dev.weft.decorators.Decorators;
 import dev.weft.reliability.Figures;
 import dev.weft.reliability.Stress;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -37,7 +39,7 @@ class LruCacheComputeOnceTest {
             CyclicBarrier start = new CyclicBarrier(2);
             Thread other = Thread.ofPlatform().start(() -> calls(start, f, List.of(1, 1, 2)));
             calls(start, f, List.of(2, 1, 1));
-            other.join();
+            assertTrue(other.join(Duration.ofSeconds(30)), "round " + round + ": the other caller did not end");
             CacheInfo info = cache.info();
             if (!info.equals(new CacheInfo(4, 2, 2, 2)) || computed.get() != 3) {
                 wrong++;
