@@ -9,7 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.AbstractQueuedSynchronizer;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * CPython's {@code lock_tests.Bunch}: starts {@code n} threads running {@code f}, waits until all
@@ -45,7 +48,7 @@ final class Bunch implements AutoCloseable {
             threads.add(t);
             t.start();
         }
-        started.await();
+        assertTrue(started.await(LONG.toSeconds(), TimeUnit.SECONDS), "the bunch's threads did not all start");
     }
 
     static Bunch start(int n, Body f) throws InterruptedException {
@@ -64,9 +67,26 @@ final class Bunch implements AutoCloseable {
         return threads;
     }
 
-    /** Waits until every thread still running is parked or blocked (CPython: wait_threads_blocked). */
+    /**
+     * Waits until every thread still running is parked or blocked (CPython: wait_threads_blocked).
+     * A heuristic: the state does not say where a thread waits. It may be parked on the lock of
+     * the primitive on its way in, or woken and not yet running again. Use it only where the test
+     * holds whichever way the threads are placed; {@link #awaitWaitingOnACondition()} is exact.
+     */
     void awaitBlocked() {
         await().atMost(LONG).until(() -> threads.stream().allMatch(Bunch::isBlockedOrDone));
+    }
+
+    /**
+     * Waits until every thread still running is parked in a condition wait of a
+     * {@code java.util.concurrent} lock ({@code Condition.await}, the wait of {@link Event}): it
+     * has read the state it waits on under the lock, queued and let the lock go, so a signal from
+     * now on reaches it. A thread parked on the lock itself, or woken and not yet running again,
+     * has another blocker and does not count.
+     */
+    void awaitWaitingOnACondition() {
+        await().atMost(LONG).until(() -> threads.stream().allMatch(t -> !t.isAlive()
+                || LockSupport.getBlocker(t) instanceof AbstractQueuedSynchronizer.ConditionObject));
     }
 
     static boolean isBlockedOrDone(Thread t) {

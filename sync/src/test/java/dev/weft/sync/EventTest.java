@@ -97,7 +97,9 @@ class EventTest {
         Event evt = new Event();
         ConcurrentLinkedQueue<Boolean> results = new ConcurrentLinkedQueue<>();
         try (Bunch b = Bunch.start(5, () -> results.add(evt.await(LONG)))) {
-            b.awaitBlocked();
+            // every waiter in the wait, not on the event's lock on its way in: one that came in
+            // after set() and clear() would rightly wait out LONG and return false
+            b.awaitWaitingOnACondition();
             evt.set();
             evt.clear();
             b.awaitFinished();
@@ -109,7 +111,7 @@ class EventTest {
     void untimed_await_after_set_and_clear_returns() throws Exception {
         Event evt = new Event();
         try (Bunch b = Bunch.start(5, evt::await)) {
-            b.awaitBlocked();
+            b.awaitWaitingOnACondition();   // one still on its way in would wait forever
             evt.set();
             evt.clear();
             b.awaitFinished();
