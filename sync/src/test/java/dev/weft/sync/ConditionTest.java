@@ -282,7 +282,10 @@ class ConditionTest {
             lock.release();
         })) {
             await().atMost(LONG).until(() -> cond.waiting() == 1);
-            assertTrue(lock.tryAcquire(), "all three holds were released while waiting");
+            // waiting() counts the waiter once it has queued, a moment before it lets the holds
+            // go: a tryAcquire() here could come first. It is still waiting (nobody signals
+            // before we hold the lock), so the lock is ours only if await released every hold.
+            assertTrue(lock.acquire(LONG), "all three holds were released while waiting");
             cond.signal();
             lock.release();
         }
