@@ -1,10 +1,13 @@
 package dev.weft.sync;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.common.util.concurrent.Uninterruptibles;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -189,7 +192,12 @@ class StressTest {
         AtomicInteger interruptedGets = new AtomicInteger();
         AtomicBoolean stop = new AtomicBoolean();
         AtomicInteger sent = new AtomicInteger();
+        CountDownLatch go = new CountDownLatch(1);
         try (Bunch producers = Bunch.start(2, () -> {
+            // Produce only once the interrupter has sent an interrupt: started late, it could
+            // find every item through already. An interrupt that comes while we wait here stays
+            // set, so it lands in the first put (or a consumer's next get) all the same.
+            Uninterruptibles.awaitUninterruptibly(go);
             int i;
             while ((i = next.getAndIncrement()) < items) {
                 while (true) {
@@ -218,8 +226,11 @@ class StressTest {
             List<Thread> targets = Stream.concat(producers.threads().stream(), consumers.threads().stream()).toList();
             try (Bunch noise = interrupter(targets, stop, sent)) {
                 try {
+                    await("the interrupter's first interrupt").atMost(Duration.ofSeconds(30)).until(() -> sent.get() > 0);
+                    go.countDown();
                     consumers.awaitFinished();
                 } finally {
+                    go.countDown();   // never leave the producers waiting
                     stop.set(true);   // before the interrupter's Bunch is closed
                 }
             }
