@@ -63,6 +63,8 @@ abstract class BaseSemaphoreTests {
             sem.acquire();
             results2.add(phase.get() >= 0);
         })) {
+            // wait for the 6 (as for the 13 and 19 below), then give a 7th the time to (wrongly) pass
+            await().atMost(LONG).until(() -> results1.size() + results2.size() == 6);
             b.awaitBlocked();
             assertEquals(6, results1.size() + results2.size(), "phase 0: exactly 6 acquisitions");
             phase.set(1);
