@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -519,7 +520,7 @@ abstract class BaseQueueTests {
                 readersShutDown.incrementAndGet();
             }
         }); Bunch joiners = Bunch.start(immediate ? 2 : 0, q::join)) {
-            halfway.await();
+            assertTrue(halfway.await(LONG.toSeconds(), TimeUnit.SECONDS), "the writers did not get half way");
             q.shutdown(immediate);
             if (immediate) {
                 assertEquals(0, q.size(), "an immediate shutdown drains the queue");

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -99,7 +100,7 @@ class ConditionAsRLockTest extends BaseLockTests {
             done.await();
             cond.release();
         })) {
-            taken.await();
+            assertTrue(taken.await(LONG.toSeconds(), TimeUnit.SECONDS), "the other thread never took the lock");
             assertThrows(IllegalMonitorStateException.class, cond::release);
             done.countDown();
         }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -109,7 +110,7 @@ class RLockTest extends BaseLockTests {
             done.await();
             lock.release();
         })) {
-            taken.await();
+            assertTrue(taken.await(LONG.toSeconds(), TimeUnit.SECONDS), "the other thread never took the lock");
             assertThrows(IllegalMonitorStateException.class, lock::release, "only the owner may release");
             assertTrue(lock.isLocked(), "the failed release changed nothing");
             done.countDown();
@@ -155,7 +156,7 @@ class RLockTest extends BaseLockTests {
             done.await();
             lock.release();
         })) {
-            taken.await();
+            assertTrue(taken.await(LONG.toSeconds(), TimeUnit.SECONDS), "the other thread never took the lock");
             assertEquals(0, lock.holdCount(), "the count is the owner's, not ours");
             done.countDown();
         }

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.weft.core.ThreadKind;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -95,11 +96,11 @@ class TimerTest {
             }
         });
         timer.start();
-        running.await();
+        assertTrue(running.await(LONG.toSeconds(), TimeUnit.SECONDS), "the action never ran");
         assertFalse(timer.cancel());
         assertFalse(timer.join(Duration.ZERO), "join(0) does not wait");
         finish.countDown();
-        timer.join();
+        assertTrue(timer.join(LONG), "the timer's thread did not end after its action");
         assertFalse(timer.isCancelled());
     }
 

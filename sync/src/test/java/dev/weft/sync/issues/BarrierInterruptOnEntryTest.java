@@ -1,5 +1,6 @@
 package dev.weft.sync.issues;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,7 +25,12 @@ class BarrierInterruptOnEntryTest {
     void aPartyInterruptedOnEntryBreaksTheBarrierForTheOthers() throws InterruptedException {
         Barrier barrier = new Barrier(2);
         Thread.currentThread().interrupt();
-        assertThrows(InterruptedException.class, barrier::await);
+        try {
+            assertThrows(InterruptedException.class, barrier::await);
+            assertFalse(Thread.currentThread().isInterrupted(), "the InterruptedException consumed the interrupt");
+        } finally {
+            Thread.interrupted(); // had await() not consumed it, the flag would break later tests on this thread
+        }
         assertTrue(barrier.isBroken(), "the interrupted party must break the barrier");
 
         CountDownLatch otherDone = new CountDownLatch(1);
@@ -39,7 +45,7 @@ class BarrierInterruptOnEntryTest {
             }
         });
         assertTrue(otherDone.await(20, TimeUnit.SECONDS), "the other party must not wait for the timeout");
-        other.join();
+        assertTrue(other.join(Duration.ofSeconds(20)), "the other party's thread did not end");
         assertInstanceOf(BrokenBarrierError.class, otherOutcome.get());
 
         barrier.reset();
