@@ -29,7 +29,8 @@ class AsyncCellsTest {
 
     @Test
     void nomAsyncWithGatherOverlapsTheThreeWaits() throws Exception {
-        var result = CellHarness.run(new NomGatherSample(), 0.02);
+        // Waits of 500 ms: they overlap enough unless a coroutine starts ~400 ms after the first.
+        var result = CellHarness.run(new NomGatherSample(), 0.05);
         List<String> lines = result.nonBlank();
         assertEquals("Coroutine :", lines.getFirst());
         assertEquals(List.of("Daniel", "Diane", "Donna"), lines.subList(1, 4).stream().sorted().toList());
@@ -71,7 +72,9 @@ class AsyncCellsTest {
         assertTrue(summaries.get(2).startsWith(" La programmation concurrente est un paradigme"));
         assertTrue(lines.getLast().matches(DUREE));
 
-        var gathered = CellHarness.run(new WikiGatherSample(), 0.02);
+        // Waits of 670 ms (sleep and server latency): they overlap enough unless a coroutine
+        // starts ~500 ms after the first (at 0.02, 100 ms sufficed to fail).
+        var gathered = CellHarness.run(new WikiGatherSample(), 0.1);
         List<String> gatheredSummaries = gathered.nonBlank().stream().filter(l -> l.startsWith(" ")).toList();
         assertEquals(summaries.stream().sorted().toList(), gatheredSummaries.stream().sorted().toList());
         assertTrue(CellHarness.overlapped(gathered, "gather: ", 0.6), gathered.timeline().renderAscii(40));

@@ -51,7 +51,9 @@ class MultiCellsTest {
 
     @Test
     void wikipediaPagesInThreadsOverlap() throws Exception {
-        var result = CellHarness.run(new WikipediaThreadsSample(), 0.1);
+        // Server latency of 350 ms: the fetches overlap enough unless a thread starts ~450 ms
+        // after the first (at 0.1, 100 ms sufficed to fail).
+        var result = CellHarness.run(new WikipediaThreadsSample(), 0.5);
         List<String> lines = result.nonBlank();
         assertEquals(FIRST_SENTENCES.stream().sorted().toList(), lines.subList(0, 3).stream().sorted().toList());
         assertTrue(lines.get(3).startsWith(" Durée: "));

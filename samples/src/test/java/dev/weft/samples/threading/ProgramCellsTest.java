@@ -21,7 +21,9 @@ class ProgramCellsTest {
 
     @Test
     void fourThreadsPrintTheSameThreeValuesAndOverlap() throws Exception {
-        var result = CellHarness.run(new ProgramThreadSample());
+        // Sleeps of 3, 3, 3 and 1 notebook seconds (seed 7): at 0.1 the four spans overlap enough
+        // unless a thread starts ~500 ms after the first (at 0.01, 50 ms sufficed to fail).
+        var result = CellHarness.run(new ProgramThreadSample(), 0.1);
         List<String> values = result.nonBlank().stream().filter(l -> l.startsWith("La valeur est ")).sorted().toList();
         // The fourth thread finds the value at 4 and prints nothing, as in the notebook.
         assertEquals(List.of("La valeur est 2", "La valeur est 3", "La valeur est 4"), values);

@@ -76,7 +76,10 @@ class SyncCellsTest {
 
     @Test
     void queueServerAndClientTakeTurns() throws Exception {
-        var result = CellHarness.run(new QueueSample());
+        // The client sleeps 1 s (scaled) between get() and printing what it took; only that sleep
+        // orders the server's "ajouté" line before it. At 200 ms, not 10, a server descheduled
+        // between put() and its print does not reorder them.
+        var result = CellHarness.run(new QueueSample(), 0.2);
         List<String> events = new ArrayList<>();
         for (String line : result.nonBlank()) {
             Matcher a = ADDED.matcher(line);

@@ -21,14 +21,18 @@ class ThreadsCellsTest {
 
     @Test
     void threadsPrintBothMarksAndEndWithFinDeProgramme() throws Exception {
-        var result = CellHarness.run(new ThreadSample(), 0.05);
+        // Sleeps of 150 ms: the second thread may start up to ~250 ms after the first and the
+        // marks still interleave and the spans still overlap (at 15 ms, 30 ms of delay sufficed
+        // to fail on a loaded machine).
+        var result = CellHarness.run(new ThreadSample(), 0.5);
         List<String> lines = result.lines();
         assertEquals(7, lines.size());
         assertEquals(3, Collections.frequency(lines, O));
         assertEquals(3, Collections.frequency(lines, X));
         assertEquals("Fin de Programme !", lines.getLast());
-        // Both threads print their first mark before either prints its third.
-        assertTrue(lines.subList(0, 4).containsAll(List.of(O, X)), lines.toString());
+        // Both threads print their first mark before either prints its third: the first three
+        // lines hold both marks (any four lines of three O and three X would).
+        assertTrue(lines.subList(0, 3).containsAll(List.of(O, X)), lines.toString());
         assertTrue(CellHarness.overlapped(result, "th", 0.8), result.timeline().renderAscii(40));
     }
 
@@ -43,7 +47,8 @@ class ThreadsCellsTest {
 
     @Test
     void withoutTheLockTheRoundsOverlap() throws Exception {
-        var result = CellHarness.run(new LettersUnlockedSample(), 0.05);
+        // Rounds of 180 ms: the threads' rounds overlap unless one starts over half a second late.
+        var result = CellHarness.run(new LettersUnlockedSample(), 0.2);
         List<String> letters = result.lines().subList(0, 18);
         for (String letter : List.of("A", "B", "C")) {
             assertEquals(6, Collections.frequency(letters, letter));
