@@ -305,40 +305,45 @@ class TaskScopeTest {
         CountDownLatch stubbornStarted = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         TaskScope scope = TaskScope.open();
-        scope.fork(() -> {
-            threads.add(Thread.currentThread());
-            stubbornStarted.countDown();
-            // ignores its interrupt until released: close must wait for it anyway
-            while (true) {
-                try {
-                    release.await();
-                    return null;
-                } catch (InterruptedException ignored) {
-                    Thread.interrupted();
+        try {
+            scope.fork(() -> {
+                threads.add(Thread.currentThread());
+                stubbornStarted.countDown();
+                // ignores its interrupt until released: close must wait for it anyway
+                while (true) {
+                    try {
+                        release.await();
+                        return null;
+                    } catch (InterruptedException ignored) {
+                        Thread.interrupted();
+                    }
                 }
+            });
+            AtomicReference<Boolean> flagAfterClose = new AtomicReference<>();
+            try {
+                // close only once the fork runs: closed earlier, the fork would end cancelled unrun
+                assertTrue(stubbornStarted.await(LONG.toSeconds(), TimeUnit.SECONDS), "the fork never started");
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
             }
-        });
-        AtomicReference<Boolean> flagAfterClose = new AtomicReference<>();
-        try {
-            // close only once the fork runs: closed earlier, the fork would end cancelled unrun
-            assertTrue(stubbornStarted.await(LONG.toSeconds(), TimeUnit.SECONDS), "the fork never started");
-        } catch (InterruptedException e) {
-            throw new AssertionError(e);
+            Thread closer = Thread.ofPlatform().start(() -> {
+                scope.close();
+                flagAfterClose.set(Thread.currentThread().isInterrupted());
+            });
+            try {
+                await().atMost(LONG).until(() -> closer.getState() == Thread.State.WAITING);
+                closer.interrupt();
+                release.countDown();
+                assertTrue(closer.join(LONG), "close() did not return once its fork had ended");
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+            assertTrue(flagAfterClose.get(), "close() must restore the interrupt it received");
+            assertAllDead(threads);
+        } finally {
+            release.countDown(); // a failure above must not leave the stubborn fork running
+            scope.close();       // a no-op once the closer closed it; it also forgets the scope on this thread
         }
-        Thread closer = Thread.ofPlatform().start(() -> {
-            scope.close();
-            flagAfterClose.set(Thread.currentThread().isInterrupted());
-        });
-        try {
-            await().atMost(LONG).until(() -> closer.getState() == Thread.State.WAITING);
-            closer.interrupt();
-            release.countDown();
-            assertTrue(closer.join(LONG), "close() did not return once its fork had ended");
-        } catch (InterruptedException e) {
-            throw new AssertionError(e);
-        }
-        assertTrue(flagAfterClose.get(), "close() must restore the interrupt it received");
-        assertAllDead(threads);
     }
 
     @Test
