@@ -152,7 +152,9 @@ class ProcessPoolFaultTest {
     }
 
     @Test
-    @Timeout(value = 5, unit = TimeUnit.MINUTES) // a hung map fails the test instead of the build
+    // A hung map fails the test instead of hanging the build; on its own thread, because a pool
+    // that is closed while its map hangs would hang the close too.
+    @Timeout(value = 5, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void garbageOnTheStdoutChannelCostsAtMostItsOwnInput() throws InterruptedException {
         int garbageInput = 3;
         try (Pool pool = Pool.processes(quiet(2).build())) {
@@ -191,7 +193,9 @@ class ProcessPoolFaultTest {
     }
 
     @Test
-    @Timeout(value = 5, unit = TimeUnit.MINUTES) // a hung map fails the test instead of the build
+    // A hung map fails the test instead of hanging the build; on its own thread, because a pool
+    // that is closed while its map hangs would hang the close too.
+    @Timeout(value = 5, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void aHungChildTimesOutAndIsReplaced() throws InterruptedException {
         List<String> printed = new java.util.concurrent.CopyOnWriteArrayList<>();
         ProcessPoolOptions options = ProcessPoolOptions.builder().workers(2).stderr(line -> { })
@@ -226,7 +230,9 @@ class ProcessPoolFaultTest {
     }
 
     @Test
-    @Timeout(value = 5, unit = TimeUnit.MINUTES) // a hung map fails the test instead of the build
+    // A hung map fails the test instead of hanging the build; on its own thread, because a pool
+    // that is closed while its map hangs would hang the close too.
+    @Timeout(value = 5, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void aChildOutOfMemoryFailsOnlyItsInput() throws InterruptedException {
         ProcessPoolOptions options = quiet(2).jvmArgs(List.of("-Xmx24m", "-XX:+UseSerialGC")).build();
         try (Pool pool = Pool.processes(options)) {
