@@ -333,8 +333,9 @@ public final class TaskScope implements AutoCloseable {
         } finally {
             lock.unlock();
         }
-        for (Thread thread; (thread = ending.poll()) != null; ) {
+        for (Thread thread; (thread = ending.peek()) != null; ) {
             thread.join();
+            ending.remove(thread); // only once dead: a close() running meanwhile still waits for it
         }
         lock.lock();
         try {
@@ -410,7 +411,7 @@ public final class TaskScope implements AutoCloseable {
 
     private boolean awaitTermination() {
         boolean interrupted = false;
-        for (Thread thread; (thread = ending.poll()) != null; ) {
+        for (Thread thread; (thread = ending.peek()) != null; ) {
             while (true) {
                 try {
                     thread.join();
@@ -419,6 +420,7 @@ public final class TaskScope implements AutoCloseable {
                     interrupted = true;
                 }
             }
+            ending.remove(thread);
         }
         return interrupted;
     }

@@ -41,6 +41,34 @@ class TaskScopeTest {
     }
 
     @Test
+    void closeLeavesNoThreadAliveWhileAnotherThreadJoins() throws Exception {
+        for (int round = 0; round < 200; round++) {
+            List<Thread> threads = new CopyOnWriteArrayList<>();
+            TaskScope scope = TaskScope.open();
+            for (int i = 0; i < 4; i++) {
+                scope.fork(() -> threads.add(Thread.currentThread()));
+            }
+            CountDownLatch joining = new CountDownLatch(1);
+            Thread joiner = Thread.ofPlatform().start(() -> {
+                joining.countDown();
+                try {
+                    scope.join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            assertTrue(joining.await(30, TimeUnit.SECONDS), "the joiner never started");
+            scope.close();
+            // join() may be joining a fork's thread right now: close() must wait for it too
+            for (Thread t : threads) {
+                assertFalse(t.isAlive(), "round " + round + ": " + t + " is alive after close()");
+            }
+            joiner.join(Duration.ofSeconds(30));
+            assertFalse(joiner.isAlive(), "the joiner never returned");
+        }
+    }
+
+    @Test
     void joinWaitsForEveryForkAndCloseLeavesNoThreadAlive() throws Exception {
         List<Thread> threads = new CopyOnWriteArrayList<>();
         List<Task<Integer>> tasks = new ArrayList<>();
