@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 
 /**
  * A structured lifetime for concurrent tasks: Trio's nursery, Python's {@code asyncio.TaskGroup}.
@@ -67,6 +68,7 @@ public final class TaskScope implements AutoCloseable {
     private final boolean failFast;
     private final Duration deadline;
     private final Timeline timeline;
+    private final Consumer<? super TaskFailedException> onFirstFailure;
     private final TaskScope enclosing;
 
     private final ReentrantLock lock = new ReentrantLock();
@@ -82,6 +84,7 @@ public final class TaskScope implements AutoCloseable {
     private boolean timedOut;
     private boolean deadlinePassed;
     private TaskFailedException firstFailure;
+    private boolean firstFailureSeen;
     private final List<Throwable> laterFailures = new ArrayList<>();
 
     private TaskScope(Builder builder) {
@@ -90,6 +93,7 @@ public final class TaskScope implements AutoCloseable {
         this.failFast = builder.failFast;
         this.deadline = builder.deadline;
         this.timeline = builder.timeline;
+        this.onFirstFailure = builder.onFirstFailure;
         this.enclosing = current().orElse(null);
         CURRENT.set(this);
         if (deadline != null) {
@@ -246,6 +250,7 @@ public final class TaskScope implements AutoCloseable {
     }
 
     private void forkEnded(ForkedTask<?> task, Outcome<?> outcome, Thread thread) {
+        TaskFailedException first = null;
         lock.lock();
         try {
             running.remove(task);
@@ -253,25 +258,54 @@ public final class TaskScope implements AutoCloseable {
                 ending.add(thread);
             }
             if (outcome instanceof Outcome.Failure<?> failure) {
-                recordFailure(task.name(), failure.error());
+                first = recordFailure(task.name(), failure.error());
             }
-            if (--unfinished == 0) {
+            // with a listener, the first failing fork counts as unfinished until the listener has
+            // run: join() and close() return only after it, so it never runs behind a closed scope
+            boolean listenerToRun = first != null && onFirstFailure != null;
+            if (!listenerToRun && --unfinished == 0) {
                 allEnded.signalAll();
             }
         } finally {
             lock.unlock();
         }
+        if (first != null && onFirstFailure != null) {
+            tellFirstFailure(first);
+        }
     }
 
-    private void recordFailure(String taskName, Throwable error) {
+    /** Records a fork's failure; returns it as the scope's first failure, or null if it is not. */
+    private TaskFailedException recordFailure(String taskName, Throwable error) {
         if (!failFast) {
-            return;
+            if (firstFailureSeen) {
+                return null;
+            }
+            firstFailureSeen = true;
+            return new TaskFailedException(taskName, error);
         }
         if (firstFailure == null) {
             firstFailure = new TaskFailedException(taskName, error);
             cancelRunning();
-        } else {
-            laterFailures.add(error);
+            return firstFailure;
+        }
+        laterFailures.add(error);
+        return null;
+    }
+
+    private void tellFirstFailure(TaskFailedException first) {
+        try {
+            onFirstFailure.accept(first);
+        } catch (RuntimeException | Error listenerError) {
+            first.getCause().addSuppressed(listenerError); // reported with the failure, not lost
+        } finally {
+            lock.lock();
+            try {
+                if (--unfinished == 0) {
+                    allEnded.signalAll();
+                }
+            } finally {
+                lock.unlock();
+            }
         }
     }
 
@@ -458,6 +492,7 @@ public final class TaskScope implements AutoCloseable {
         private boolean failFastSet;
         private Duration deadline;
         private Timeline timeline;
+        private Consumer<? super TaskFailedException> onFirstFailure;
 
         private Builder() {
         }
@@ -535,6 +570,30 @@ public final class TaskScope implements AutoCloseable {
             Objects.requireNonNull(timeline, "timeline");
             checkUnset(this.timeline == null, "timeline");
             this.timeline = timeline;
+            return this;
+        }
+
+        /**
+         * Calls {@code listener} once, when the first fork fails: with fail-fast on, after the
+         * other forks were cancelled. It runs on the failing fork's thread, before {@link #join()}
+         * or {@link #close()} can return, so it should be quick; it receives the failure that
+         * {@code join()} throws (with fail-fast off, one made for it). What the listener throws is
+         * added to the fork's exception as suppressed. Default: none.
+         *
+         * <pre>{@code
+         * Thread owner = Thread.currentThread();
+         * TaskScope.builder().onFirstFailure(failure -> owner.interrupt()).open();
+         * }</pre>
+         *
+         * @param listener what to call
+         * @return this builder
+         * @throws NullPointerException if {@code listener} is null
+         * @throws IllegalStateException if it was already set
+         */
+        public Builder onFirstFailure(Consumer<? super TaskFailedException> listener) {
+            Objects.requireNonNull(listener, "listener");
+            checkUnset(this.onFirstFailure == null, "onFirstFailure");
+            this.onFirstFailure = listener;
             return this;
         }
 
