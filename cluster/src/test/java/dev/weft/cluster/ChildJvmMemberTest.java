@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.hazelcast.transaction.TransactionException;
 import dev.weft.parallel.JvmProcess;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
  * children cleanly.
  */
 class ChildJvmMemberTest {
+    private static final Duration LONG = Duration.ofSeconds(60);
     private static final List<String> CHILD_JVM_ARGS = List.of("-Xmx128m", "-XX:+UseSerialGC",
             "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-XX:-UsePerfData");
 
@@ -45,6 +47,26 @@ class ChildJvmMemberTest {
             throw new IllegalStateException("interrupted", e);
         }
         return ProcessHandle.current().pid() + "/" + ClusterPool.currentMember().orElseThrow().getUuid();
+    }
+
+    /**
+     * Shuts every member of the cluster down. Hazelcast refuses a cluster-wide shutdown while
+     * partitions migrate ("Still have pending migration tasks"), and three members that have just
+     * joined may still be migrating after a short map on a loaded machine: so it waits until the
+     * cluster is safe, and tries again if a migration started in between.
+     */
+    private static void shutDownTheCluster(ClusterPool pool) {
+        await("a cluster-wide shutdown").atMost(LONG).until(() -> {
+            if (!pool.instance().getPartitionService().isClusterSafe()) {
+                return false;
+            }
+            try {
+                pool.instance().getCluster().shutdown();
+                return true;
+            } catch (IllegalStateException | TransactionException migrating) {
+                return false; // refused as a whole (the state change is a transaction): try again
+            }
+        });
     }
 
     private static ArrayList<String> memberArgs(ClusterOptions options) {
@@ -77,9 +99,10 @@ class ChildJvmMemberTest {
                 assertEquals(expected, pids, "this JVM and both children ran chunks");
                 assertEquals(3, new HashSet<>(ranOn).size(), "three members took part");
 
-                pool.instance().getCluster().shutdown(); // every member, the children's too
+                shutDownTheCluster(pool); // every member, the children's too
             }
             for (JvmProcess<Long> child : children) {
+                assertTrue(child.join(LONG), "the child's member ended within " + LONG + ": " + child);
                 assertEquals(child.pid(), child.result(), "the child's member ended and its main returned");
                 assertEquals(0, child.exitCode().orElseThrow());
             }
@@ -87,7 +110,7 @@ class ChildJvmMemberTest {
             for (JvmProcess<Long> child : children) {
                 if (child.isAlive()) {
                     child.kill();
-                    child.join();
+                    assertTrue(child.join(LONG), "a killed child ended: " + child);
                 }
             }
             TestClusters.assertNoHazelcastThreadLeft();
