@@ -11,6 +11,7 @@ import com.hazelcast.config.Config;
 import com.hazelcast.config.JoinConfig;
 import dev.weft.core.Task;
 import dev.weft.parallel.Pool;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import org.junit.jupiter.api.AfterAll;
@@ -76,7 +77,8 @@ class EmbeddedPoolTest {
         ClusterPool terminated = ClusterPool.embedded();
         Task<Integer> stuck = terminated.applyAsync(EmbeddedPoolTest::sleepLong, 1);
         terminated.terminate();
-        assertInstanceOf(CancellationException.class, assertThrows(CancellationException.class, stuck::await));
+        assertInstanceOf(CancellationException.class,
+                assertThrows(CancellationException.class, () -> stuck.await(Duration.ofMinutes(1))));
         assertFalse(terminated.instance().getLifecycleService().isRunning());
     }
 }
