@@ -12,9 +12,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Members in other JVMs: two {@link ClusterMember}s run in child JVMs started through parallel's
@@ -81,6 +83,7 @@ class ChildJvmMemberTest {
     }
 
     @Test
+    @Timeout(value = 5, unit = TimeUnit.MINUTES) // its own waits add up to more than the default
     void membersInChildJvmsRunChunks() throws Exception {
         ClusterOptions options = TestClusters.options().workersPerMember(2).build();
         List<JvmProcess<Long>> children = new ArrayList<>();
