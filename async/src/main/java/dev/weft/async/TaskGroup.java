@@ -3,12 +3,14 @@ package dev.weft.async;
 import dev.weft.core.Task;
 import dev.weft.core.TaskFailedException;
 import dev.weft.core.TaskScope;
+import dev.weft.core.internal.Interruptions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * A group of tasks that ends together: Python's {@code asyncio.TaskGroup}. Tasks are created with
@@ -32,8 +34,13 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p><b>Compared with asyncio.</b> The same rules, with these differences that come from Java:
  * <ul>
- *   <li>A failing task cancels its siblings but does not interrupt the body; the body learns of
- *       it when the group ends, from {@link #isCancelled()}, or by awaiting a task.</li>
+ *   <li>In {@code run}, a failing task cancels its siblings and interrupts the body, as asyncio
+ *       cancels the task inside {@code async with}; {@code run} then clears that interrupt and
+ *       throws the {@code TaskGroupException}, leaving out the body's
+ *       {@code InterruptedException} (asyncio's {@code uncancel()}). An interrupt from elsewhere
+ *       arriving at that same moment cannot be told apart and is cleared with it. A group from
+ *       {@link #open()} does not interrupt the thread that opened it: the block learns of a
+ *       failure from {@link #isCancelled()}, by awaiting a task, or when {@code close()} throws.</li>
  *   <li>When the body throws, {@code run} cancels the tasks at once, as asyncio does. A
  *       try-with-resources block cannot: Java calls {@code close()} before the exception leaves,
  *       {@code close()} waits for the tasks, and a {@code TaskGroupException} is attached to the
@@ -54,14 +61,90 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class TaskGroup implements AutoCloseable {
     private static final AtomicLong IDS = new AtomicLong();
+    /** The innermost group whose {@code run} body the current thread is running. */
+    private static final ThreadLocal<TaskGroup> RUNNING_BODY = new ThreadLocal<>();
 
     private final TaskScope scope;
     private final boolean ownedByRun;
     private volatile boolean closed;
+    /** The thread running the body of {@link #run}, while it runs; guarded by {@code bodyLock}. */
+    private final ReentrantLock bodyLock = new ReentrantLock();
+    private Thread bodyThread;
+    private boolean bodyInterrupted;
+    private TaskGroup enclosingBody;
 
     private TaskGroup(String name, boolean ownedByRun) {
-        this.scope = TaskScope.builder().name(name).open();
+        TaskScope.Builder builder = TaskScope.builder().name(name);
+        if (ownedByRun) {
+            builder.onFirstFailure(failure -> interruptBody());
+        }
+        this.scope = builder.open();
         this.ownedByRun = ownedByRun;
+    }
+
+    /** A task failed: interrupts the body of {@code run} if it is still running. */
+    private void interruptBody() {
+        bodyLock.lock();
+        try {
+            if (bodyThread != null && !bodyInterrupted && bodyThread != Thread.currentThread()) {
+                bodyInterrupted = true;
+                bodyThread.interrupt();
+            }
+        } finally {
+            bodyLock.unlock();
+        }
+    }
+
+    private void bodyStarts() {
+        enclosingBody = RUNNING_BODY.get();
+        RUNNING_BODY.set(this);
+        bodyLock.lock();
+        try {
+            bodyThread = Thread.currentThread();
+        } finally {
+            bodyLock.unlock();
+        }
+    }
+
+    private boolean hasInterruptedBody() {
+        bodyLock.lock();
+        try {
+            return bodyInterrupted;
+        } finally {
+            bodyLock.unlock();
+        }
+    }
+
+    /**
+     * The body has ended: no interrupt of ours can reach its thread any more. Clears the one we
+     * sent, if any, and says whether there was one. Like asyncio's {@code uncancel()} count, an
+     * interrupt that an enclosing group's {@code run} (whose body runs this one) sent to the same
+     * thread is kept: the flag is set again for it.
+     */
+    private boolean bodyEnds() {
+        boolean interruptedByUs;
+        bodyLock.lock();
+        try {
+            bodyThread = null;
+            interruptedByUs = bodyInterrupted;
+        } finally {
+            bodyLock.unlock();
+        }
+        if (enclosingBody == null) {
+            RUNNING_BODY.remove();
+        } else {
+            RUNNING_BODY.set(enclosingBody);
+        }
+        if (interruptedByUs) {
+            Thread.interrupted();
+            for (TaskGroup outer = enclosingBody; outer != null; outer = outer.enclosingBody) {
+                if (outer.hasInterruptedBody()) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
+        return interruptedByUs;
     }
 
     private static String nextName() {
@@ -121,6 +204,11 @@ public final class TaskGroup implements AutoCloseable {
      * <ul>
      *   <li>The body returns: {@code run} waits for every task, as {@link #close()} does, and
      *       returns the body's result, unless a task failed.</li>
+     *   <li>A task fails while the body runs: the other tasks are cancelled and the body's
+     *       thread is interrupted, so a body blocked in a sleep, a queue or an await stops at
+     *       once. {@code run} clears that interrupt when the body ends and throws the
+     *       {@code TaskGroupException}, without the body's {@code InterruptedException} (or
+     *       other interruption exception). A body that is not blocked sees its interrupt flag.</li>
      *   <li>The body throws: the tasks are cancelled at once and awaited; the
      *       {@code TaskGroupException} holds the tasks' failures followed by the body's exception,
      *       as asyncio appends the body's error last. An exception that only echoes a task's
@@ -156,17 +244,25 @@ public final class TaskGroup implements AutoCloseable {
     private <T> T runBody(Body<T> body) throws InterruptedException {
         try {
             T result;
+            bodyStarts();
             try {
                 result = body.run(this);
             } catch (InterruptedException e) {
+                if (bodyEnds()) { // the interrupt was a task's failure reaching the body
+                    closeScope();
+                    throw groupException(failureAfterCancelling(), null);
+                }
                 throw cancelledBy(e);
             } catch (Exception | Error e) {
+                boolean interruptedByUs = bodyEnds();
                 boolean shuttingDown = scope.isCancelled();
                 closeScope();
                 TaskFailedException failure = failureAfterCancelling();
                 boolean echoesShutdown = failure != null && shuttingDown && e instanceof CancellationException;
-                throw groupException(failure, echoesShutdown ? null : e);
+                boolean echoesInterrupt = interruptedByUs && Interruptions.isInterruption(e);
+                throw groupException(failure, echoesShutdown || echoesInterrupt ? null : e);
             }
+            bodyEnds();
             try {
                 scope.join();
             } catch (InterruptedException e) {

@@ -163,7 +163,8 @@ class TaskGroupRunTest {
 
     @Test
     void taskFailuresComeFirstAndTheBodysErrorLast() {
-        // test_taskgroup_19: a child failed, then the body raised; both are reported
+        // test_taskgroup_19: a child crashes, which cancels the body's sleep; the body raises in
+        // its finally; both are reported
         Probe probe = new Probe();
         CountDownLatch parked = new CountDownLatch(1);
         IllegalArgumentException valueError = new IllegalArgumentException("child");
@@ -175,8 +176,11 @@ class TaskGroupRunTest {
             g.createTask("crash", () -> {
                 throw valueError;
             });
-            await().atMost(Probe.PATIENCE).until(g::isCancelled);
-            throw bodyError;
+            try {
+                return probe.parkUntilInterrupted("body", null);
+            } catch (InterruptedException cancelledByTheCrash) {
+                throw bodyError;
+            }
         }));
         assertEquals(List.of(valueError, bodyError), thrown.exceptions());
         assertSame(valueError, thrown.getCause());
@@ -184,7 +188,8 @@ class TaskGroupRunTest {
         assertTrue(thrown.getMessage().contains("task 'crash' failed"), thrown.getMessage());
         assertTrue(thrown.getMessage().endsWith("its body failed too: " + bodyError), thrown.getMessage());
         assertTrue(sibling.get().isCancelled());
-        probe.assertAllDead();
+        assertEquals(Set.of("sibling", "body"), probe.interrupted);
+        assertFalse(Thread.interrupted(), "run cleared the interrupt it sent to the body");
     }
 
     @Test
@@ -295,6 +300,156 @@ class TaskGroupRunTest {
             // the body failed between the sleep and here: no new head
         }
         return null;
+    }
+
+    // ------------------------------------------------------------ a failing task interrupts the body
+
+    @Test
+    void aFailingTaskInterruptsABlockedBodyAndRunClearsTheInterrupt() throws Exception {
+        // asyncio cancels the task inside `async with` when a child fails (TaskGroup._abort)
+        Probe probe = new Probe();
+        IllegalStateException boom = new IllegalStateException("boom");
+        AtomicReference<Ended> ended = new AtomicReference<>();
+        CountDownLatch bodyParked = new CountDownLatch(1);
+        Thread runner = runner(g -> {
+            g.createTask("crash", () -> {
+                Probe.await(bodyParked, "the body's parking");
+                throw boom;
+            });
+            return probe.parkUntilInterrupted("body", bodyParked); // would wait for ever
+        }, ended);
+        Probe.join(runner);
+        TaskGroupException thrown = assertInstanceOf(TaskGroupException.class, ended.get().thrown());
+        assertEquals(List.of(boom), thrown.exceptions(), "the body's InterruptedException only echoes the failure");
+        assertFalse(ended.get().interruptedAfter(), "the interrupt run sent is cleared");
+        assertEquals(Set.of("body"), probe.interrupted);
+    }
+
+    @Test
+    void aBodyThatIgnoresTheInterruptEndsWithTheFailureAndAClearFlag() throws Exception {
+        IllegalStateException boom = new IllegalStateException("boom");
+        AtomicReference<Ended> ended = new AtomicReference<>();
+        AtomicReference<Boolean> flagSeenByBody = new AtomicReference<>();
+        Thread runner = runner(g -> {
+            Task<Object> crash = g.createTask("crash", () -> {
+                throw boom;
+            });
+            while (!crash.isDone() || !g.isCancelled()) {
+                Thread.onSpinWait(); // busy, never blocked: the interrupt only sets the flag
+            }
+            // the listener interrupts after the scope is cancelled: wait for the flag itself
+            long deadline = System.nanoTime() + Probe.PATIENCE.toNanos();
+            while (!Thread.currentThread().isInterrupted() && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+            flagSeenByBody.set(Thread.currentThread().isInterrupted());
+            return "ignored";
+        }, ended);
+        Probe.join(runner);
+        assertTrue(flagSeenByBody.get(), "the body's thread was interrupted");
+        TaskGroupException thrown = assertInstanceOf(TaskGroupException.class, ended.get().thrown());
+        assertEquals(List.of(boom), thrown.exceptions());
+        assertFalse(ended.get().interruptedAfter(), "the interrupt run sent is cleared");
+    }
+
+    @Test
+    void aTaskFailingJustAsTheBodyReturnsLeavesNoInterruptBehind() throws Exception {
+        // whichever comes first, the failure or the body's return, no stray interrupt survives run
+        IllegalStateException boom = new IllegalStateException("boom");
+        for (int round = 0; round < Probe.stress(300); round++) {
+            TaskGroupException thrown = assertThrows(TaskGroupException.class, () -> TaskGroup.run(g -> {
+                g.createTask(() -> {
+                    throw boom;
+                });
+                return "returned";
+            }));
+            assertEquals(List.of(boom), thrown.exceptions());
+            assertFalse(Thread.interrupted(), "round " + round + ": an interrupt outlived run");
+        }
+    }
+
+    @Test
+    void cancelFromTheBodyDoesNotInterruptIt() throws Exception {
+        Probe probe = new Probe();
+        CountDownLatch parked = new CountDownLatch(1);
+        boolean interruptedAfterCancel = TaskGroup.run(g -> {
+            g.createTask(() -> probe.parkUntilInterrupted("t", parked));
+            Probe.await(parked, "the task's parking");
+            g.cancel();
+            return Thread.currentThread().isInterrupted();
+        });
+        assertFalse(interruptedAfterCancel, "cancel() is not a failure: the body goes on");
+        assertEquals(Set.of("t"), probe.interrupted);
+    }
+
+    @Test
+    void anOuterFailureInterruptsAnInnerBodyOnTheSameThreadWhichIsCancelled() throws Exception {
+        // the body runs an inner group; an outer task fails: the inner body is interrupted, the
+        // inner group is cancelled (its tasks too), and only the outer failure is reported
+        Probe probe = new Probe();
+        CountDownLatch parked = new CountDownLatch(2);
+        IllegalStateException boom = new IllegalStateException("outer boom");
+        AtomicReference<Ended> ended = new AtomicReference<>();
+        Thread runner = runner(g1 -> {
+            g1.createTask("crash", () -> {
+                Probe.await(parked, "the inner group's parking");
+                throw boom;
+            });
+            return TaskGroup.run("inner", g2 -> {
+                g2.createTask(() -> probe.parkUntilInterrupted("inner-task", parked));
+                return probe.parkUntilInterrupted("inner-body", parked);
+            });
+        }, ended);
+        Probe.join(runner);
+        TaskGroupException thrown = assertInstanceOf(TaskGroupException.class, ended.get().thrown());
+        assertEquals(List.of(boom), thrown.exceptions());
+        assertFalse(ended.get().interruptedAfter());
+        assertEquals(Set.of("inner-task", "inner-body"), probe.interrupted);
+        probe.assertAllDead();
+    }
+
+    @Test
+    void anInnerGroupClearsOnlyItsOwnInterruptAndKeepsTheOuterGroups() throws Exception {
+        // asyncio's uncancel() count: the inner run removes its own interrupt, not the outer one
+        IllegalStateException innerBoom = new IllegalStateException("inner boom");
+        IllegalStateException outerBoom = new IllegalStateException("outer boom");
+        CountDownLatch innerInterruptHeard = new CountDownLatch(1);
+        AtomicReference<Ended> ended = new AtomicReference<>();
+        AtomicReference<Boolean> flagAfterInnerRun = new AtomicReference<>();
+        Thread runner = runner(g1 -> {
+            g1.createTask("outer-crash", () -> {
+                Probe.await(innerInterruptHeard, "the inner body's first interrupt");
+                throw outerBoom;
+            });
+            try {
+                TaskGroup.run("inner", g2 -> {
+                    g2.createTask("inner-crash", () -> {
+                        throw innerBoom;
+                    });
+                    try {
+                        new CountDownLatch(1).await(); // interrupted by the inner failure
+                    } catch (InterruptedException innersInterrupt) {
+                        innerInterruptHeard.countDown();
+                    }
+                    long deadline = System.nanoTime() + Probe.PATIENCE.toNanos();
+                    while (!Thread.currentThread().isInterrupted() && System.nanoTime() < deadline) {
+                        Thread.onSpinWait(); // until the outer failure interrupts again
+                    }
+                    return "inner";
+                });
+                return "not reached";
+            } catch (TaskGroupException inner) {
+                flagAfterInnerRun.set(Thread.currentThread().isInterrupted());
+                throw inner;
+            }
+        }, ended);
+        Probe.join(runner);
+        assertTrue(flagAfterInnerRun.get(), "the outer group's interrupt outlives the inner run");
+        TaskGroupException outer = assertInstanceOf(TaskGroupException.class, ended.get().thrown());
+        assertEquals(outerBoom, outer.exceptions().get(0));
+        TaskGroupException inner = assertInstanceOf(TaskGroupException.class, outer.exceptions().get(1));
+        assertEquals(List.of(innerBoom), inner.exceptions());
+        assertFalse(ended.get().interruptedAfter(), "the outer run clears its own interrupt at last");
     }
 
     // ------------------------------------------------------------ nested groups
