@@ -9,8 +9,16 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The wire format between a parent and a child JVM, on the child's standard input and output:
- * frames of {@code [int length][byte type][payload]}, where {@code length} counts the type byte
- * and the payload. Java-serialized objects travel inside payloads.
+ * frames of {@code [0xFE 0xF5][int length][byte type][byte check][payload]}, where {@code length}
+ * counts the type byte and the payload, and {@code check} is the XOR of the length's and the
+ * type's bytes with {@code 0x5A}. Java-serialized objects travel inside payloads.
+ *
+ * <p>The sync bytes and the check are there for bytes that user code in a child writes straight to
+ * its file descriptor 1, past {@code System.out}: they land between frames, and the parent must
+ * see them as garbage (it then kills the child, which costs the input it was running) rather than
+ * as a header whose payload never comes. {@code 0xFE} and {@code 0xF5} never occur in UTF-8 text,
+ * so printed text can never pass for a header; random bytes do one time in 2<sup>24</sup> at
+ * most, before the length and type are checked.
  *
  * <pre>
  * parent → child   INIT    serialized initializer
@@ -19,6 +27,7 @@ import java.util.concurrent.locks.ReentrantLock;
  *                  RELEASE long functionId (the child may forget the function)
  *                  end of stream: the child exits
  * child → parent   READY   int MAGIC (first frame, before any task is read)
+ *                  INITIALIZED  (empty: the initializer has run; only when the parent sent INIT)
  *                  RESULT  long chunkId, the results as {@link ValueArrays} (an {@link ItemFailure} per failed item)
  *                  PRINT   bytes the child's code wrote to System.out
  *                  FATAL   serialized {@link ErrorPayload} (the initializer failed; the child exits)
@@ -32,9 +41,13 @@ public final class Frames {
     static final byte FATAL = 5;
     static final byte INIT = 6;
     static final byte RELEASE = 7;
+    static final byte INITIALIZED = 8;
 
     /** "WEFT": the READY frame's proof that the stream really is a weft channel. */
     static final int MAGIC = 0x57454654;
+    /** The two bytes every frame starts with: neither can occur in UTF-8 text. */
+    static final int SYNC = 0xFEF5;
+    private static final int CHECK_SEED = 0x5A;
     private static final int MAX_LENGTH = 1 << 30;
 
     private Frames() {
@@ -71,12 +84,21 @@ public final class Frames {
         if (first < 0) {
             return null;
         }
-        int length = (first << 24) | (in.readUnsignedByte() << 16) | (in.readUnsignedByte() << 8) | in.readUnsignedByte();
+        int sync = (first << 8) | in.readUnsignedByte();
+        if (sync != SYNC) {
+            throw new CorruptChannelException("bytes that are not a frame: 0x" + Integer.toHexString(sync)
+                    + " where a frame starts with 0x" + Integer.toHexString(SYNC));
+        }
+        int length = in.readInt();
+        byte type = in.readByte();
+        int check = in.readUnsignedByte();
+        if (check != check(length, type)) {
+            throw new CorruptChannelException("bad frame header check (length " + length + ", type " + type + ")");
+        }
         if (length < 1 || length > MAX_LENGTH) {
             throw new CorruptChannelException("bad frame length " + length + " (0x" + Integer.toHexString(length) + ")");
         }
-        byte type = in.readByte();
-        if (type < READY || type > RELEASE) {
+        if (type < READY || type > INITIALIZED) {
             throw new CorruptChannelException("unknown frame type " + type);
         }
         byte[] payload = new byte[length - 1];
@@ -88,6 +110,10 @@ public final class Frames {
         return new Frame(type, payload);
     }
 
+    private static int check(int length, byte type) {
+        return (CHECK_SEED ^ (length >>> 24) ^ (length >>> 16) ^ (length >>> 8) ^ length ^ type) & 0xFF;
+    }
+
     /** Writes frames; safe to call from several threads, each frame is written whole. */
     static final class Writer {
         private final DataOutputStream out;
@@ -97,11 +123,18 @@ public final class Frames {
             this.out = new DataOutputStream(out);
         }
 
+        /** Writes a frame's header; {@code length} counts the type byte and the payload. */
+        private void header(int length, byte type) throws IOException {
+            out.writeShort(SYNC);
+            out.writeInt(length);
+            out.writeByte(type);
+            out.writeByte(check(length, type));
+        }
+
         void ready() throws IOException {
             lock.lock();
             try {
-                out.writeInt(1 + 4);
-                out.writeByte(READY);
+                header(1 + 4, READY);
                 out.writeInt(MAGIC);
                 out.flush();
             } finally {
@@ -113,8 +146,7 @@ public final class Frames {
             int functionLength = function == null ? 0 : function.length;
             lock.lock();
             try {
-                out.writeInt(Math.addExact(1 + 8 + 8 + 4 + functionLength, args.length));
-                out.writeByte(TASK);
+                header(Math.addExact(1 + 8 + 8 + 4 + functionLength, args.length), TASK);
                 out.writeLong(chunkId);
                 out.writeLong(functionId);
                 out.writeInt(functionLength);
@@ -130,8 +162,7 @@ public final class Frames {
         void result(long chunkId, byte[] body) throws IOException {
             lock.lock();
             try {
-                out.writeInt(Math.addExact(1 + 8, body.length));
-                out.writeByte(RESULT);
+                header(Math.addExact(1 + 8, body.length), RESULT);
                 out.writeLong(chunkId);
                 out.write(body);
             } finally {
@@ -142,8 +173,7 @@ public final class Frames {
         void bytes(byte type, byte[] body, int offset, int length) throws IOException {
             lock.lock();
             try {
-                out.writeInt(Math.addExact(1, length));
-                out.writeByte(type);
+                header(Math.addExact(1, length), type);
                 out.write(body, offset, length);
             } finally {
                 lock.unlock();
@@ -153,8 +183,7 @@ public final class Frames {
         void release(long functionId) throws IOException {
             lock.lock();
             try {
-                out.writeInt(1 + 8);
-                out.writeByte(RELEASE);
+                header(1 + 8, RELEASE);
                 out.writeLong(functionId);
             } finally {
                 lock.unlock();
