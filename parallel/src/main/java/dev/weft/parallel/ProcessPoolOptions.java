@@ -189,7 +189,9 @@ public final class ProcessPoolOptions {
          * Sets what each child runs once, before its first task (Python's {@code initializer}).
          * If it throws, the child cannot serve: the pool is broken, its pending work fails with a
          * {@link WorkerDiedException} whose cause is the initializer's exception, and new work is
-         * refused. Default: none.
+         * refused. One that ends its JVM ({@code System.exit}, a crash) breaks the pool the same
+         * way, as a child that cannot start. A task's timeout counts from the end of the
+         * initializer. Default: none.
          *
          * @param initializer what to run in each child
          * @return this builder

@@ -143,6 +143,38 @@ class ProcessPoolBehaviourTest {
     }
 
     @Test
+    void anInitializerThatEndsItsJvmBreaksThePoolAsAStartFailure() throws InterruptedException {
+        // the child said READY, then died in its initializer: no task had started, and every
+        // replacement would die the same way
+        ProcessPoolOptions options = ProcessPoolOptions.builder().workers(1).stderr(line -> { })
+                .initializer(() -> System.exit(7))
+                .build();
+        try (Pool pool = Pool.processes(options)) {
+            List<Outcome<Integer>> outcomes = pool.mapOutcomes(x -> x, range(3), 1);
+            for (Outcome<Integer> outcome : outcomes) {
+                WorkerDiedException died = assertInstanceOf(WorkerDiedException.class, ((Outcome.Failure<Integer>) outcome).error());
+                assertEquals(7, died.exitCode().orElseThrow());
+                assertTrue(died.getMessage().contains("died while running its initializer"), died.getMessage());
+            }
+            IllegalStateException refused = assertThrows(IllegalStateException.class, () -> pool.map(x -> x, range(1)));
+            assertTrue(refused.getMessage().contains("broken"), refused.getMessage());
+        }
+    }
+
+    @Test
+    void aSlowInitializerDoesNotCountAgainstTheFirstTasksTimeout() throws InterruptedException {
+        // the timeout counts from the end of the initializer: before, the first task's clock
+        // started at READY and the initializer's 7 s used up its 5 s
+        Duration timeout = Duration.ofSeconds(5);
+        ProcessPoolOptions options = ProcessPoolOptions.builder().workers(1).taskTimeout(timeout)
+                .initializer(() -> sleepMillis(7_000)) // the workload: a slow connection set up
+                .build();
+        try (Pool pool = Pool.processes(options)) {
+            assertEquals(List.of(1, 2, 3), pool.map(x -> x + 1, range(3), 1));
+        }
+    }
+
+    @Test
     void badJvmArgumentsBreakThePoolWithTheJvmsOwnMessage() throws InterruptedException {
         ProcessPoolOptions options = ProcessPoolOptions.builder().workers(1)
                 .jvmArgs(List.of("-XX:+NoSuchWeftFlag")).stderr(line -> { }).build();

@@ -41,6 +41,9 @@ public final class ChildJvm {
         /** The child said READY. */
         void ready();
 
+        /** The child said INITIALIZED: the initializer the parent sent has run. */
+        void initialized();
+
         /** A RESULT frame: {@code body} holds the serialized results from {@code offset}. */
         void result(long chunkId, byte[] body, int offset);
 
@@ -230,6 +233,7 @@ public final class ChildJvm {
                 }
                 listener.ready();
             }
+            case Frames.INITIALIZED -> listener.initialized();
             case Frames.RESULT -> listener.result(ByteBuffer.wrap(payload).getLong(), payload, 8);
             case Frames.FATAL -> {
                 try {

@@ -113,6 +113,11 @@ public final class OneShotChild<R> implements ChildJvm.Listener {
     }
 
     @Override
+    public void initialized() {
+        // a one-shot child is sent no initializer
+    }
+
+    @Override
     @SuppressWarnings("unchecked") // the function returns R
     public void result(long chunkId, byte[] body, int offset) {
         Outcome<R> decoded;

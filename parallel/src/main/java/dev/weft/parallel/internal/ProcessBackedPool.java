@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * chunk. When a child dies, the chunk it was running fails with a {@link WorkerDiedException}
  * (or a {@link TimeoutException} when the pool killed it for running too long), the chunks queued
  * behind it go back to the front of the queue, and a replacement starts. A child that dies before
- * it is ready by itself (bad JVM arguments, a failing initializer) breaks the pool: queued work
+ * it is ready by itself (bad JVM arguments, an initializer that fails or ends the JVM) breaks the pool: queued work
  * fails and new work is refused, since every replacement would die the same way. One killed from
  * outside while it starts is replaced, and what it held goes back to the queue.
  */
@@ -41,7 +41,7 @@ public final class ProcessBackedPool extends AbstractPool<SerializedFunction, Pr
 
     /** How a worker ended, as its {@link ProcessWorker} saw it. */
     record Death(long pid, int exitCode, List<String> stderrTail, String channelError, boolean wasReady,
-            boolean replaced, ProcessChunk timedOut, Throwable fatal) {
+            boolean wasInitializing, boolean replaced, ProcessChunk timedOut, Throwable fatal) {
     }
 
     private final ProcessPoolOptions options;
@@ -413,7 +413,7 @@ public final class ProcessBackedPool extends AbstractPool<SerializedFunction, Pr
 
     /**
      * Starts the workers if no work has started them yet, and waits until every one has said
-     * READY: its JVM is up and reads tasks. For what times a worker's start (benchmarks, tests);
+     * READY (and INITIALIZED, with an initializer): its JVM is up and reads tasks. For what times a worker's start (benchmarks, tests);
      * work does not need it, a chunk simply waits in the queue until a worker is ready.
      *
      * <pre>{@code
@@ -465,6 +465,9 @@ public final class ProcessBackedPool extends AbstractPool<SerializedFunction, Pr
         }
         if (death.fatal() != null) {
             return who + " could not run its initializer";
+        }
+        if (death.wasInitializing()) {
+            return who + " died while running its initializer";
         }
         if (!death.wasReady()) {
             return who + " died before it was ready";

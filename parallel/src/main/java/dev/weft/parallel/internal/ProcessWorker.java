@@ -42,7 +42,11 @@ final class ProcessWorker implements ChildJvm.Listener {
     private final Thread sender;
     private final ChildJvm child;
     private State state = State.RUNNING;
+    /** The child said READY: its JVM is up and reads frames. */
     private boolean ready;
+    /** The child runs an initializer first: it is ready for tasks once it says INITIALIZED. */
+    private final boolean initializes;
+    private boolean initialized;
     private long headSince;
     private double nanosPerItem = -1;
     private long pendingItems;
@@ -54,6 +58,7 @@ final class ProcessWorker implements ChildJvm.Listener {
     ProcessWorker(ProcessBackedPool pool, String name, byte[] initializer) throws IOException {
         this.pool = pool;
         this.maxTasks = pool.options().maxTasksPerChild();
+        this.initializes = initializer != null;
         this.child = ChildJvm.start(name, pool.options().jvmArgs(), List.of(), pool.options().stdout(),
                 pool.options().stderr(), this);
         this.sender = ThreadKind.PLATFORM.newThread(name + "-pid" + child.pid() + "-sender", this::send);
@@ -249,7 +254,7 @@ final class ProcessWorker implements ChildJvm.Listener {
     void checkTimeout(long now, long limitNanos) {
         lock.lock();
         try {
-            if (!ready || pending.isEmpty() || timedOut != null || now - headSince <= limitNanos) {
+            if (!takesTasksLocked() || pending.isEmpty() || timedOut != null || now - headSince <= limitNanos) {
                 return;
             }
             timedOut = pending.peek();
@@ -260,14 +265,22 @@ final class ProcessWorker implements ChildJvm.Listener {
         child.kill();
     }
 
-    /** {@return whether this worker's child has said READY and the worker still takes work} */
+    /**
+     * {@return whether this worker's child has said READY (and INITIALIZED, when it runs an
+     * initializer) and the worker still takes work}
+     */
     boolean isReady() {
         lock.lock();
         try {
-            return ready && state == State.RUNNING;
+            return takesTasksLocked() && state == State.RUNNING;
         } finally {
             lock.unlock();
         }
+    }
+
+    /** Whether the child is up and has run its initializer, if any: it runs tasks now. */
+    private boolean takesTasksLocked() {
+        return ready && (!initializes || initialized);
     }
 
     // ---------------------------------------------------------------- ChildJvm.Listener
@@ -278,6 +291,20 @@ final class ProcessWorker implements ChildJvm.Listener {
         try {
             ready = true;
             headSince = System.nanoTime();
+        } finally {
+            lock.unlock();
+        }
+        if (!initializes) {
+            pool.workerReady();
+        }
+    }
+
+    @Override
+    public void initialized() {
+        lock.lock();
+        try {
+            initialized = true;
+            headSince = System.nanoTime(); // a task's timeout counts from here, not the initializer's start
         } finally {
             lock.unlock();
         }
@@ -337,8 +364,8 @@ final class ProcessWorker implements ChildJvm.Listener {
             pending.clear();
             pendingItems = 0;
             room.signalAll();
-            death = new ProcessBackedPool.Death(child.pid(), exitCode, stderrTail, channelError, ready, replaced,
-                    timedOut, fatal);
+            death = new ProcessBackedPool.Death(child.pid(), exitCode, stderrTail, channelError, takesTasksLocked(),
+                    ready && !takesTasksLocked(), replaced, timedOut, fatal);
         } finally {
             lock.unlock();
         }

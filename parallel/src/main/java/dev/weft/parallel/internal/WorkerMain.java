@@ -84,6 +84,8 @@ public final class WorkerMain {
             System.exit(EXIT_INITIALIZER_FAILED);
         }
         userOut.flush();
+        channel.bytes(Frames.INITIALIZED, new byte[0], 0, 0);
+        channel.flush(); // from now on the parent counts this child ready for tasks
     }
 
     private void run(byte[] payload) throws IOException {
