@@ -161,14 +161,13 @@ class ProcessPoolFaultTest {
             List<Outcome<Integer>> outcomes = pool.mapOutcomes(x -> {
                 if (x == garbageInput) {
                     try {
-                        // Bypasses System.out: raw bytes straight onto the child's stdout pipe. They
-                        // start with 0xFF, a negative frame length: random bytes could read as a frame
-                        // header instead (one time in 150), and the parent would wait for its payload
-                        // forever (FINDINGS.md, finding 4). The same seed every run.
+                        // Bypasses System.out: raw bytes straight onto the child's stdout pipe,
+                        // different every run. Frames start with sync bytes and a header check, so
+                        // random bytes pass for a header one time in 2^24 at most (FINDINGS.md,
+                        // finding 4: before, one time in 150, and the map hung).
                         FileOutputStream raw = new FileOutputStream(FileDescriptor.out);
                         byte[] junk = new byte[4096];
-                        new java.util.Random(3).nextBytes(junk);
-                        junk[0] = (byte) 0xFF;
+                        java.util.concurrent.ThreadLocalRandom.current().nextBytes(junk);
                         raw.write(junk);
                         raw.write("\n{\"not\":\"a frame\"}\n\u0000\u00ff".getBytes(java.nio.charset.StandardCharsets.UTF_8));
                         raw.flush();
