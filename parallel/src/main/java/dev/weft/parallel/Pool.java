@@ -96,8 +96,10 @@ public interface Pool extends AutoCloseable {
      * {@code java} executable and class path, and receives tasks and returns results as
      * length-prefixed Java-serialized frames over its standard input and output (never a socket,
      * so nothing else on the machine can submit work). What the function prints reaches this
-     * JVM's standard output and error, a line at a time. A worker that dies mid-task fails that
-     * task with a {@link WorkerDiedException} and is replaced; the pool goes on.
+     * JVM's standard output and error, a line at a time. A worker that dies mid-task fails the
+     * chunk it was running with a {@link WorkerDiedException} (each input of it: a chunk size of 1
+     * confines the loss to one input, and weft never runs an input twice) and is replaced; the
+     * chunks it had queued go to other workers, and the pool goes on.
      *
      * @param options the workers, their JVM arguments and the rest
      * @return a new pool; its workers start with the first submitted work
