@@ -74,6 +74,7 @@ class ChildJvmMemberTest {
     private static ArrayList<String> memberArgs(ClusterOptions options) {
         ArrayList<String> args = new ArrayList<>(List.of("--cluster-name", options.clusterName(),
                 "--members", String.join(",", options.members()), "--bind", options.bindAddress(),
+                "--port", Integer.toString(options.port()),
                 "--workers", "2"));
         for (Map.Entry<String, String> property : options.properties().entrySet()) {
             args.add("--property");

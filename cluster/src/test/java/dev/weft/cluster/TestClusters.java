@@ -5,23 +5,38 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.IntStream;
 
 /**
  * Options and checks shared by the cluster tests: clusters of their own name on {@code 127.0.0.1}
- * only, with Hazelcast's timeouts shortened so that members start, join and are declared dead in
- * seconds on a busy two-core machine.
+ * only, each on ports of its own, with Hazelcast's timeouts shortened so that members start, join
+ * and are declared dead in seconds on a busy two-core machine.
  */
 final class TestClusters {
 
     private TestClusters() {
     }
 
-    /** {@return a builder for a fresh test cluster on 127.0.0.1 with short Hazelcast timeouts} */
+    /** How many ports, from a test cluster's first, its members may take and are looked for at. */
+    private static final int PORTS_PER_CLUSTER = 6;
+
+    /**
+     * {@return a builder for a fresh test cluster on 127.0.0.1 with short Hazelcast timeouts} Its
+     * members take ports from a random base in 20,000-59,999, not Hazelcast's 5701: on the default
+     * ports, another build's test cluster (or any Hazelcast on the machine) holds the first ports,
+     * and a joining member that probes them meets a cluster of another name and may give up.
+     */
     static ClusterOptions.Builder options() {
+        int base = 20_000 + ThreadLocalRandom.current().nextInt(4_000) * 10;
+        List<String> members = IntStream.range(0, PORTS_PER_CLUSTER)
+                .mapToObj(i -> "127.0.0.1:" + (base + i))
+                .toList();
         return ClusterOptions.builder()
                 .clusterName("weft-test-" + UUID.randomUUID().toString().substring(0, 8))
                 .bindAddress("127.0.0.1")
-                .members(List.of("127.0.0.1"))
+                .port(base)
+                .members(members)
                 .property("hazelcast.wait.seconds.before.join", "0")
                 .property("hazelcast.max.wait.seconds.before.join", "0")
                 .property("hazelcast.max.no.heartbeat.seconds", "5")
