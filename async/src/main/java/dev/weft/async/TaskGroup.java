@@ -250,7 +250,10 @@ public final class TaskGroup implements AutoCloseable {
             } catch (InterruptedException e) {
                 if (bodyEnds()) { // the interrupt was a task's failure reaching the body
                     closeScope();
-                    throw groupException(failureAfterCancelling(), null);
+                    TaskFailedException failure = failureAfterCancelling();
+                    if (failure != null) { // always: only a failure interrupts the body
+                        throw groupException(failure, null);
+                    }
                 }
                 throw cancelledBy(e);
             } catch (Exception | Error e) {
