@@ -186,7 +186,8 @@ public final class TaskScope implements AutoCloseable {
      * @throws IllegalStateException if the scope is closed
      */
     public <T> Task<T> fork(Callable<T> task) {
-        return fork(name + "-" + (forkIds.get() + 1), task);
+        Objects.requireNonNull(task, "task");
+        return start(name + "-" + forkIds.incrementAndGet(), task); // unique also when forks race
     }
 
     /**
@@ -202,7 +203,11 @@ public final class TaskScope implements AutoCloseable {
     public <T> Task<T> fork(String name, Callable<T> task) {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(task, "task");
-        forkIds.incrementAndGet();
+        forkIds.incrementAndGet(); // a named fork counts too: default names number every fork
+        return start(name, task);
+    }
+
+    private <T> Task<T> start(String name, Callable<T> task) {
         ForkedTask<T> forked = new ForkedTask<>(name, task, this::runAsFork, this::forkEnded);
         lock.lock();
         try {

@@ -285,6 +285,29 @@ class TaskScopeTest {
     }
 
     @Test
+    void defaultNamesNumberEveryForkAndStayUniqueWhenForksRace() throws Exception {
+        Set<String> names = ConcurrentHashMap.newKeySet();
+        AtomicInteger forked = new AtomicInteger();
+        try (var scope = TaskScope.builder().name("s").open()) {
+            assertEquals("s-1", scope.fork(() -> 0).name());
+            assertEquals("named", scope.fork("named", () -> 0).name());
+            assertEquals("s-3", scope.fork(() -> 0).name(), "a named fork counts too");
+            for (int i = 0; i < 8; i++) {
+                scope.fork("forker-" + i, () -> {
+                    for (int j = 0; j < 50; j++) {
+                        names.add(scope.fork(() -> 0).name());
+                        forked.incrementAndGet();
+                    }
+                    return null;
+                });
+            }
+            scope.join();
+        }
+        assertEquals(400, forked.get());
+        assertEquals(400, names.size(), "every default name is unique");
+    }
+
+    @Test
     void joinFromInsideAForkIsRefused() throws Exception {
         try (var scope = TaskScope.open()) {
             Task<Object> inside = scope.fork(() -> {
