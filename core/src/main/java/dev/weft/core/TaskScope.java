@@ -581,7 +581,8 @@ public final class TaskScope implements AutoCloseable {
         /**
          * Calls {@code listener} once, when the first fork fails: with fail-fast on, after the
          * other forks were cancelled. It runs on the failing fork's thread, before {@link #join()}
-         * or {@link #close()} can return, so it should be quick; it receives the failure that
+         * or {@link #close()} can return, so it should be quick and must not wait for the scope
+         * (the scope waits for it); it receives the failure that
          * {@code join()} throws (with fail-fast off, one made for it). What the listener throws is
          * added to the fork's exception as suppressed. Default: none.
          *
