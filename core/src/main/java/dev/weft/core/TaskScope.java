@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -80,7 +81,8 @@ public final class TaskScope implements AutoCloseable {
     private final CompletableFuture<Void> deadlineTimer;
 
     private State state = State.OPEN;
-    private int unfinished;
+    /** Forks not ended yet. Raised under the lock (with the state check); lowered without it. */
+    private final AtomicInteger unfinished = new AtomicInteger();
     private boolean timedOut;
     private boolean deadlinePassed;
     private TaskFailedException firstFailure;
@@ -219,7 +221,7 @@ public final class TaskScope implements AutoCloseable {
                     return forked;
                 }
                 case OPEN -> {
-                    unfinished++;
+                    unfinished.incrementAndGet();
                     running.add(forked);
                 }
             }
@@ -254,28 +256,42 @@ public final class TaskScope implements AutoCloseable {
         }
     }
 
+    /**
+     * A fork has ended. A success takes no lock: with many short forks ending at once, the
+     * scope's lock would park most of them. The thread is queued and a failure recorded before
+     * the count drops, so whoever sees it reach zero also sees them.
+     */
     private void forkEnded(ForkedTask<?> task, Outcome<?> outcome, Thread thread) {
-        TaskFailedException first = null;
-        lock.lock();
-        try {
-            running.remove(task);
-            if (thread != null) {
-                ending.add(thread);
-            }
-            if (outcome instanceof Outcome.Failure<?> failure) {
-                first = recordFailure(task.name(), failure.error());
-            }
-            // with a listener, the first failing fork counts as unfinished until the listener has
-            // run: join() and close() return only after it, so it never runs behind a closed scope
-            boolean listenerToRun = first != null && onFirstFailure != null;
-            if (!listenerToRun && --unfinished == 0) {
-                allEnded.signalAll();
-            }
-        } finally {
-            lock.unlock();
+        running.remove(task);
+        if (thread != null) {
+            ending.add(thread);
         }
-        if (first != null && onFirstFailure != null) {
-            tellFirstFailure(first);
+        if (outcome instanceof Outcome.Failure<?> failure) {
+            TaskFailedException first;
+            lock.lock();
+            try {
+                first = recordFailure(task.name(), failure.error());
+            } finally {
+                lock.unlock();
+            }
+            if (first != null && onFirstFailure != null) {
+                // the fork counts as unfinished until its listener has run: join() and close()
+                // return only after it, so it never runs behind a closed scope
+                tellFirstFailure(first);
+                return;
+            }
+        }
+        forkDone();
+    }
+
+    private void forkDone() {
+        if (unfinished.decrementAndGet() == 0) {
+            lock.lock(); // a waiter checks the count and parks under the lock: no lost wake-up
+            try {
+                allEnded.signalAll();
+            } finally {
+                lock.unlock();
+            }
         }
     }
 
@@ -303,14 +319,7 @@ public final class TaskScope implements AutoCloseable {
         } catch (RuntimeException | Error listenerError) {
             first.getCause().addSuppressed(listenerError); // reported with the failure, not lost
         } finally {
-            lock.lock();
-            try {
-                if (--unfinished == 0) {
-                    allEnded.signalAll();
-                }
-            } finally {
-                lock.unlock();
-            }
+            forkDone();
         }
     }
 
@@ -321,7 +330,7 @@ public final class TaskScope implements AutoCloseable {
                 return;
             }
             deadlinePassed = true;
-            timedOut = unfinished > 0;
+            timedOut = unfinished.get() > 0;
             cancelRunning();
         } finally {
             lock.unlock();
@@ -366,7 +375,7 @@ public final class TaskScope implements AutoCloseable {
         ensureNotInsideOwnFork("join");
         lock.lockInterruptibly();
         try {
-            while (unfinished > 0) {
+            while (unfinished.get() > 0) {
                 allEnded.await();
             }
         } finally {
@@ -422,7 +431,7 @@ public final class TaskScope implements AutoCloseable {
                 cancelRunning();
                 state = State.CLOSED;
             }
-            while (unfinished > 0) {
+            while (unfinished.get() > 0) {
                 try {
                     allEnded.await();
                 } catch (InterruptedException e) {
@@ -469,7 +478,7 @@ public final class TaskScope implements AutoCloseable {
         lock.lock();
         try {
             return "TaskScope[" + name + ", " + state.name().toLowerCase(java.util.Locale.ROOT)
-                    + ", " + unfinished + " running]";
+                    + ", " + unfinished.get() + " running]";
         } finally {
             lock.unlock();
         }
