@@ -26,6 +26,7 @@ import java.util.Objects;
 public final class TaskGroupException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /** Every task failure, in the order the tasks failed. */
     private final Throwable[] exceptions;
 
     /**

@@ -23,7 +23,9 @@ import java.util.Objects;
 public class ClassNotOnMemberException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /** The name of the class the member could not load. */
     private final String className;
+    /** The member that could not load it. */
     private final String member;
 
     /**

@@ -24,6 +24,7 @@ import java.util.Objects;
 public class MemberLostException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /** The members that were lost. */
     // List.copyOf gives an unmodifiable list of strings, which serializes; the field's type does not say so.
     @SuppressWarnings("serial")
     private final List<String> members;

@@ -23,6 +23,7 @@ public class TaskFailedException extends RuntimeException {
     /** The name used when the failed computation had none. */
     public static final String UNNAMED = "(unnamed task)";
 
+    /** The name of the task that failed, as {@link #taskName()} returns it. */
     private final String taskName;
 
     /**

@@ -24,6 +24,7 @@ import java.util.Objects;
 public class ParallelExecutionException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /** The index of the failed input in the order it was given. */
     private final long index;
 
     /**

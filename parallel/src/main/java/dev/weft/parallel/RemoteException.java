@@ -24,7 +24,9 @@ import java.util.Objects;
 public class RemoteException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /** The class name of the exception thrown in the worker. */
     private final String remoteClassName;
+    /** The message of the exception thrown in the worker, or null. */
     private final String remoteMessage;
 
     /**

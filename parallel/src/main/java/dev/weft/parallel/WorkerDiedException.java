@@ -27,8 +27,11 @@ import java.util.OptionalInt;
 public class WorkerDiedException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /** The worker JVM's process id. */
     private final long pid;
+    /** The worker's exit code, or null if it was not known. */
     private final Integer exitCode;
+    /** The last lines the worker wrote to its stderr. */
     private final String[] stderrTail;
 
     /**
