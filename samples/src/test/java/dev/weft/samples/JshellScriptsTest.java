@@ -70,10 +70,10 @@ class JshellScriptsTest {
     @Test
     void queueServerAndClientTakeTurns() throws Exception {
         List<String> lines = run("queues.jsh");
-        List<Integer> added = indexes(lines, "element (\\d+) ajouté à la liste par Thread-1");
-        List<Integer> taken = indexes(lines, "element (\\d+) extrait de la liste par Thread-2");
-        assertEquals(3, added.size(), "" + lines);
-        assertEquals(numbers(lines, added), numbers(lines, taken), "taken as added: " + lines);
+        Handovers h = handovers(lines, 3, "element (\\d+) ajouté à la liste par Thread-1",
+                "element (\\d+) extrait de la liste par Thread-2");
+        List<Integer> added = h.added();
+        List<Integer> taken = h.taken();
         for (int i = 0; i < 2; i++) {
             assertTrue(taken.get(i) < added.get(i + 1), "join() waits for task_done before the next put: " + lines);
         }
@@ -87,12 +87,11 @@ class JshellScriptsTest {
     @Test
     void eventTellsTheClientTheElementIsThere() throws Exception {
         List<String> lines = run("events.jsh");
-        List<Integer> added = indexes(lines, "Element (\\d+) à été ajouté au niveau de la liste par Thread-1");
-        List<Integer> taken = indexes(lines, "Element (\\d+) à été extrait de la liste par Thread-2");
-        assertEquals(1, added.size(), "" + lines);
-        assertEquals(numbers(lines, added), numbers(lines, taken), "" + lines);
+        Handovers h = handovers(lines, 1, "Element (\\d+) à été ajouté au niveau de la liste par Thread-1",
+                "Element (\\d+) à été extrait de la liste par Thread-2");
         int handOver = lines.indexOf("Passe la main au thread client");
-        assertTrue(added.getFirst() < handOver && handOver < taken.getFirst(), "set() comes before the take: " + lines);
+        assertTrue(h.added().getFirst() < handOver && handOver < h.taken().getFirst(),
+                "set() comes before the take: " + lines);
         assertInOrder(lines, List.of(line("Passe la main au thread serveur"),
                 line("événement levé: false, attendu 10 ms: false")));
     }
@@ -201,6 +200,18 @@ class JshellScriptsTest {
             }
             at++;
         }
+    }
+
+    /** Where the server's and the client's lines are: the same elements, added and taken. */
+    private record Handovers(List<Integer> added, List<Integer> taken) {
+    }
+
+    private static Handovers handovers(List<String> lines, int count, String addedRegex, String takenRegex) {
+        List<Integer> added = indexes(lines, addedRegex);
+        List<Integer> taken = indexes(lines, takenRegex);
+        assertEquals(count, added.size(), "elements added: " + lines);
+        assertEquals(numbers(lines, added), numbers(lines, taken), "taken as added: " + lines);
+        return new Handovers(added, taken);
     }
 
     /** The indexes of the lines matching {@code regex}, whose group 1 is a number. */
