@@ -135,6 +135,22 @@ class JshellScriptsTest {
         assertInOrder(lines.subList(coroutine + 4, lines.size()), List.of(total, line("longueurs: [6, 5, 5]")));
     }
 
+    /**
+     * {@code Pool.processes(2).map} of lambdas typed at the prompt: the child JVMs must receive the
+     * classes jshell compiled for them (the parallel module's change for REPL-defined classes);
+     * without it the child fails with {@code ClassNotFoundException: REPL.$JShell$...}.
+     */
+    @Test
+    void poolMapRunsLambdasTypedAtThePromptInChildJvms() throws Exception {
+        List<String> lines = run("pool-map.jsh");
+        Line seconds = matching("\\d+\\.\\d+(E-\\d+)?");
+        assertInOrder(lines, List.of(
+                matching("Durée de la solution 1 : " + seconds.pattern()),
+                line("# 4 résultats, le même que sans pool: true"),
+                matching("La complétion du programme en parallèle prend : " + seconds.pattern()),
+                line("# 4 résultats, de longueurs [1000, 5000, 4000, 7000]")));
+    }
+
     // ---- running a script
 
     /** Runs a script as {@code Samples jshell} does; returns its lines, checked free of errors. */
