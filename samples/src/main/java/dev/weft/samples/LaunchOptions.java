@@ -7,8 +7,9 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * The launcher's command line, parsed: {@code [list] | run ID... | run all}, with {@code --scale F},
- * {@code --timeline DIR}, {@code --online}, {@code --ask} and {@code --seed N} anywhere.
+ * The launcher's command line, parsed: {@code [list] | run ID... | run all | jshell [FILE.jsh]}, with
+ * {@code --scale F}, {@code --timeline DIR}, {@code --online}, {@code --ask} and {@code --seed N}
+ * anywhere (they are {@code run}'s: {@code jshell} takes none of them).
  *
  * <pre>{@code
  * LaunchOptions options = LaunchOptions.parse("run", "threading.semaphore", "--scale", "0.1");
@@ -24,9 +25,10 @@ import java.util.Objects;
  * @param online whether the Wikipedia cells fetch the real site
  * @param ask whether {@code input()} waits for the user to type on standard input
  * @param seed the random seed, or null
+ * @param script the script {@code jshell} runs, or null to open the prompt
  */
 public record LaunchOptions(Command command, List<String> ids, double scale, Path timelineDir,
-                            boolean online, boolean ask, Long seed) {
+                            boolean online, boolean ask, Long seed, Path script) {
 
     /** What the launcher is asked to do. */
     public enum Command {
@@ -34,6 +36,8 @@ public record LaunchOptions(Command command, List<String> ids, double scale, Pat
         LIST,
         /** Run cells. */
         RUN,
+        /** Open jshell with weft on its class path, or run a script in it. */
+        JSHELL,
         /** Show the usage. */
         HELP
     }
@@ -42,6 +46,8 @@ public record LaunchOptions(Command command, List<String> ids, double scale, Pat
     public static final String USAGE = """
             usage: Samples [list]                       la liste des cellules (id, titre)
                    Samples run ID... | run all          exécute des cellules (ou une section: run threading)
+                   Samples jshell [FICHIER.jsh]         l'invite Java (jshell) avec weft et les imports des notebooks,
+                                                        ou y exécute un script (samples/jshell/*.jsh)
             options:
                    --scale F       multiplie chaque attente et chaque taille de calcul (1 = durées du notebook)
                    --timeline DIR  écrit DIR/<id>.svg par cellule et montre la même chronologie en ASCII
@@ -49,6 +55,8 @@ public record LaunchOptions(Command command, List<String> ids, double scale, Pat
                    --ask           input() attend une réponse tapée au clavier (sinon "Donna")
                    --seed N        graine des nombres aléatoires (randint)
             """;
+
+    private static final List<String> RUN_OPTIONS = List.of("--scale", "--timeline", "--online", "--ask", "--seed");
 
     /** Checks the fields. */
     public LaunchOptions {
@@ -62,7 +70,7 @@ public record LaunchOptions(Command command, List<String> ids, double scale, Pat
      * @param args the arguments
      * @return the options
      * @throws IllegalArgumentException for an unknown option, a missing or bad value, or
-     *     {@code run} without ids
+     *     {@code run} without ids, {@code jshell} with more than one script or with an option of {@code run}
      */
     public static LaunchOptions parse(String... args) {
         Command command = null;
@@ -72,8 +80,11 @@ public record LaunchOptions(Command command, List<String> ids, double scale, Pat
         boolean online = false;
         boolean ask = false;
         Long seed = null;
+        Path script = null;
+        boolean runOption = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
+            runOption |= RUN_OPTIONS.contains(arg);
             switch (arg) {
                 case "--scale" -> scale = parseScale(value(args, ++i, arg));
                 case "--timeline" -> timeline = Path.of(value(args, ++i, arg));
@@ -89,10 +100,13 @@ public record LaunchOptions(Command command, List<String> ids, double scale, Pat
                         command = switch (arg.toLowerCase(Locale.ROOT)) {
                             case "list" -> Command.LIST;
                             case "run" -> Command.RUN;
+                            case "jshell" -> Command.JSHELL;
                             default -> throw new IllegalArgumentException("commande inconnue: " + arg);
                         };
                     } else if (command == Command.RUN) {
                         ids.add(arg);
+                    } else if (command == Command.JSHELL && script == null) {
+                        script = Path.of(arg);
                     } else {
                         throw new IllegalArgumentException("argument en trop: " + arg);
                     }
@@ -102,8 +116,11 @@ public record LaunchOptions(Command command, List<String> ids, double scale, Pat
         if (command == Command.RUN && ids.isEmpty()) {
             throw new IllegalArgumentException("run: donnez des ids de cellules, ou all");
         }
+        if (command == Command.JSHELL && runOption) {
+            throw new IllegalArgumentException("jshell: --scale, --timeline, --online, --ask et --seed sont des options de run");
+        }
         return new LaunchOptions(command == null ? Command.LIST : command, ids, scale, timeline,
-                online, ask, seed);
+                online, ask, seed, script);
     }
 
     private static String value(String[] args, int index, String option) {

@@ -1,7 +1,9 @@
 package dev.weft.samples;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,6 +17,8 @@ import java.util.Set;
  * java -cp ... dev.weft.samples.Samples                          # the list: ids and titles
  * java -cp ... dev.weft.samples.Samples run threading.semaphore --scale 0.05
  * java -cp ... dev.weft.samples.Samples run all --scale 0.02 --timeline target/timelines
+ * java -cp ... dev.weft.samples.Samples jshell                  # the Java prompt, weft imported
+ * java -cp ... dev.weft.samples.Samples jshell samples/jshell/threads.jsh
  * }</pre>
  *
  * <p>See {@link LaunchOptions#USAGE} for every option. Each sample class also has its own
@@ -61,7 +65,8 @@ public final class Samples {
      * @param err where errors go
      * @param in where the answers to {@code input()} are read from (read only when bytes are
      *     waiting, or always with {@code --ask})
-     * @return 0 when all went well, 1 if a cell failed, 2 for a bad command line
+     * @return 0 when all went well, 1 if a cell failed, 2 for a bad command line; for
+     *     {@code jshell}, jshell's exit status (1 if it could not be started)
      */
     public static int run(List<Cell> catalogue, String[] args, PrintStream out, PrintStream err, InputStream in) {
         LaunchOptions options;
@@ -81,8 +86,28 @@ public final class Samples {
                 LineSource input = LineSource.from(in, options.ask());
                 return new CellRunner(options, out, err, input).runAll(selected) == 0 ? 0 : 1;
             }
+            case JSHELL -> {
+                return jshell(options, out, err);
+            }
         }
         return 0;
+    }
+
+    private static int jshell(LaunchOptions options, PrintStream out, PrintStream err) {
+        if (options.script() != null && !Files.isRegularFile(options.script())) {
+            err.println("jshell: pas de script " + options.script().toAbsolutePath());
+            return 2;
+        }
+        try {
+            return Jshell.run(options.script(), out);
+        } catch (IOException | IllegalStateException e) {
+            err.println("jshell: " + e.getMessage());
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            err.println("jshell: interrompu");
+            return 1;
+        }
     }
 
     /**

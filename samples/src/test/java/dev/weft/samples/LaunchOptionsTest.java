@@ -50,6 +50,29 @@ class LaunchOptionsTest {
     }
 
     @Test
+    void jshellOpensThePromptOrRunsOneScript() {
+        LaunchOptions prompt = LaunchOptions.parse("jshell");
+        assertEquals(LaunchOptions.Command.JSHELL, prompt.command());
+        assertNull(prompt.script());
+        LaunchOptions script = LaunchOptions.parse("jshell", "jshell/threads.jsh");
+        assertEquals(LaunchOptions.Command.JSHELL, script.command());
+        assertEquals(Path.of("jshell/threads.jsh"), script.script());
+        assertTrue(script.ids().isEmpty());
+    }
+
+    @Test
+    void jshellTakesOneScriptAndNoOptionOfRun() {
+        IllegalArgumentException extra = assertThrows(IllegalArgumentException.class,
+                () -> LaunchOptions.parse("jshell", "a.jsh", "b.jsh"));
+        assertTrue(extra.getMessage().contains("b.jsh"), extra.getMessage());
+        IllegalArgumentException scale = assertThrows(IllegalArgumentException.class,
+                () -> LaunchOptions.parse("jshell", "--scale", "0.1"));
+        assertTrue(scale.getMessage().contains("--scale"), scale.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> LaunchOptions.parse("--online", "jshell"));
+        assertNull(LaunchOptions.parse("run", "a.b").script());
+    }
+
+    @Test
     void helpIsACommand() {
         assertEquals(LaunchOptions.Command.HELP, LaunchOptions.parse("--help").command());
     }
