@@ -55,6 +55,16 @@ abstract class JdkLockContractTests {
         await().atMost(LONG).until(() -> LockSupport.getBlocker(t) instanceof AbstractOwnableSynchronizer);
     }
 
+    /** Runs {@code body} holding {@code lock}. */
+    static void locked(java.util.concurrent.locks.Lock lock, Bunch.Body body) throws Exception {
+        lock.lock();
+        try {
+            body.run();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Waits until {@code n} threads are queued on a weft condition. */
     static void awaitWaiters(java.util.concurrent.locks.Condition cond, int n) {
         Condition weft = (Condition) cond;
@@ -244,14 +254,7 @@ abstract class JdkLockContractTests {
         var lock = newLock();
         var cond = lock.newCondition();
         AtomicBoolean result = new AtomicBoolean();
-        try (Bunch b = Bunch.start(1, () -> {
-            lock.lock();
-            try {
-                result.set(cond.await(LONG_S, TimeUnit.SECONDS));
-            } finally {
-                lock.unlock();
-            }
-        })) {
+        try (Bunch b = Bunch.start(1, () -> locked(lock, () -> result.set(cond.await(LONG_S, TimeUnit.SECONDS))))) {
             awaitWaiters(cond, 1);
             assertTrue(lock.tryLock(LONG_S, TimeUnit.SECONDS), "the waiter let the lock go");
             cond.signal();
@@ -281,18 +284,9 @@ abstract class JdkLockContractTests {
         var cond = lock.newCondition();
         AtomicLong left = new AtomicLong();
         long timeout = TimeUnit.SECONDS.toNanos(LONG_S);
-        try (Bunch b = Bunch.start(1, () -> {
-            lock.lock();
-            try {
-                left.set(cond.awaitNanos(timeout));
-            } finally {
-                lock.unlock();
-            }
-        })) {
+        try (Bunch b = Bunch.start(1, () -> locked(lock, () -> left.set(cond.awaitNanos(timeout))))) {
             awaitWaiters(cond, 1);
-            lock.lock();
-            cond.signal();
-            lock.unlock();
+            locked(lock, cond::signal);
         }
         assertTrue(left.get() > 0 && left.get() < timeout, () -> "left " + left.get());
     }
@@ -324,18 +318,10 @@ abstract class JdkLockContractTests {
             lock.unlock();
         }
         AtomicBoolean result = new AtomicBoolean();
-        try (Bunch b = Bunch.start(1, () -> {
-            lock.lock();
-            try {
-                result.set(cond.awaitUntil(new Date(System.currentTimeMillis() + LONG.toMillis())));
-            } finally {
-                lock.unlock();
-            }
-        })) {
+        Date later = new Date(System.currentTimeMillis() + LONG.toMillis());
+        try (Bunch b = Bunch.start(1, () -> locked(lock, () -> result.set(cond.awaitUntil(later))))) {
             awaitWaiters(cond, 1);
-            lock.lock();
-            cond.signalAll();
-            lock.unlock();
+            locked(lock, cond::signalAll);
         }
         assertTrue(result.get());
     }
@@ -386,9 +372,7 @@ abstract class JdkLockContractTests {
             }
         })) {
             awaitWaiters(cond, 1);
-            lock.lock();
-            cond.signal();
-            lock.unlock();
+            locked(lock, cond::signal);
         }
         assertTrue(flagAfter.get());
     }
@@ -438,9 +422,7 @@ abstract class JdkLockContractTests {
             }
         })) {
             awaitWaiters(cond, 3);
-            lock.lock();
-            cond.signal();
-            lock.unlock();
+            locked(lock, cond::signal);
             await().atMost(LONG).until(() -> woken.get() == 1);
             assertEquals(2, ((Condition) cond).waiting(), "one signal woke one waiter; the other two still wait");
             lock.lock();
