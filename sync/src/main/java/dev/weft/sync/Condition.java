@@ -5,7 +5,9 @@ import dev.weft.sync.internal.ConditionLock;
 import dev.weft.sync.internal.ReleaseOnce;
 import dev.weft.sync.internal.WaitQueue;
 import java.time.Duration;
+import java.util.Date;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 
@@ -49,10 +51,34 @@ import java.util.function.BooleanSupplier;
  * never lost. Re-taking the lock after a wait is not interruptible, as in
  * {@code java.util.concurrent}.
  *
+ * <p><b>Also a {@link java.util.concurrent.locks.Condition}</b>, for code written against
+ * {@code java.util.concurrent}, with the stronger guarantees above (no spurious wake-ups, FIFO
+ * signals): {@link #await(long, TimeUnit)} and {@link #awaitUntil(Date)} return {@code true} when
+ * signalled and {@code false} when the time ran out, {@link #awaitNanos(long)} returns a positive
+ * estimate of the time left when signalled and zero or less when the time ran out, and
+ * {@link #awaitUninterruptibly()} waits for a signal whatever interrupts come, then returns with
+ * the interrupt flag set if one came. {@link Lock#newCondition()} and {@link RLock#newCondition()}
+ * make one. Two names are shared with that interface: {@code awaitUntil(BooleanSupplier)} is
+ * Python's {@code wait_for}, {@code awaitUntil(Date)} the JDK's deadline wait; they are overloads,
+ * so a literal {@code null} argument needs a cast to say which one.
+ *
+ * <pre>{@code
+ * java.util.concurrent.locks.Lock lock = new RLock();
+ * java.util.concurrent.locks.Condition changed = lock.newCondition();
+ * lock.lock();
+ * try {
+ *     while (!ready) {
+ *         changed.await(1, TimeUnit.SECONDS);
+ *     }
+ * } finally {
+ *     lock.unlock();
+ * }
+ * }</pre>
+ *
  * <p>Memory consistency: what a thread did before {@code signal} (while holding the lock)
  * happens-before the signalled thread returns from {@code await}.
  */
-public final class Condition {
+public final class Condition implements java.util.concurrent.locks.Condition {
     /** The lock, for {@link #toString()}. */
     private final Object lock;
     /** The operations on the lock that this condition uses, the same for either kind of lock. */
@@ -92,7 +118,7 @@ public final class Condition {
                     lock.release();
                     return 1;
                 },
-                saved -> lock.acquireUninterruptibly()));
+                saved -> lock.lock()));
     }
 
     private Condition(Object lock, ConditionLock owner) {
@@ -155,8 +181,9 @@ public final class Condition {
      * @throws IllegalMonitorStateException if the lock is not held (CPython's {@code RuntimeError})
      * @throws InterruptedException if interrupted before being signalled; the lock is held again
      */
+    @Override
     public void await() throws InterruptedException {
-        awaitNanos(0L, false);
+        awaitInterruptibly(0L, false);
     }
 
     /**
@@ -169,7 +196,80 @@ public final class Condition {
      * @throws InterruptedException if interrupted before being signalled; the lock is held again
      */
     public boolean await(Duration timeout) throws InterruptedException {
-        return awaitNanos(Durations.toTimeoutNanos(timeout), true);
+        return awaitInterruptibly(Durations.toTimeoutNanos(timeout), true);
+    }
+
+    /**
+     * As {@link #await(Duration)}, in {@code java.util.concurrent}'s form.
+     *
+     * @param time how long to wait; zero or negative: release and re-take the lock at once
+     * @param unit the unit of {@code time}
+     * @return {@code true} if signalled, {@code false} if the time ran out
+     * @throws NullPointerException if {@code unit} is null
+     * @throws IllegalMonitorStateException if the lock is not held
+     * @throws InterruptedException if interrupted before being signalled; the lock is held again
+     */
+    @Override
+    public boolean await(long time, TimeUnit unit) throws InterruptedException {
+        Objects.requireNonNull(unit, "unit");
+        return awaitInterruptibly(Math.max(0L, unit.toNanos(time)), true);
+    }
+
+    /**
+     * As {@link #await(Duration)}, returning the time left.
+     *
+     * @param nanosTimeout how long to wait, in nanoseconds; zero or negative: release and re-take
+     *     the lock at once
+     * @return when signalled, an estimate of {@code nanosTimeout} minus the time spent waiting,
+     *     and at least 1 (a signal that came just at the deadline is still reported); when the time
+     *     ran out, zero or less
+     * @throws IllegalMonitorStateException if the lock is not held
+     * @throws InterruptedException if interrupted before being signalled; the lock is held again
+     */
+    @Override
+    public long awaitNanos(long nanosTimeout) throws InterruptedException {
+        long nanos = Math.max(0L, nanosTimeout);
+        long deadline = Durations.deadlineAfter(nanos);
+        boolean signalled = awaitInterruptibly(nanos, true);
+        long left = deadline - System.nanoTime();
+        return signalled ? Math.max(1L, left) : Math.min(0L, left);
+    }
+
+    /**
+     * Waits until signalled, whatever interrupts come; returns with the interrupt flag set if the
+     * thread was interrupted before or during the wait. The lock is held again on return.
+     *
+     * @throws IllegalMonitorStateException if the lock is not held
+     */
+    @Override
+    public void awaitUninterruptibly() {
+        checkOwned();
+        int outcome = park(0L, false, false);
+        if ((outcome & INTERRUPTED) != 0) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * As {@link #await(Duration)}, until a wall-clock deadline: the JDK's overload of the name,
+     * next to Python's {@link #awaitUntil(BooleanSupplier)}. The time left is read from
+     * {@link System#currentTimeMillis()} once, at the call; the wait itself runs on
+     * {@link System#nanoTime()}, so a later change of the wall clock does not move it.
+     *
+     * @param deadline when to give up; a deadline already past: release and re-take the lock at
+     *     once, then return {@code false}
+     * @return {@code true} if signalled, {@code false} if the deadline passed
+     * @throws NullPointerException if {@code deadline} is null
+     * @throws IllegalMonitorStateException if the lock is not held
+     * @throws InterruptedException if interrupted before being signalled; the lock is held again
+     */
+    @Override
+    public boolean awaitUntil(Date deadline) throws InterruptedException {
+        Objects.requireNonNull(deadline, "deadline");
+        long at = deadline.getTime();
+        long now = System.currentTimeMillis();
+        long millis = at <= now ? 0L : at - now;
+        return awaitInterruptibly(TimeUnit.MILLISECONDS.toNanos(millis), true);
     }
 
     /**
@@ -212,7 +312,7 @@ public final class Condition {
             if (left <= 0) {
                 break;
             }
-            awaitNanos(left, true);
+            awaitInterruptibly(left, true);
             result = predicate.getAsBoolean();
         }
         return result;
@@ -224,6 +324,7 @@ public final class Condition {
      *
      * @throws IllegalMonitorStateException if the lock is not held
      */
+    @Override
     public void signal() {
         signal(1);
     }
@@ -249,6 +350,7 @@ public final class Condition {
      *
      * @throws IllegalMonitorStateException if the lock is not held
      */
+    @Override
     public void signalAll() {
         checkOwned();
         waiters.signalAll();
@@ -274,11 +376,38 @@ public final class Condition {
         }
     }
 
-    private boolean awaitNanos(long nanos, boolean timed) throws InterruptedException {
+    /** {@link #park} saw its waiter signalled. */
+    private static final int SIGNALLED = 1;
+    /** {@link #park} saw (and cleared) an interrupt. */
+    private static final int INTERRUPTED = 2;
+
+    /** {@return whether signalled} The wait behind every interruptible await. */
+    private boolean awaitInterruptibly(long nanos, boolean timed) throws InterruptedException {
         checkOwned();
         if (Thread.interrupted()) {
             throw new InterruptedException();
         }
+        int outcome = park(nanos, timed, true);
+        boolean signalled = (outcome & SIGNALLED) != 0;
+        if ((outcome & INTERRUPTED) != 0) {
+            if (!signalled) {
+                throw new InterruptedException();
+            }
+            Thread.currentThread().interrupt();
+        }
+        return signalled;
+    }
+
+    /**
+     * Queues the calling thread, releases the lock fully, parks until signalled (or the time runs
+     * out, or, if {@code interruptible}, an interrupt comes), then re-takes the lock as it was.
+     * The lock must be held. A waiter that gives up leaves the queue, so its signal goes to
+     * another; one that a signal claimed first reports the signal.
+     *
+     * @return {@link #SIGNALLED} and {@link #INTERRUPTED} as bits; the interrupt flag is cleared
+     *     if {@code INTERRUPTED} is set
+     */
+    private int park(long nanos, boolean timed, boolean interruptible) {
         WaitQueue.Waiter me = waiters.enqueue();
         int saved = owner.releaseSave();
         boolean signalled;
@@ -292,8 +421,10 @@ public final class Condition {
                 }
                 if (Thread.interrupted()) {
                     interrupted = true;
-                    signalled = !waiters.cancel(me);
-                    break;
+                    if (interruptible) {
+                        signalled = !waiters.cancel(me);
+                        break;
+                    }
                 }
                 if (timed) {
                     long left = deadline - System.nanoTime();
@@ -309,12 +440,6 @@ public final class Condition {
         } finally {
             owner.restore(saved);
         }
-        if (interrupted) {
-            if (!signalled) {
-                throw new InterruptedException();
-            }
-            Thread.currentThread().interrupt();
-        }
-        return signalled;
+        return (signalled ? SIGNALLED : 0) | (interrupted ? INTERRUPTED : 0);
     }
 }

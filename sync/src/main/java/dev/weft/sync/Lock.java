@@ -5,6 +5,8 @@ import dev.weft.sync.internal.Identity;
 import dev.weft.sync.internal.ReleaseOnce;
 import java.io.Serial;
 import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.AbstractQueuedSynchronizer;
 
 /**
@@ -31,20 +33,47 @@ import java.util.concurrent.locks.AbstractQueuedSynchronizer;
  * like {@code ReentrantLock}'s default. Blocking acquisitions are interruptible. A virtual thread
  * that waits for the lock parks without pinning its carrier.
  *
+ * <p><b>Also a {@link java.util.concurrent.locks.Lock}</b>, for code written against
+ * {@code java.util.concurrent}: {@link #lock()} waits without giving up on an interrupt (the flag
+ * stays set), {@link #lockInterruptibly()}, {@link #tryLock()} and {@link #tryLock(long, TimeUnit)}
+ * behave as {@code ReentrantLock}'s do (an interrupt already pending throws, even on a free lock),
+ * and {@link #newCondition()} gives a weft {@link Condition} over this lock. The restrictions this
+ * implementation places on that interface: it is not reentrant, and {@link #unlock()} may be
+ * called by any thread, as {@code release()} may. The two differ only in their error:
+ * {@code release()} of an unlocked lock throws {@link IllegalStateException} (Python's
+ * {@code RuntimeError}), {@code unlock()} throws {@link IllegalMonitorStateException}, as every
+ * {@code java.util.concurrent} lock does.
+ *
+ * <pre>{@code
+ * java.util.concurrent.locks.Lock l = new Lock();
+ * l.lock();
+ * try { ... } finally { l.unlock(); }
+ * }</pre>
+ *
+ * <p>Having no owner, a {@code Lock} is invisible to the JVM's lock diagnostics: {@code jstack -l}
+ * shows a thread waiting for it ("parking to wait for ... Lock$Sync") but lists no thread as
+ * holding it, and {@code ThreadMXBean.findDeadlockedThreads()} cannot see a deadlock through it.
+ * Use an {@link RLock} where an owner exists and deadlocks must be found.
+ *
  * <p>Memory consistency: actions before a {@code release()} happen-before the {@code acquire()}
  * that takes the lock next, whichever threads do them.
  */
-public final class Lock {
+public final class Lock implements java.util.concurrent.locks.Lock {
     private final Sync sync = new Sync();
 
     /** Creates an unlocked lock. */
     public Lock() {
     }
 
-    /** State 0 = unlocked, 1 = locked; no owner is recorded. */
+    /**
+     * State 0 = unlocked, 1 = locked; no owner is recorded. The argument of {@code release} says
+     * which method releases, so that each throws its own exception for an unlocked lock.
+     */
     private static final class Sync extends AbstractQueuedSynchronizer {
         @Serial
         private static final long serialVersionUID = 1L;
+        static final int BY_RELEASE = 1;
+        static final int BY_UNLOCK = 2;
 
         @Override
         protected boolean tryAcquire(int ignored) {
@@ -52,9 +81,11 @@ public final class Lock {
         }
 
         @Override
-        protected boolean tryRelease(int ignored) {
+        protected boolean tryRelease(int by) {
             if (!compareAndSetState(1, 0)) {
-                throw new IllegalStateException("release unlocked lock");
+                throw by == BY_UNLOCK
+                        ? new IllegalMonitorStateException("unlock of an unlocked lock")
+                        : new IllegalStateException("release unlocked lock");
             }
             return true;
         }
@@ -104,7 +135,7 @@ public final class Lock {
      * @throws IllegalStateException if the lock is not locked (CPython's {@code RuntimeError})
      */
     public void release() {
-        sync.release(1);
+        sync.release(Sync.BY_RELEASE);
     }
 
     /** {@return whether some thread holds the lock now} */
@@ -123,9 +154,70 @@ public final class Lock {
         return new ReleaseOnce(this::release);
     }
 
-    /** Waits for the lock without ever giving up: Condition's re-acquisition after a wait. */
-    void acquireUninterruptibly() {
+    /**
+     * Takes the lock, waiting as long as it takes even if the thread is interrupted: the
+     * interrupt flag is still set when it returns. Prefer {@link #acquire()}, which an interrupt
+     * can cancel.
+     */
+    @Override
+    public void lock() {
         sync.acquire(1);
+    }
+
+    /**
+     * Takes the lock unless the thread is interrupted, before or while waiting:
+     * {@link #acquire()} under its {@code java.util.concurrent} name, except that an interrupt
+     * already pending throws even when the lock is free (as {@code ReentrantLock} does).
+     *
+     * @throws InterruptedException if the thread is interrupted on entry or while waiting; the
+     *     lock is then not taken
+     */
+    @Override
+    public void lockInterruptibly() throws InterruptedException {
+        sync.acquireInterruptibly(1);
+    }
+
+    /** {@return {@code true} if the lock was free and is now taken; never waits} As {@link #tryAcquire()}. */
+    @Override
+    public boolean tryLock() {
+        return sync.tryAcquire(1);
+    }
+
+    /**
+     * Takes the lock, waiting at most {@code time}: {@link #acquire(Duration)} in
+     * {@code java.util.concurrent}'s form.
+     *
+     * @param time how long to wait; zero or negative means "do not wait"
+     * @param unit the unit of {@code time}
+     * @return {@code true} if the lock was taken, {@code false} if the time ran out
+     * @throws NullPointerException if {@code unit} is null
+     * @throws InterruptedException if the thread is interrupted on entry (even if the lock is
+     *     free) or while waiting; the lock is then not taken
+     */
+    @Override
+    public boolean tryLock(long time, TimeUnit unit) throws InterruptedException {
+        Objects.requireNonNull(unit, "unit");
+        return sync.tryAcquireNanos(1, unit.toNanos(time));
+    }
+
+    /**
+     * Releases the lock: {@link #release()} with {@code java.util.concurrent}'s error. Any thread
+     * may call it.
+     *
+     * @throws IllegalMonitorStateException if the lock is not locked
+     */
+    @Override
+    public void unlock() {
+        sync.release(Sync.BY_UNLOCK);
+    }
+
+    /**
+     * {@return a new weft {@link Condition} over this lock, as {@code new Condition(this)}} Its
+     * waits need the lock to be locked, by any thread, as CPython's {@code Condition(Lock())}.
+     */
+    @Override
+    public Condition newCondition() {
+        return new Condition(this);
     }
 
     /** {@return CPython's repr, for example {@code <locked dev.weft.sync.Lock object at 0x1b6d3586>}} */

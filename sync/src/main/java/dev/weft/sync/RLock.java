@@ -6,6 +6,7 @@ import dev.weft.sync.internal.ReleaseOnce;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -29,9 +30,32 @@ import java.util.concurrent.locks.ReentrantLock;
  * {@link IllegalMonitorStateException}, where CPython raises {@code RuntimeError}. Use
  * {@link Locks#ordered(String)} for an RLock that detects lock-order inversions.
  *
+ * <p><b>Also a {@link java.util.concurrent.locks.Lock}</b>, for code written against
+ * {@code java.util.concurrent}: {@link #lock()} (not interruptible), {@link #lockInterruptibly()},
+ * {@link #tryLock()}, {@link #tryLock(long, TimeUnit)} and {@link #unlock()} are
+ * {@code ReentrantLock}'s, each taking or releasing one hold as the Python-named methods do, and
+ * {@link #newCondition()} gives a weft {@link Condition} over this lock (CPython's wake-up rules,
+ * no spurious wake-ups). {@code unlock()} by a thread that does not hold the lock throws
+ * {@link IllegalMonitorStateException}, as {@code release()} does.
+ *
+ * <pre>{@code
+ * java.util.concurrent.locks.Lock l = new RLock();
+ * if (l.tryLock(1, TimeUnit.SECONDS)) {
+ *     try { ... } finally { l.unlock(); }
+ * }
+ * }</pre>
+ *
+ * <p><b>Seen by the JVM's tools.</b> The lock's owner is the exclusive owner of an
+ * {@link java.util.concurrent.locks.AbstractOwnableSynchronizer} (the {@code ReentrantLock}'s),
+ * and a thread waiting for it parks on that synchronizer. So {@code jstack -l} and
+ * {@code ThreadMXBean.dumpAllThreads(true, true)} list the lock under the owner's "Locked
+ * ownable synchronizers" (as a {@code java.util.concurrent.locks.ReentrantLock$NonfairSync}), and
+ * {@code ThreadMXBean.findDeadlockedThreads()} reports threads deadlocked over RLocks. An
+ * interrupt breaks such a deadlock: {@link #acquire()} is interruptible, {@link #lock()} is not.
+ *
  * <p>Memory consistency: as for {@code ReentrantLock}.
  */
-public final class RLock {
+public final class RLock implements java.util.concurrent.locks.Lock {
     private final ReentrantLock lock;
     /** The owner's hold count, for toString() from any thread; written by the owner, under the lock. */
     private int holds;
@@ -118,6 +142,75 @@ public final class RLock {
     public Guard hold() throws InterruptedException {
         acquire();
         return new ReleaseOnce(this::release);
+    }
+
+    /**
+     * Takes one hold, waiting as long as it takes even if the thread is interrupted: the interrupt
+     * flag is still set when it returns. Prefer {@link #acquire()}, which an interrupt can cancel
+     * (and so can break a deadlock).
+     */
+    @Override
+    public void lock() {
+        lock.lock();
+        held();
+    }
+
+    /**
+     * Takes one hold unless the thread is interrupted, before or while waiting: {@link #acquire()}
+     * under its {@code java.util.concurrent} name.
+     *
+     * @throws InterruptedException if the thread is interrupted on entry or while waiting; no hold
+     *     is then taken
+     */
+    @Override
+    public void lockInterruptibly() throws InterruptedException {
+        acquire();
+    }
+
+    /** {@return {@code true} if the lock was free or already ours and one more hold is taken; never waits} As {@link #tryAcquire()}. */
+    @Override
+    public boolean tryLock() {
+        return tryAcquire();
+    }
+
+    /**
+     * Takes one hold, waiting at most {@code time}: {@link #acquire(Duration)} in
+     * {@code java.util.concurrent}'s form.
+     *
+     * @param time how long to wait; zero or negative means "do not wait"
+     * @param unit the unit of {@code time}
+     * @return {@code true} if a hold was taken, {@code false} if the time ran out
+     * @throws NullPointerException if {@code unit} is null
+     * @throws InterruptedException if the thread is interrupted on entry (even if the lock is
+     *     free) or while waiting; no hold is then taken
+     */
+    @Override
+    public boolean tryLock(long time, TimeUnit unit) throws InterruptedException {
+        Objects.requireNonNull(unit, "unit");
+        if (lock.tryLock(time, unit)) {
+            held();
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * Releases one hold: {@link #release()} under its {@code java.util.concurrent} name.
+     *
+     * @throws IllegalMonitorStateException if the calling thread does not hold the lock
+     */
+    @Override
+    public void unlock() {
+        release();
+    }
+
+    /**
+     * {@return a new weft {@link Condition} over this lock, as {@code new Condition(this)}} A wait
+     * releases every hold of the calling thread and restores them before it returns.
+     */
+    @Override
+    public Condition newCondition() {
+        return new Condition(this);
     }
 
     /** Releases every hold of the calling thread and returns how many there were. */

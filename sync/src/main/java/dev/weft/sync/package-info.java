@@ -4,8 +4,11 @@
  *
  * <p>Start with {@link dev.weft.sync.Lock} and its {@link dev.weft.sync.Guard}, the
  * try-with-resources form of Python's {@code with lock:}; then {@link dev.weft.sync.JoinableQueue}
- * for producer/consumer work. Every blocking call is interruptible and has a
+ * for producer/consumer work. Every blocking call with a Python name is interruptible and has a
  * {@link java.time.Duration} overload where a zero or negative timeout means "do not wait".
+ * {@code Lock}, {@code RLock} and {@code Condition} also implement
+ * {@link java.util.concurrent.locks.Lock} and {@link java.util.concurrent.locks.Condition}, whose
+ * {@code lock()} and {@code awaitUninterruptibly()} are, as their names say, not interruptible.
  * Everything is built on {@code java.util.concurrent.locks}, never on intrinsic object
  * monitors, so virtual threads park without pinning their carrier.
  *

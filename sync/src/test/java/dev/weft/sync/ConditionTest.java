@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -258,7 +259,7 @@ class ConditionTest {
         Condition cond = new Condition();
         try (Guard g = cond.hold()) {
             assertEquals("timeout", assertThrows(NullPointerException.class, () -> cond.await(null)).getMessage());
-            assertEquals("predicate", assertThrows(NullPointerException.class, () -> cond.awaitUntil(null)).getMessage());
+            assertEquals("predicate", assertThrows(NullPointerException.class, () -> cond.awaitUntil((BooleanSupplier) null)).getMessage());
             assertEquals("predicate", assertThrows(NullPointerException.class, () -> cond.awaitUntil(null, SHORT)).getMessage());
             assertEquals("timeout", assertThrows(NullPointerException.class, () -> cond.awaitUntil(() -> true, null)).getMessage());
             assertEquals("timeout", assertThrows(NullPointerException.class, () -> cond.acquire(null)).getMessage());

@@ -123,7 +123,7 @@ class BadInputTest {
         }, conditionWorks));
         rows.add(row("Condition.awaitUntil(null)", NPE, () -> {
             try (var g = condition.hold()) {
-                condition.awaitUntil(null);
+                condition.awaitUntil((java.util.function.BooleanSupplier) null);
             }
         }, conditionWorks));
         rows.add(row("Condition.await(null)", NPE, () -> {
