@@ -138,8 +138,7 @@ class JoinableQueueBlockingContractTest {
     void addAll_of_itself_is_refused(Kind kind) {
         JoinableQueue<String> q = kind.withBca(0);
         assertThrows(IllegalArgumentException.class, () -> q.addAll(q));
-        assertEquals(3, q.size());
-        assertEquals(3, q.unfinishedTasks());
+        assertStillHoldsBca(kind, q);
     }
 
     // ---- retrieval ---------------------------------------------------------------------------
@@ -299,7 +298,7 @@ class JoinableQueueBlockingContractTest {
         assertThrows(IllegalArgumentException.class, () -> q.drainTo(q, 1));
         assertThrows(NullPointerException.class, () -> q.drainTo(null));
         assertThrows(NullPointerException.class, () -> q.drainTo(null, 1));
-        assertEquals(3, q.size(), "nothing moved");
+        assertStillHoldsBca(kind, q);
     }
 
     @ParameterizedTest
@@ -409,8 +408,7 @@ class JoinableQueueBlockingContractTest {
             }
             return true;
         }));
-        assertEquals(3, q.size());
-        assertEquals(3, q.unfinishedTasks());
+        assertStillHoldsBca(kind, q);
     }
 
     @ParameterizedTest
@@ -609,6 +607,13 @@ class JoinableQueueBlockingContractTest {
         assertEquals(0, q.unfinishedTasks());
         assertEquals(1, drained.size());
         assertFalse(first.equals(drained.get(0)));
+    }
+
+    /** A call that failed left {@link Kind#withBca} as it was. */
+    private static void assertStillHoldsBca(Kind kind, JoinableQueue<String> q) {
+        assertEquals(Set.copyOf(kind.headFirst), Set.copyOf(q), "the queue lost or gained nothing");
+        assertEquals(3, q.size());
+        assertEquals(3, q.unfinishedTasks(), "the count did not change");
     }
 
     private static List<String> concat(String first, List<String> rest) {

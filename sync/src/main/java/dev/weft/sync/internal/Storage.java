@@ -1,6 +1,7 @@
 package dev.weft.sync.internal;
 
 import java.util.ArrayDeque;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.PriorityQueue;
@@ -14,49 +15,21 @@ import java.util.function.Predicate;
  *
  * @param <E> the item type
  */
-public sealed interface Storage<E> {
-    /** Adds an item. @param e the item, not null */
-    void add(E e);
+public abstract sealed class Storage<E> {
+    /** The items; {@link #add} appends to it. */
+    final Collection<E> items;
 
-    /** {@return the next item to hand out, removed, or null if empty} */
-    E take();
-
-    /** {@return the next item to hand out, left in place, or null if empty} */
-    E peek();
-
-    /** {@return the number of items held} */
-    int size();
-
-    /** {@return whether an item equals {@code o}} @param o the item looked for, not null */
-    boolean contains(Object o);
-
-    /** {@return whether an item equal to {@code o} was found and removed} @param o not null */
-    boolean removeEqual(Object o);
-
-    /** {@return whether the very instance {@code e} was found and removed} @param e not null */
-    boolean removeSame(Object e);
-
-    /**
-     * Removes every item {@code filter} accepts.
-     *
-     * @param filter the test, called once per item before anything is removed
-     * @return how many were removed
-     */
-    int removeIf(Predicate<? super E> filter);
-
-    /** {@return how many items were removed: all of them} */
-    int clear();
-
-    /** {@return the items in the order {@link #take()} would hand them out (heap order for a heap)} */
-    Object[] toArray();
+    private Storage(Collection<E> items) {
+        this.items = items;
+    }
 
     /** {@return first in, first out storage} @param <E> the item type */
-    static <E> Storage<E> fifo() {
+    public static <E> Storage<E> fifo() {
         return new Fifo<>();
     }
 
     /** {@return last in, first out storage} @param <E> the item type */
-    static <E> Storage<E> lifo() {
+    public static <E> Storage<E> lifo() {
         return new Lifo<>();
     }
 
@@ -66,192 +39,43 @@ public sealed interface Storage<E> {
      * @param order the order; null for the items' natural order
      * @param <E> the item type
      */
-    static <E> Storage<E> priority(Comparator<? super E> order) {
+    public static <E> Storage<E> priority(Comparator<? super E> order) {
         return new Heap<>(order);
     }
 
-    /** FIFO on an array deque: the head is the first element. @param <E> the item type */
-    final class Fifo<E> implements Storage<E> {
-        private final ArrayDeque<E> items = new ArrayDeque<>();
+    /** {@return the next item to hand out, removed, or null if empty} */
+    public abstract E take();
 
-        @Override
-        public void add(E e) {
-            items.addLast(e);
-        }
+    /** {@return the next item to hand out, left in place, or null if empty} */
+    public abstract E peek();
 
-        @Override
-        public E take() {
-            return items.pollFirst();
-        }
+    /** {@return whether an item equal to {@code o} was found and removed} @param o not null */
+    public abstract boolean removeEqual(Object o);
 
-        @Override
-        public E peek() {
-            return items.peekFirst();
-        }
+    /** {@return the items in the order {@link #take()} would hand them out (heap order for a heap)} */
+    public abstract Object[] toArray();
 
-        @Override
-        public int size() {
-            return items.size();
-        }
+    /** {@return the items, head first (heap order for a heap)} */
+    abstract Iterator<E> headFirst();
 
-        @Override
-        public boolean contains(Object o) {
-            return items.contains(o);
-        }
-
-        @Override
-        public boolean removeEqual(Object o) {
-            return items.removeFirstOccurrence(o);
-        }
-
-        @Override
-        public boolean removeSame(Object e) {
-            return removeSameFrom(items.iterator(), e);
-        }
-
-        @Override
-        public int removeIf(Predicate<? super E> filter) {
-            return removeIfFrom(items, filter);
-        }
-
-        @Override
-        public int clear() {
-            int n = items.size();
-            items.clear();
-            return n;
-        }
-
-        @Override
-        public Object[] toArray() {
-            return items.toArray();
-        }
+    /** Adds an item. @param e the item, not null */
+    public final void add(E e) {
+        items.add(e);
     }
 
-    /** LIFO on an array deque: the head is the last element. @param <E> the item type */
-    final class Lifo<E> implements Storage<E> {
-        private final ArrayDeque<E> items = new ArrayDeque<>();
-
-        @Override
-        public void add(E e) {
-            items.addLast(e);
-        }
-
-        @Override
-        public E take() {
-            return items.pollLast();
-        }
-
-        @Override
-        public E peek() {
-            return items.peekLast();
-        }
-
-        @Override
-        public int size() {
-            return items.size();
-        }
-
-        @Override
-        public boolean contains(Object o) {
-            return items.contains(o);
-        }
-
-        @Override
-        public boolean removeEqual(Object o) {
-            return items.removeLastOccurrence(o);
-        }
-
-        @Override
-        public boolean removeSame(Object e) {
-            return removeSameFrom(items.descendingIterator(), e);
-        }
-
-        @Override
-        public int removeIf(Predicate<? super E> filter) {
-            return removeIfFrom(items, filter);
-        }
-
-        @Override
-        public int clear() {
-            int n = items.size();
-            items.clear();
-            return n;
-        }
-
-        @Override
-        public Object[] toArray() {
-            Object[] a = new Object[items.size()];
-            int i = 0;
-            for (Iterator<E> it = items.descendingIterator(); it.hasNext(); ) {
-                a[i++] = it.next();
-            }
-            return a;
-        }
+    /** {@return the number of items held} */
+    public final int size() {
+        return items.size();
     }
 
-    /** A binary heap; not stable for equal items, like Python's {@code heapq}. @param <E> the item type */
-    final class Heap<E> implements Storage<E> {
-        private final PriorityQueue<E> items;
-
-        Heap(Comparator<? super E> order) {
-            this.items = new PriorityQueue<>(order);
-        }
-
-        @Override
-        public void add(E e) {
-            items.add(e);
-        }
-
-        @Override
-        public E take() {
-            return items.poll();
-        }
-
-        @Override
-        public E peek() {
-            return items.peek();
-        }
-
-        @Override
-        public int size() {
-            return items.size();
-        }
-
-        @Override
-        public boolean contains(Object o) {
-            return items.contains(o);
-        }
-
-        @Override
-        public boolean removeEqual(Object o) {
-            return items.remove(o);
-        }
-
-        @Override
-        public boolean removeSame(Object e) {
-            return removeSameFrom(items.iterator(), e);
-        }
-
-        @Override
-        public int removeIf(Predicate<? super E> filter) {
-            return removeIfFrom(items, filter);
-        }
-
-        @Override
-        public int clear() {
-            int n = items.size();
-            items.clear();
-            return n;
-        }
-
-        @Override
-        public Object[] toArray() {
-            return items.toArray();
-        }
+    /** {@return whether an item equals {@code o}} @param o the item looked for, not null */
+    public final boolean contains(Object o) {
+        return items.contains(o);
     }
 
-    private static boolean removeSameFrom(Iterator<?> it, Object e) {
-        while (it.hasNext()) {
+    /** {@return whether the very instance {@code e} was found and removed} @param e not null */
+    public final boolean removeSame(Object e) {
+        for (Iterator<E> it = headFirst(); it.hasNext(); ) {
             if (it.next() == e) {
                 it.remove();
                 return true;
@@ -260,9 +84,144 @@ public sealed interface Storage<E> {
         return false;
     }
 
-    private static <E> int removeIfFrom(java.util.Collection<E> items, Predicate<? super E> filter) {
+    /**
+     * Removes every item {@code filter} accepts.
+     *
+     * @param filter the test, called once per item before anything is removed
+     * @return how many were removed
+     */
+    public final int removeIf(Predicate<? super E> filter) {
         int before = items.size();
         items.removeIf(filter);
         return before - items.size();
+    }
+
+    /** {@return how many items were removed: all of them} */
+    public final int clear() {
+        int n = items.size();
+        items.clear();
+        return n;
+    }
+
+    /** FIFO on an array deque: the head is the first element. @param <E> the item type */
+    static final class Fifo<E> extends Storage<E> {
+        private final ArrayDeque<E> deque;
+
+        private Fifo() {
+            this(new ArrayDeque<>());
+        }
+
+        private Fifo(ArrayDeque<E> deque) {
+            super(deque);
+            this.deque = deque;
+        }
+
+        @Override
+        public E take() {
+            return deque.pollFirst();
+        }
+
+        @Override
+        public E peek() {
+            return deque.peekFirst();
+        }
+
+        @Override
+        public boolean removeEqual(Object o) {
+            return deque.removeFirstOccurrence(o);
+        }
+
+        @Override
+        public Object[] toArray() {
+            return deque.toArray();
+        }
+
+        @Override
+        Iterator<E> headFirst() {
+            return deque.iterator();
+        }
+    }
+
+    /** LIFO on an array deque: the head is the last element. @param <E> the item type */
+    static final class Lifo<E> extends Storage<E> {
+        private final ArrayDeque<E> deque;
+
+        private Lifo() {
+            this(new ArrayDeque<>());
+        }
+
+        private Lifo(ArrayDeque<E> deque) {
+            super(deque);
+            this.deque = deque;
+        }
+
+        @Override
+        public E take() {
+            return deque.pollLast();
+        }
+
+        @Override
+        public E peek() {
+            return deque.peekLast();
+        }
+
+        @Override
+        public boolean removeEqual(Object o) {
+            return deque.removeLastOccurrence(o);
+        }
+
+        @Override
+        public Object[] toArray() {
+            Object[] a = new Object[deque.size()];
+            int i = 0;
+            for (Iterator<E> it = deque.descendingIterator(); it.hasNext(); ) {
+                a[i++] = it.next();
+            }
+            return a;
+        }
+
+        @Override
+        Iterator<E> headFirst() {
+            return deque.descendingIterator();
+        }
+    }
+
+    /** A binary heap; not stable for equal items, like Python's {@code heapq}. @param <E> the item type */
+    static final class Heap<E> extends Storage<E> {
+        private final PriorityQueue<E> heap;
+
+        private Heap(Comparator<? super E> order) {
+            this(new PriorityQueue<>(order));
+        }
+
+        private Heap(PriorityQueue<E> heap) {
+            super(heap);
+            this.heap = heap;
+        }
+
+        @Override
+        public E take() {
+            return heap.poll();
+        }
+
+        @Override
+        public E peek() {
+            return heap.peek();
+        }
+
+        @Override
+        public boolean removeEqual(Object o) {
+            return heap.remove(o);
+        }
+
+        @Override
+        public Object[] toArray() {
+            return heap.toArray();
+        }
+
+        @Override
+        Iterator<E> headFirst() {
+            return heap.iterator();
+        }
     }
 }
