@@ -4,15 +4,27 @@ import dev.weft.core.internal.Durations;
 import dev.weft.sync.internal.Identity;
 import dev.weft.sync.internal.Storage;
 import java.time.Duration;
+import java.util.AbstractQueue;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Predicate;
 
 /**
  * A thread-safe queue that counts unfinished work: Python's {@code queue.Queue},
  * {@code queue.LifoQueue} and {@code queue.PriorityQueue}, with {@code task_done()}/{@code join()}
- * and 3.13's {@code shutdown()}.
+ * and 3.13's {@code shutdown()}, that is also a {@link BlockingQueue}.
  *
  * <pre>{@code
  * JoinableQueue<String> urls = JoinableQueue.fifo(100);   // queue.Queue(maxsize=100)
@@ -24,33 +36,87 @@ import java.util.concurrent.locks.ReentrantLock;
  *         }
  *     });
  * }
- * seeds.forEach(urls::put);
+ * for (String url : seeds) {
+ *     urls.put(url);                                      // waits while 100 are queued
+ * }
  * urls.join();                                            // every url was fetched
  * urls.shutdown();                                        // the workers leave
  * }</pre>
  *
- * <p><b>Compared with</b> {@link java.util.concurrent.BlockingQueue}: one class gives FIFO, LIFO
- * and (bounded) priority order; {@link #taskDone()} and {@link #join()} tell when every item put
- * has been <em>processed</em>, not just taken; {@link #shutdown()} replaces poison pills. Timed
- * and non-blocking calls return {@code false} or an empty {@link Optional} where Python raises
- * {@code queue.Full} or {@code queue.Empty}; a zero or negative timeout means "do not wait" (Python
- * raises {@code ValueError} for a negative one). Items may not be null.
+ * <p><b>Compared with</b> {@link java.util.concurrent.LinkedBlockingQueue} and the other
+ * {@link BlockingQueue}s: one class gives FIFO, LIFO and (bounded) priority order;
+ * {@link #taskDone()} and {@link #join()} tell when every item put has been <em>processed</em>,
+ * not just taken; {@link #shutdown()} replaces poison pills. Timed and non-blocking calls return
+ * {@code false} or an empty {@link Optional} where Python raises {@code queue.Full} or
+ * {@code queue.Empty}; a zero or negative timeout means "do not wait" (Python raises
+ * {@code ValueError} for a negative one). Items may not be null.
  *
- * <p><b>Counting.</b> Each successful put adds one unfinished task; {@link #taskDone()} removes
- * one; {@link #join()} returns when none is left. {@code shutdown(true)} discards the queued items
- * and counts each as done, so {@code join()} waits only for items already taken.
+ * <p><b>As a {@code BlockingQueue}.</b> Every method of {@link BlockingQueue}, {@link java.util.Queue}
+ * and {@link Collection} keeps its JDK contract, so the queue can be handed to code written for
+ * them, such as the work queue of a {@link java.util.concurrent.ThreadPoolExecutor}. The head is
+ * the item {@link #get()} would return next: the oldest (fifo), the newest (lifo) or the smallest
+ * (priority). {@link #iterator()}, {@link #toArray()} and {@link #toString()} list the items in
+ * that order for fifo and lifo; for priority the order is unspecified, as in
+ * {@link java.util.concurrent.PriorityBlockingQueue}. The iterator is weakly consistent: it walks
+ * a snapshot taken when it was created, never throws
+ * {@link java.util.ConcurrentModificationException}, and its {@code remove()} removes that very
+ * item from the queue if it is still there. Bulk operations ({@link #addAll}, {@link #removeIf},
+ * {@link #removeAll}, {@link #retainAll}, {@link #clear}, {@link #drainTo}) run under the queue's
+ * lock, atomically: their predicate, or the target collection of {@code drainTo}, must not wait
+ * for another thread that uses this queue.
+ *
+ * <p><b>Counting.</b> {@link #join()} returns when no unfinished task is left. How each method
+ * counts:
+ *
+ * <table class="striped">
+ *   <caption>Unfinished tasks and shutdown, method by method</caption>
+ *   <thead><tr><th>methods</th><th>unfinished tasks</th><th>after {@code shutdown()}</th></tr></thead>
+ *   <tbody>
+ *     <tr><td>{@code put(e)}, {@code add}, {@code addAll}</td><td>+1 per item added</td>
+ *         <td>throw {@link QueueShutDownException}</td></tr>
+ *     <tr><td>{@code put(e, Duration)}, {@code tryPut}</td><td>+1 if added</td>
+ *         <td>throw {@code QueueShutDownException} (Python's {@code put})</td></tr>
+ *     <tr><td>{@code offer(e)}, {@code offer(e, timeout, unit)}</td><td>+1 if added</td>
+ *         <td>return {@code false}, at once</td></tr>
+ *     <tr><td>gets: {@code get}, {@code take}, {@code tryGet}, {@code poll}, {@code remove()},
+ *         {@code drainTo}</td><td>unchanged: the consumer calls {@link #taskDone()} for each
+ *         item it got</td><td>go on while items are left; then {@code get}, {@code take},
+ *         {@code tryGet} throw {@code QueueShutDownException}, {@code poll} returns {@code null}
+ *         at once, {@code remove()} throws {@link NoSuchElementException}, {@code drainTo}
+ *         returns 0</td></tr>
+ *     <tr><td>discards: {@code remove(Object)}, {@code clear}, {@code removeIf},
+ *         {@code removeAll}, {@code retainAll}, the iterator's {@code remove}</td>
+ *         <td>-1 per item removed, as if it had been got and marked done at once, so that
+ *         {@code join()} does not wait for an item nobody will process</td><td>unchanged</td></tr>
+ *     <tr><td>{@code shutdown(true)}</td><td>-1 per queued item it discards</td><td></td></tr>
+ *     <tr><td>{@code peek}, {@code element}, {@code contains}, {@code iterator},
+ *         {@code toArray}, {@code size}</td><td>unchanged</td><td>unchanged</td></tr>
+ *   </tbody>
+ * </table>
+ *
+ * <p>The count never goes below zero: a discard after surplus {@code taskDone()} calls stops at
+ * zero. Items already got when the queue is discarded or shut down (even immediately) stay
+ * counted until their {@code taskDone()}, so nothing got is lost to {@code join()}. Code that
+ * never calls {@code taskDone()}, such as a {@code ThreadPoolExecutor}, simply never
+ * {@code join()}s.
  *
  * <p>Blocking calls are interruptible: an interrupted put has not added its item and an
  * interrupted get has not removed one, so interruption never loses an item. The capacity is fixed
- * at creation; zero or negative means unbounded, as {@code maxsize <= 0} does in Python.
+ * at creation; zero or negative means unbounded, as {@code maxsize <= 0} does in Python, and
+ * {@link #remainingCapacity()} is then {@link Integer#MAX_VALUE}. Every method given a null item,
+ * collection, predicate, array, timeout or unit throws {@link NullPointerException};
+ * {@link #contains(Object)} and {@link #remove(Object)} answer {@code false} for null, as the
+ * JDK's blocking queues do.
  *
- * <p>Memory consistency: actions before a put happen-before the get that returns that item.
+ * <p>Memory consistency: actions before a put happen-before the get that returns that item, as
+ * for every {@code BlockingQueue}.
  *
  * @param <E> the item type
  */
-public final class JoinableQueue<E> {
+public final class JoinableQueue<E> extends AbstractQueue<E> implements BlockingQueue<E> {
     private final Storage<E> items;
     private final int maxSize;
+    private final boolean ordered;
     private final ReentrantLock lock = new ReentrantLock();
     private final java.util.concurrent.locks.Condition notEmpty = lock.newCondition();
     private final java.util.concurrent.locks.Condition notFull = lock.newCondition();
@@ -59,9 +125,10 @@ public final class JoinableQueue<E> {
     private long unfinished;
     private volatile boolean shutDown;
 
-    private JoinableQueue(Storage<E> items, int maxSize) {
+    private JoinableQueue(Storage<E> items, int maxSize, boolean ordered) {
         this.items = items;
         this.maxSize = maxSize;
+        this.ordered = ordered;
     }
 
     /**
@@ -80,7 +147,7 @@ public final class JoinableQueue<E> {
      * @param <E> the item type
      */
     public static <E> JoinableQueue<E> fifo(int maxSize) {
-        return new JoinableQueue<>(Storage.fifo(), maxSize);
+        return new JoinableQueue<>(Storage.fifo(), maxSize, true);
     }
 
     /**
@@ -99,7 +166,7 @@ public final class JoinableQueue<E> {
      * @param <E> the item type
      */
     public static <E> JoinableQueue<E> lifo(int maxSize) {
-        return new JoinableQueue<>(Storage.lifo(), maxSize);
+        return new JoinableQueue<>(Storage.lifo(), maxSize, true);
     }
 
     /**
@@ -119,7 +186,7 @@ public final class JoinableQueue<E> {
      * @param <E> the item type, comparable
      */
     public static <E extends Comparable<? super E>> JoinableQueue<E> priority(int maxSize) {
-        return new JoinableQueue<>(Storage.priority(null), maxSize);
+        return new JoinableQueue<>(Storage.priority(null), maxSize, false);
     }
 
     /**
@@ -143,17 +210,21 @@ public final class JoinableQueue<E> {
      */
     public static <E> JoinableQueue<E> priority(int maxSize, Comparator<? super E> order) {
         Objects.requireNonNull(order, "order");
-        return new JoinableQueue<>(Storage.priority(order), maxSize);
+        return new JoinableQueue<>(Storage.priority(order), maxSize, false);
     }
 
+    // ---- Python's queue.Queue ------------------------------------------------------------
+
     /**
-     * Adds {@code item}, waiting while the queue is full.
+     * Adds {@code item}, waiting while the queue is full: Python's {@code put} and
+     * {@link BlockingQueue#put}.
      *
      * @param item the item
      * @throws NullPointerException if {@code item} is null
      * @throws QueueShutDownException if the queue is shut down, also while waiting
      * @throws InterruptedException if interrupted while waiting; the item was not added
      */
+    @Override
     public void put(E item) throws InterruptedException {
         Objects.requireNonNull(item, "item");
         lock.lockInterruptibly();
@@ -183,24 +254,7 @@ public final class JoinableQueue<E> {
      */
     public boolean put(E item, Duration timeout) throws InterruptedException {
         Objects.requireNonNull(item, "item");
-        long nanos = Durations.toTimeoutNanos(timeout);
-        lock.lockInterruptibly();
-        try {
-            while (true) {
-                checkOpenForPut();
-                if (!isFullLocked()) {
-                    break;
-                }
-                if (nanos <= 0) {
-                    return false;
-                }
-                nanos = notFull.awaitNanos(nanos);
-            }
-            enqueue(item);
-            return true;
-        } finally {
-            lock.unlock();
-        }
+        return insert(item, Durations.toTimeoutNanos(timeout), true);
     }
 
     /**
@@ -256,20 +310,7 @@ public final class JoinableQueue<E> {
      * @throws InterruptedException if interrupted while waiting; no item was removed
      */
     public Optional<E> get(Duration timeout) throws InterruptedException {
-        long nanos = Durations.toTimeoutNanos(timeout);
-        lock.lockInterruptibly();
-        try {
-            while (items.size() == 0) {
-                checkOpenForGet();
-                if (nanos <= 0) {
-                    return Optional.empty();
-                }
-                nanos = notEmpty.awaitNanos(nanos);
-            }
-            return Optional.of(dequeue());
-        } finally {
-            lock.unlock();
-        }
+        return Optional.ofNullable(extract(Durations.toTimeoutNanos(timeout), true));
     }
 
     /**
@@ -313,8 +354,8 @@ public final class JoinableQueue<E> {
     }
 
     /**
-     * Waits until every item put has been marked done with {@link #taskDone()} (or discarded by
-     * {@code shutdown(true)}). Never throws {@link QueueShutDownException}.
+     * Waits until every item put has been marked done with {@link #taskDone()} or discarded (see
+     * the class comment). Never throws {@link QueueShutDownException}.
      *
      * @throws InterruptedException if interrupted while waiting
      */
@@ -355,8 +396,9 @@ public final class JoinableQueue<E> {
 
     /**
      * Shuts the queue down gracefully: {@code shutdown(false)}. Later puts throw
-     * {@link QueueShutDownException}; gets go on until the queue is empty, then throw it. Blocked
-     * putters, and getters of an empty queue, wake up and throw.
+     * {@link QueueShutDownException} and offers return {@code false}; gets go on until the queue
+     * is empty, then throw it (polls return {@code null}). Blocked putters, and getters of an
+     * empty queue, wake up.
      */
     public void shutdown() {
         shutdown(false);
@@ -373,11 +415,7 @@ public final class JoinableQueue<E> {
         try {
             shutDown = true;
             if (immediate) {
-                while (items.take() != null) {
-                    if (unfinished > 0) {
-                        unfinished--;
-                    }
-                }
+                discarded(items.clear());
                 allTasksDone.signalAll();
             }
             notEmpty.signalAll();
@@ -393,6 +431,7 @@ public final class JoinableQueue<E> {
     }
 
     /** {@return the number of items queued now ({@code qsize()})} */
+    @Override
     public int size() {
         lock.lock();
         try {
@@ -403,6 +442,7 @@ public final class JoinableQueue<E> {
     }
 
     /** {@return whether no item is queued now} */
+    @Override
     public boolean isEmpty() {
         return size() == 0;
     }
@@ -432,14 +472,450 @@ public final class JoinableQueue<E> {
         }
     }
 
-    /** {@return a description: size, capacity, unfinished tasks and whether shut down} */
+    // ---- BlockingQueue and Queue ---------------------------------------------------------
+
+    /**
+     * Adds {@code item} if there is room now, without waiting.
+     *
+     * @param item the item
+     * @return {@code true} if added; {@code false} if the queue is full or shut down
+     * @throws NullPointerException if {@code item} is null
+     */
+    @Override
+    public boolean offer(E item) {
+        Objects.requireNonNull(item, "item");
+        lock.lock();
+        try {
+            if (shutDown || isFullLocked()) {
+                return false;
+            }
+            enqueue(item);
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Adds {@code item}, waiting at most {@code timeout} for room.
+     *
+     * @param item the item
+     * @param timeout how long to wait, in {@code unit}; zero or negative means "do not wait"
+     * @param unit the unit of {@code timeout}
+     * @return {@code true} if added; {@code false} if the queue stayed full, or is or was shut
+     *     down while waiting
+     * @throws NullPointerException if {@code item} or {@code unit} is null
+     * @throws InterruptedException if interrupted while waiting; the item was not added
+     */
+    @Override
+    public boolean offer(E item, long timeout, TimeUnit unit) throws InterruptedException {
+        Objects.requireNonNull(item, "item");
+        return insert(item, unit.toNanos(timeout), false);
+    }
+
+    /**
+     * Adds {@code item} if there is room now.
+     *
+     * @param item the item
+     * @return {@code true}
+     * @throws NullPointerException if {@code item} is null
+     * @throws IllegalStateException ("Queue full") if the queue is full
+     * @throws QueueShutDownException if the queue is shut down
+     */
+    @Override
+    public boolean add(E item) {
+        if (!tryPut(item)) {
+            throw new IllegalStateException("Queue full");
+        }
+        return true;
+    }
+
+    /**
+     * Adds every item of {@code c}, in its iteration order, as one atomic step: no other thread
+     * sees part of them. Null items are refused before anything is added.
+     *
+     * @param c the items
+     * @return whether the queue changed
+     * @throws NullPointerException if {@code c} or one of its items is null; nothing was added
+     * @throws IllegalArgumentException if {@code c} is this queue
+     * @throws IllegalStateException ("Queue full") if not all fit; those before the first that
+     *     did not fit were added, as {@link AbstractQueue#addAll} does
+     * @throws QueueShutDownException if the queue is shut down; nothing was added
+     */
+    @Override
+    public boolean addAll(Collection<? extends E> c) {
+        Objects.requireNonNull(c, "c");
+        if (c == this) {
+            throw new IllegalArgumentException("cannot add a queue to itself");
+        }
+        List<E> all = new ArrayList<>(c);
+        for (E e : all) {
+            Objects.requireNonNull(e, "an item of c");
+        }
+        lock.lock();
+        try {
+            checkOpenForPut();
+            for (E e : all) {
+                if (isFullLocked()) {
+                    throw new IllegalStateException("Queue full");
+                }
+                enqueue(e);
+            }
+            return !all.isEmpty();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Removes and returns the next item, waiting while the queue is empty: {@link #get()}.
+     *
+     * @return the item
+     * @throws QueueShutDownException if the queue is shut down and empty, also while waiting
+     * @throws InterruptedException if interrupted while waiting; no item was removed
+     */
+    @Override
+    public E take() throws InterruptedException {
+        return get();
+    }
+
+    /**
+     * Removes and returns the next item if there is one now.
+     *
+     * @return the item, or {@code null} if the queue is empty (shut down or not)
+     */
+    @Override
+    public E poll() {
+        lock.lock();
+        try {
+            return items.size() == 0 ? null : dequeue();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Removes and returns the next item, waiting at most {@code timeout} for one.
+     *
+     * @param timeout how long to wait, in {@code unit}; zero or negative means "do not wait"
+     * @param unit the unit of {@code timeout}
+     * @return the item, or {@code null} if none came in time, or if the queue is (or became,
+     *     while waiting) shut down and empty
+     * @throws NullPointerException if {@code unit} is null
+     * @throws InterruptedException if interrupted while waiting; no item was removed
+     */
+    @Override
+    public E poll(long timeout, TimeUnit unit) throws InterruptedException {
+        return extract(unit.toNanos(timeout), false);
+    }
+
+    /** {@return the next item, left in the queue, or {@code null} if it is empty} */
+    @Override
+    public E peek() {
+        lock.lock();
+        try {
+            return items.peek();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * {@return how many more items fit now: {@code maxSize() - size()}, or
+     * {@link Integer#MAX_VALUE} if the queue is unbounded}
+     */
+    @Override
+    public int remainingCapacity() {
+        if (maxSize <= 0) {
+            return Integer.MAX_VALUE;
+        }
+        lock.lock();
+        try {
+            return Math.max(0, maxSize - items.size());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Moves every queued item to {@code c}, head first. These are gets: each still awaits
+     * {@link #taskDone()}.
+     *
+     * @param c where the items go
+     * @return how many were moved
+     * @throws NullPointerException if {@code c} is null
+     * @throws IllegalArgumentException if {@code c} is this queue
+     */
+    @Override
+    public int drainTo(Collection<? super E> c) {
+        return drainTo(c, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Moves at most {@code maxElements} queued items to {@code c}, head first. These are gets:
+     * each still awaits {@link #taskDone()}. {@code c.add} is called under the queue's lock; if it
+     * throws, the item it refused stays in this queue, and those moved before stay in {@code c}.
+     *
+     * @param c where the items go
+     * @param maxElements the most to move; zero or negative moves none
+     * @return how many were moved
+     * @throws NullPointerException if {@code c} is null
+     * @throws IllegalArgumentException if {@code c} is this queue
+     */
+    @Override
+    public int drainTo(Collection<? super E> c, int maxElements) {
+        Objects.requireNonNull(c, "c");
+        if (c == this) {
+            throw new IllegalArgumentException("cannot drain a queue to itself");
+        }
+        lock.lock();
+        int moved = 0;
+        try {
+            E head;
+            while (moved < maxElements && (head = items.peek()) != null) {
+                c.add(head);
+                items.removeSame(head);
+                moved++;
+            }
+            return moved;
+        } finally {
+            if (moved > 0) {
+                notFull.signalAll();
+            }
+            lock.unlock();
+        }
+    }
+
+    // ---- Collection ----------------------------------------------------------------------
+
+    /**
+     * {@return whether an item equal to {@code o} is queued now; {@code false} for null}
+     *
+     * @param o the item looked for
+     */
+    @Override
+    public boolean contains(Object o) {
+        if (o == null) {
+            return false;
+        }
+        lock.lock();
+        try {
+            return items.contains(o);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Discards one queued item equal to {@code o} (for lifo, the one nearest the head), and counts
+     * it done.
+     *
+     * @param o the item to discard
+     * @return whether one was found; {@code false} for null
+     */
+    @Override
+    public boolean remove(Object o) {
+        if (o == null) {
+            return false;
+        }
+        lock.lock();
+        try {
+            if (!items.removeEqual(o)) {
+                return false;
+            }
+            discarded(1);
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Discards every queued item {@code filter} accepts, atomically, and counts them done. If
+     * {@code filter} throws, nothing is removed.
+     *
+     * @param filter which items to discard; it runs under the queue's lock
+     * @return whether any was discarded
+     * @throws NullPointerException if {@code filter} is null
+     */
+    @Override
+    public boolean removeIf(Predicate<? super E> filter) {
+        Objects.requireNonNull(filter, "filter");
+        lock.lock();
+        try {
+            return discarded(items.removeIf(filter)) > 0;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Discards every queued item that {@code c} contains, and counts them done.
+     *
+     * @param c the items to discard
+     * @return whether any was discarded
+     * @throws NullPointerException if {@code c} is null
+     */
+    @Override
+    public boolean removeAll(Collection<?> c) {
+        Objects.requireNonNull(c, "c");
+        return removeIf(c::contains);
+    }
+
+    /**
+     * Discards every queued item that {@code c} does not contain, and counts them done.
+     *
+     * @param c the items to keep
+     * @return whether any was discarded
+     * @throws NullPointerException if {@code c} is null
+     */
+    @Override
+    public boolean retainAll(Collection<?> c) {
+        Objects.requireNonNull(c, "c");
+        return removeIf(e -> !c.contains(e));
+    }
+
+    /**
+     * Discards every queued item and counts each done: {@code join()} then waits only for items
+     * already got. Unlike {@link #shutdown(boolean) shutdown(true)}, the queue stays open.
+     */
+    @Override
+    public void clear() {
+        lock.lock();
+        try {
+            discarded(items.clear());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * {@return a weakly consistent iterator over a snapshot of the queued items, head first for
+     * fifo and lifo, in no particular order for priority; its {@code remove()} discards the item
+     * last returned, if still queued, and counts it done}
+     */
+    @Override
+    public Iterator<E> iterator() {
+        return new Snapshot(toArray());
+    }
+
+    /** {@return a snapshot of the queued items, head first for fifo and lifo} */
+    @Override
+    public Spliterator<E> spliterator() {
+        return Spliterators.spliterator(toArray(), Spliterator.NONNULL | (ordered ? Spliterator.ORDERED : 0));
+    }
+
+    /** {@return a new array of the queued items, head first for fifo and lifo} */
+    @Override
+    public Object[] toArray() {
+        lock.lock();
+        try {
+            return items.toArray();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * {@return the queued items, head first for fifo and lifo, in {@code a} if they fit (followed
+     * by a null if there is room), else in a new array of its runtime type}
+     *
+     * @param a the array to fill
+     * @param <T> the array's component type
+     * @throws NullPointerException if {@code a} is null
+     * @throws ArrayStoreException if an item is not a {@code T}
+     */
+    @Override
+    @SuppressWarnings("unchecked") // Arrays.copyOf to a's own class, as AbstractCollection does
+    public <T> T[] toArray(T[] a) {
+        Objects.requireNonNull(a, "a");
+        Object[] all = toArray();
+        if (a.length < all.length) {
+            return (T[]) Arrays.copyOf(all, all.length, a.getClass());
+        }
+        System.arraycopy(all, 0, a, 0, all.length);
+        if (a.length > all.length) {
+            a[all.length] = null;
+        }
+        return a;
+    }
+
+    /**
+     * {@return a description: the class, size, capacity, unfinished tasks, whether shut down, then
+     * the queued items as {@link #toArray()} lists them}
+     */
     @Override
     public String toString() {
         lock.lock();
         try {
-            return "<" + Identity.of(this) + ": size=" + items.size()
-                    + (maxSize > 0 ? "/" + maxSize : "") + " unfinished=" + unfinished
-                    + (shutDown ? " shutdown" : "") + ">";
+            StringBuilder s = new StringBuilder("<").append(Identity.of(this)).append(": size=")
+                    .append(items.size());
+            if (maxSize > 0) {
+                s.append('/').append(maxSize);
+            }
+            s.append(" unfinished=").append(unfinished);
+            if (shutDown) {
+                s.append(" shutdown");
+            }
+            s.append(" [");
+            Object[] all = items.toArray();
+            for (int i = 0; i < all.length; i++) {
+                s.append(i == 0 ? "" : ", ").append(all[i] == this ? "(this queue)" : all[i]);
+            }
+            return s.append("]>").toString();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    // ---- internals -----------------------------------------------------------------------
+
+    /** Put with a timeout; after shutdown it throws if {@code refuseLoudly}, else returns false. */
+    private boolean insert(E item, long nanos, boolean refuseLoudly) throws InterruptedException {
+        lock.lockInterruptibly();
+        try {
+            while (true) {
+                if (shutDown) {
+                    if (refuseLoudly) {
+                        checkOpenForPut();
+                    }
+                    return false;
+                }
+                if (!isFullLocked()) {
+                    break;
+                }
+                if (nanos <= 0) {
+                    return false;
+                }
+                nanos = notFull.awaitNanos(nanos);
+            }
+            enqueue(item);
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Get with a timeout: the item, or null if none came; on a shut-down empty queue it throws if
+     * {@code refuseLoudly}, else returns null.
+     */
+    private E extract(long nanos, boolean refuseLoudly) throws InterruptedException {
+        lock.lockInterruptibly();
+        try {
+            while (items.size() == 0) {
+                if (shutDown) {
+                    if (refuseLoudly) {
+                        checkOpenForGet();
+                    }
+                    return null;
+                }
+                if (nanos <= 0) {
+                    return null;
+                }
+                nanos = notEmpty.awaitNanos(nanos);
+            }
+            return dequeue();
         } finally {
             lock.unlock();
         }
@@ -471,5 +947,60 @@ public final class JoinableQueue<E> {
         E item = items.take();
         notFull.signal();
         return item;
+    }
+
+    /** Counts {@code n} items removed without a get as done, and wakes who waits for it. */
+    private int discarded(int n) {
+        if (n > 0) {
+            unfinished = Math.max(0, unfinished - n);
+            if (unfinished == 0) {
+                allTasksDone.signalAll();
+            }
+            notFull.signalAll();
+        }
+        return n;
+    }
+
+    /** The weakly consistent iterator: a snapshot; {@code remove} discards that very item. */
+    private final class Snapshot implements Iterator<E> {
+        private final Object[] all;
+        private int next;
+        private int last = -1;
+
+        Snapshot(Object[] all) {
+            this.all = all;
+        }
+
+        @Override
+        public boolean hasNext() {
+            return next < all.length;
+        }
+
+        @Override
+        @SuppressWarnings("unchecked") // every element of the snapshot came from the storage
+        public E next() {
+            if (next >= all.length) {
+                throw new NoSuchElementException();
+            }
+            last = next++;
+            return (E) all[last];
+        }
+
+        @Override
+        public void remove() {
+            if (last < 0) {
+                throw new IllegalStateException("next() was not called, or remove() was already called");
+            }
+            Object item = all[last];
+            last = -1;
+            lock.lock();
+            try {
+                if (items.removeSame(item)) {
+                    discarded(1);
+                }
+            } finally {
+                lock.unlock();
+            }
+        }
     }
 }

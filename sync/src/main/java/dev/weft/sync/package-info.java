@@ -14,16 +14,17 @@
  *
  * <pre>{@code
  * Lock lock = new Lock();
+ * List<Integer> squares = new ArrayList<>();      // guarded by lock
  * JoinableQueue<Integer> queue = JoinableQueue.fifo(10);
  * try (var scope = TaskScope.open()) {
  *     scope.fork(() -> {
  *         while (true) {
  *             int n = queue.get();
- *             try (Guard g = lock.hold()) { total += n; }
+ *             try (Guard g = lock.hold()) { squares.add(n * n); }
  *             queue.taskDone();
  *         }
  *     });
- *     for (int i = 0; i < 100; i++) queue.put(i);
+ *     for (int i = 0; i < 100; i++) queue.put(i);  // waits while 10 are queued
  *     queue.join();          // all 100 processed
  *     queue.shutdown();      // the worker's get() throws QueueShutDownException and it ends
  * }
@@ -46,7 +47,8 @@
  *         {@link dev.weft.sync.BrokenBarrierError}</td></tr>
  *     <tr><td>{@code threading.Timer}</td><td>{@link dev.weft.sync.Timer}</td></tr>
  *     <tr><td>{@code queue.Queue}, {@code LifoQueue}, {@code PriorityQueue}</td>
- *         <td>{@link dev.weft.sync.JoinableQueue#fifo()}, {@code lifo()}, {@code priority()}</td></tr>
+ *         <td>{@link dev.weft.sync.JoinableQueue#fifo()}, {@code lifo()}, {@code priority()}; each is
+ *         also a {@link java.util.concurrent.BlockingQueue}</td></tr>
  *     <tr><td>{@code put_nowait}, {@code get_nowait}, {@code queue.Full}, {@code queue.Empty}</td>
  *         <td>{@code tryPut} ({@code false}), {@code tryGet} (empty {@code Optional})</td></tr>
  *     <tr><td>{@code queue.ShutDown}</td><td>{@link dev.weft.sync.QueueShutDownException}</td></tr>

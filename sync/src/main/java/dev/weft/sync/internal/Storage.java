@@ -1,33 +1,35 @@
 package dev.weft.sync.internal;
 
 import java.util.ArrayDeque;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.PriorityQueue;
+import java.util.function.Predicate;
 
 /**
  * Where a {@link dev.weft.sync.JoinableQueue} keeps its items: the {@code _put}/{@code _get}
  * hooks of CPython's {@code queue.Queue}, which its {@code LifoQueue} and {@code PriorityQueue}
- * override. Not thread-safe: the queue calls it under its lock.
+ * override, plus what a {@link java.util.Collection} needs (search, removal, a snapshot). Not
+ * thread-safe: the queue calls it under its lock.
  *
  * @param <E> the item type
  */
-public sealed interface Storage<E> {
-    /** Adds an item. @param e the item, not null */
-    void add(E e);
+public abstract sealed class Storage<E> {
+    /** The items; {@link #add} appends to it. */
+    final Collection<E> items;
 
-    /** {@return the next item to hand out, or null if empty} */
-    E take();
-
-    /** {@return the number of items held} */
-    int size();
+    private Storage(Collection<E> items) {
+        this.items = items;
+    }
 
     /** {@return first in, first out storage} @param <E> the item type */
-    static <E> Storage<E> fifo() {
+    public static <E> Storage<E> fifo() {
         return new Fifo<>();
     }
 
     /** {@return last in, first out storage} @param <E> the item type */
-    static <E> Storage<E> lifo() {
+    public static <E> Storage<E> lifo() {
         return new Lifo<>();
     }
 
@@ -37,71 +39,189 @@ public sealed interface Storage<E> {
      * @param order the order; null for the items' natural order
      * @param <E> the item type
      */
-    static <E> Storage<E> priority(Comparator<? super E> order) {
+    public static <E> Storage<E> priority(Comparator<? super E> order) {
         return new Heap<>(order);
     }
 
-    /** FIFO on an array deque. @param <E> the item type */
-    final class Fifo<E> implements Storage<E> {
-        private final ArrayDeque<E> items = new ArrayDeque<>();
+    /** {@return the next item to hand out, removed, or null if empty} */
+    public abstract E take();
 
-        @Override
-        public void add(E e) {
-            items.addLast(e);
+    /** {@return the next item to hand out, left in place, or null if empty} */
+    public abstract E peek();
+
+    /** {@return whether an item equal to {@code o} was found and removed} @param o not null */
+    public abstract boolean removeEqual(Object o);
+
+    /** {@return the items in the order {@link #take()} would hand them out (heap order for a heap)} */
+    public abstract Object[] toArray();
+
+    /** {@return the items, head first (heap order for a heap)} */
+    abstract Iterator<E> headFirst();
+
+    /** Adds an item. @param e the item, not null */
+    public final void add(E e) {
+        items.add(e);
+    }
+
+    /** {@return the number of items held} */
+    public final int size() {
+        return items.size();
+    }
+
+    /** {@return whether an item equals {@code o}} @param o the item looked for, not null */
+    public final boolean contains(Object o) {
+        return items.contains(o);
+    }
+
+    /** {@return whether the very instance {@code e} was found and removed} @param e not null */
+    public final boolean removeSame(Object e) {
+        for (Iterator<E> it = headFirst(); it.hasNext(); ) {
+            if (it.next() == e) {
+                it.remove();
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Removes every item {@code filter} accepts.
+     *
+     * @param filter the test, called once per item before anything is removed
+     * @return how many were removed
+     */
+    public final int removeIf(Predicate<? super E> filter) {
+        int before = items.size();
+        items.removeIf(filter);
+        return before - items.size();
+    }
+
+    /** {@return how many items were removed: all of them} */
+    public final int clear() {
+        int n = items.size();
+        items.clear();
+        return n;
+    }
+
+    /** FIFO on an array deque: the head is the first element. @param <E> the item type */
+    static final class Fifo<E> extends Storage<E> {
+        private final ArrayDeque<E> deque;
+
+        private Fifo() {
+            this(new ArrayDeque<>());
+        }
+
+        private Fifo(ArrayDeque<E> deque) {
+            super(deque);
+            this.deque = deque;
         }
 
         @Override
         public E take() {
-            return items.pollFirst();
+            return deque.pollFirst();
         }
 
         @Override
-        public int size() {
-            return items.size();
+        public E peek() {
+            return deque.peekFirst();
+        }
+
+        @Override
+        public boolean removeEqual(Object o) {
+            return deque.removeFirstOccurrence(o);
+        }
+
+        @Override
+        public Object[] toArray() {
+            return deque.toArray();
+        }
+
+        @Override
+        Iterator<E> headFirst() {
+            return deque.iterator();
         }
     }
 
-    /** LIFO on an array deque. @param <E> the item type */
-    final class Lifo<E> implements Storage<E> {
-        private final ArrayDeque<E> items = new ArrayDeque<>();
+    /** LIFO on an array deque: the head is the last element. @param <E> the item type */
+    static final class Lifo<E> extends Storage<E> {
+        private final ArrayDeque<E> deque;
 
-        @Override
-        public void add(E e) {
-            items.addLast(e);
+        private Lifo() {
+            this(new ArrayDeque<>());
+        }
+
+        private Lifo(ArrayDeque<E> deque) {
+            super(deque);
+            this.deque = deque;
         }
 
         @Override
         public E take() {
-            return items.pollLast();
+            return deque.pollLast();
         }
 
         @Override
-        public int size() {
-            return items.size();
+        public E peek() {
+            return deque.peekLast();
+        }
+
+        @Override
+        public boolean removeEqual(Object o) {
+            return deque.removeLastOccurrence(o);
+        }
+
+        @Override
+        public Object[] toArray() {
+            Object[] a = new Object[deque.size()];
+            int i = 0;
+            for (Iterator<E> it = deque.descendingIterator(); it.hasNext(); ) {
+                a[i++] = it.next();
+            }
+            return a;
+        }
+
+        @Override
+        Iterator<E> headFirst() {
+            return deque.descendingIterator();
         }
     }
 
     /** A binary heap; not stable for equal items, like Python's {@code heapq}. @param <E> the item type */
-    final class Heap<E> implements Storage<E> {
-        private final PriorityQueue<E> items;
+    static final class Heap<E> extends Storage<E> {
+        private final PriorityQueue<E> heap;
 
-        Heap(Comparator<? super E> order) {
-            this.items = new PriorityQueue<>(order);
+        private Heap(Comparator<? super E> order) {
+            this(new PriorityQueue<>(order));
         }
 
-        @Override
-        public void add(E e) {
-            items.add(e);
+        private Heap(PriorityQueue<E> heap) {
+            super(heap);
+            this.heap = heap;
         }
 
         @Override
         public E take() {
-            return items.poll();
+            return heap.poll();
         }
 
         @Override
-        public int size() {
-            return items.size();
+        public E peek() {
+            return heap.peek();
+        }
+
+        @Override
+        public boolean removeEqual(Object o) {
+            return heap.remove(o);
+        }
+
+        @Override
+        public Object[] toArray() {
+            return heap.toArray();
+        }
+
+        @Override
+        Iterator<E> headFirst() {
+            return heap.iterator();
         }
     }
 }
