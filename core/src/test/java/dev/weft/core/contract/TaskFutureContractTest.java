@@ -90,9 +90,19 @@ public abstract class TaskFutureContractTest {
 
     // ------------------------------------------------------------ bodies
 
-    /** A body that signals {@code started}, waits for the end of the test, then returns {@code value}. */
-    private Callable<String> parked(CountDownLatch started, AtomicBoolean interrupted, CountDownLatch returned, String value) {
-        return () -> {
+    /** A body that signals its start, waits for the end of the test, then returns its value; and what it saw. */
+    private final class Parked implements Callable<String> {
+        final CountDownLatch started = new CountDownLatch(1);
+        final CountDownLatch returned = new CountDownLatch(1);
+        final AtomicBoolean interrupted = new AtomicBoolean();
+        private final String value;
+
+        Parked(String value) {
+            this.value = value;
+        }
+
+        @Override
+        public String call() {
             started.countDown();
             try {
                 release.await();
@@ -103,7 +113,7 @@ public abstract class TaskFutureContractTest {
             } finally {
                 returned.countDown();
             }
-        };
+        }
     }
 
     private static void await(CountDownLatch latch, String what) throws InterruptedException {
@@ -179,10 +189,8 @@ public abstract class TaskFutureContractTest {
 
     @Test
     void getWithATimeoutThrowsTimeoutExceptionWhileRunningAndReturnsOnceDone() throws Exception {
-        CountDownLatch started = new CountDownLatch(1);
-        CountDownLatch returned = new CountDownLatch(1);
-        AtomicBoolean interrupted = new AtomicBoolean();
-        Task<String> task = start(parked(started, interrupted, returned, "late"));
+        Parked body = new Parked("late");
+        Task<String> task = start(body);
         assertThrows(TimeoutException.class, () -> task.get(20, TimeUnit.MILLISECONDS));
         assertThrows(TimeoutException.class, () -> task.get(0, TimeUnit.NANOSECONDS));
         assertThrows(TimeoutException.class, () -> task.get(-5, TimeUnit.SECONDS));
@@ -193,16 +201,14 @@ public abstract class TaskFutureContractTest {
         assertThrows(NullPointerException.class, () -> task.get(1, null));
         release.countDown();
         assertEquals("late", task.get(PATIENCE_SECONDS, TimeUnit.SECONDS));
-        assertFalse(interrupted.get());
+        assertFalse(body.interrupted.get());
         assertEquals(Future.State.SUCCESS, task.state());
     }
 
     @Test
     void anInterruptedCallerOfGetGetsInterruptedExceptionAndTheTaskGoesOn() throws Exception {
-        CountDownLatch started = new CountDownLatch(1);
-        CountDownLatch returned = new CountDownLatch(1);
-        AtomicBoolean interrupted = new AtomicBoolean();
-        Task<String> task = start(parked(started, interrupted, returned, "went on"));
+        Parked body = new Parked("went on");
+        Task<String> task = start(body);
         Thread.currentThread().interrupt();
         assertThrows(InterruptedException.class, task::get);
         assertFalse(Thread.currentThread().isInterrupted(), "the interrupt was consumed by the exception");
@@ -211,15 +217,13 @@ public abstract class TaskFutureContractTest {
         assertFalse(task.isDone());
         release.countDown();
         assertEquals("went on", task.get(PATIENCE_SECONDS, TimeUnit.SECONDS));
-        assertFalse(interrupted.get(), "the caller's interrupt never reached the task");
+        assertFalse(body.interrupted.get(), "the caller's interrupt never reached the task");
     }
 
     @Test
     void aCallerBlockedInGetIsWokenByAnInterrupt() throws Exception {
-        CountDownLatch started = new CountDownLatch(1);
-        CountDownLatch returned = new CountDownLatch(1);
-        AtomicBoolean interrupted = new AtomicBoolean();
-        Task<String> task = start(parked(started, interrupted, returned, "went on"));
+        Parked body = new Parked("went on");
+        Task<String> task = start(body);
         AtomicReference<Throwable> thrown = new AtomicReference<>();
         Thread caller = Thread.ofPlatform().name("get-caller").start(() -> {
             try {
@@ -238,10 +242,8 @@ public abstract class TaskFutureContractTest {
 
     @Test
     void aSuccessfulCancelMakesTheTaskDoneAndCancelledAtOnce() throws Exception {
-        CountDownLatch started = new CountDownLatch(1);
-        CountDownLatch returned = new CountDownLatch(1);
-        AtomicBoolean interrupted = new AtomicBoolean();
-        Task<String> task = start(parked(started, interrupted, returned, "never seen"));
+        Parked body = new Parked("never seen");
+        Task<String> task = start(body);
         assertTrue(task.cancel(true));
         assertTrue(task.isDone(), "done at once after cancel returned true");
         assertTrue(task.isCancelled());
@@ -269,19 +271,17 @@ public abstract class TaskFutureContractTest {
     }
 
     private void assertCancelInterrupts(java.util.function.Predicate<Task<String>> cancel) throws Exception {
-        CountDownLatch started = new CountDownLatch(1);
-        CountDownLatch returned = new CountDownLatch(1);
-        AtomicBoolean interrupted = new AtomicBoolean();
-        Task<String> task = start(parked(started, interrupted, returned, "never seen"));
-        await(started, "the body's start");
+        Parked body = new Parked("never seen");
+        Task<String> task = start(body);
+        await(body.started, "the body's start");
         assertTrue(cancel.test(task));
         assertTrue(task.isCancelled());
         if (cancelInterruptsTheBody()) {
-            await(returned, "the interrupted body's return");
-            assertTrue(interrupted.get(), "the body was not interrupted");
+            await(body.returned, "the interrupted body's return");
+            assertTrue(body.interrupted.get(), "the body was not interrupted");
         } else {
             release.countDown();
-            await(returned, "the body's return");
+            await(body.returned, "the body's return");
         }
         assertTrue(task.isCancelled(), "a body that returns after the cancel does not un-cancel its task");
         assertThrows(CancellationException.class, task::get);
@@ -289,19 +289,17 @@ public abstract class TaskFutureContractTest {
 
     @Test
     void cancelFalseMarksTheTaskCancelledWithoutInterruptingTheBody() throws Exception {
-        CountDownLatch started = new CountDownLatch(1);
-        CountDownLatch returned = new CountDownLatch(1);
-        AtomicBoolean interrupted = new AtomicBoolean();
-        Task<String> task = start(parked(started, interrupted, returned, "ran on"));
-        await(started, "the body's start");
+        Parked body = new Parked("ran on");
+        Task<String> task = start(body);
+        await(body.started, "the body's start");
         assertTrue(task.cancel(false));
         assertTrue(task.isDone());
         assertTrue(task.isCancelled());
         assertEquals(Future.State.CANCELLED, task.state());
-        assertEquals(1, returned.getCount(), "cancel(false) stopped the body");
+        assertEquals(1, body.returned.getCount(), "cancel(false) stopped the body");
         release.countDown();
-        await(returned, "the body's return");
-        assertFalse(interrupted.get(), "cancel(false) interrupted the body");
+        await(body.returned, "the body's return");
+        assertFalse(body.interrupted.get(), "cancel(false) interrupted the body");
         assertTrue(task.isCancelled(), "the body's value does not replace the cancellation");
         assertThrows(CancellationException.class, () -> task.get(0, TimeUnit.SECONDS));
     }
@@ -353,10 +351,9 @@ public abstract class TaskFutureContractTest {
 
     @Test
     void doneCallbacksRunOnceOnTheCancellingThreadBeforeCancelReturns() throws Exception {
-        CountDownLatch started = new CountDownLatch(1);
-        CountDownLatch returned = new CountDownLatch(1);
-        Task<String> task = start(parked(started, new AtomicBoolean(), returned, "never seen"));
-        await(started, "the body's start");
+        Parked body = new Parked("never seen");
+        Task<String> task = start(body);
+        await(body.started, "the body's start");
         AtomicInteger calls = new AtomicInteger();
         AtomicReference<Thread> ranOn = new AtomicReference<>();
         AtomicBoolean sawCancelled = new AtomicBoolean();
@@ -370,15 +367,14 @@ public abstract class TaskFutureContractTest {
         assertSame(Thread.currentThread(), ranOn.get());
         assertTrue(sawCancelled.get());
         release.countDown();
-        await(returned, "the body's return");
+        await(body.returned, "the body's return");
         assertEquals(1, calls.get(), "the body's late return ran the callbacks again");
     }
 
     @Test
     void racingCancelsLetExactlyOneWin() throws Exception {
-        CountDownLatch started = new CountDownLatch(1);
-        CountDownLatch returned = new CountDownLatch(1);
-        Task<String> task = start(parked(started, new AtomicBoolean(), returned, "never seen"));
+        Parked body = new Parked("never seen");
+        Task<String> task = start(body);
         int racers = 4;
         CountDownLatch go = new CountDownLatch(1);
         AtomicInteger wins = new AtomicInteger();
@@ -425,8 +421,8 @@ public abstract class TaskFutureContractTest {
 
     @Test
     void aTaskIsAFutureForCodeThatTakesFutures() throws Exception {
-        CountDownLatch started = new CountDownLatch(1);
-        Task<String> cancelled = start(parked(started, new AtomicBoolean(), new CountDownLatch(1), "never seen"));
+        Parked body = new Parked("never seen");
+        Task<String> cancelled = start(body);
         assertTrue(cancelled.cancel(true));
         Task<Integer> one = start(() -> 1);
         awaitEnd(one); // before the failure: a fail-fast owner would cancel it
