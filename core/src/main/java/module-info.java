@@ -6,7 +6,6 @@
 // "module"): expected, not a mistake.
 @SuppressWarnings("module")
 module dev.weft.core {
-    requires com.google.common;
     requires org.slf4j;
 
     exports dev.weft.core;

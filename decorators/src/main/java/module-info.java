@@ -1,7 +1,6 @@
 /** weft decorators: see the package {@code dev.weft.decorators}. */
 module dev.weft.decorators {
     requires transitive dev.weft.core;
-    requires transitive com.google.common;
     requires org.slf4j;
 
     exports dev.weft.decorators;

@@ -422,14 +422,15 @@ public final class Async {
 
     /**
      * Waits at most {@code timeout} for an already started {@code task}, and cancels it on
-     * timeout: {@code await asyncio.wait_for(task, timeout)}. After cancelling, it waits for the
-     * task to end, then throws {@link TimeoutException}.
+     * timeout: {@code await asyncio.wait_for(task, timeout)}, then throws
+     * {@link TimeoutException}. The cancelled task is done at once; its code, interrupted, may
+     * still be stopping on its thread, which the task's scope waits for when it closes.
      *
      * @param task the task
      * @param timeout how long to wait for it
      * @param <T> the type of its result
      * @return what the task returned
-     * @throws TimeoutException if it has not ended in time (it has been cancelled and has ended)
+     * @throws TimeoutException if it has not ended in time (it has been cancelled)
      * @throws TaskFailedException if it threw; the cause is what it threw
      * @throws CancellationException if it was cancelled by someone else
      * @throws InterruptedException if the caller is interrupted (the task is left running, as
@@ -443,9 +444,6 @@ public final class Async {
             return task.await(timeout);
         } catch (TimeoutException e) {
             task.cancel();
-            WaitCondition ended = new WaitCondition(1, true, false);
-            task.onDone(ended);
-            ended.await(Long.MAX_VALUE);
             throw new TimeoutException("task '" + task.name() + "' did not end within " + timeout + "; it was cancelled");
         }
     }

@@ -94,7 +94,7 @@ class EnsureFutureTest {
     }
 
     @Test
-    void aDetachedTaskCanBeCancelledAndEndsOnlyWhenItsCodeGivesUp() throws Exception {
+    void aDetachedTaskIsDoneAsSoonAsCancelledWhileItsCodeStillStops() throws Exception {
         Probe probe = new Probe();
         CountDownLatch parked = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
@@ -108,12 +108,13 @@ class EnsureFutureTest {
         assertEquals("detached", task.name());
         Probe.await(parked, "the tasks' parking");
         assertTrue(task.cancel());
-        await().atMost(Probe.PATIENCE).until(() -> probe.interrupted.contains("detached"));
-        assertFalse(task.isDone(), "the task ended before its code gave up");
-        release.countDown();
-        assertThrows(CancellationException.class, () -> task.await(Probe.PATIENCE));
+        assertTrue(task.isDone(), "a Future is done once cancel has returned true");
         assertTrue(task.isCancelled());
+        assertThrows(CancellationException.class, () -> task.await(Probe.PATIENCE));
+        await().atMost(Probe.PATIENCE).until(() -> probe.interrupted.contains("detached"));
         assertFalse(task.cancel(), "cancelling a done task does nothing");
+        release.countDown();
+        assertInstanceOf(Outcome.Cancelled.class, task.outcome());
         for (Thread t : probe.threads) {
             Probe.join(t);
         }
@@ -150,20 +151,28 @@ class EnsureFutureTest {
     }
 
     @Test
-    void aDetachedTaskThatSwallowsTheCancelEndsWithItsValue() throws Exception {
+    void aDetachedTaskThatSwallowsTheCancelStaysCancelled() throws Exception {
         CountDownLatch parked = new CountDownLatch(1);
+        CountDownLatch returned = new CountDownLatch(1);
+        AtomicReference<Thread> thread = new AtomicReference<>();
         Task<String> task = Async.ensureFuture(() -> {
+            thread.set(Thread.currentThread());
             parked.countDown();
             try {
                 new CountDownLatch(1).await();
                 return "never";
             } catch (InterruptedException e) {
                 return "ignored the cancel";
+            } finally {
+                returned.countDown();
             }
         });
         Probe.await(parked, "the tasks' parking");
-        task.cancel();
-        assertEquals("ignored the cancel", task.await(Probe.PATIENCE));
+        assertTrue(task.cancel());
+        Probe.await(returned, "the body's return");
+        Probe.join(thread.get());
+        assertTrue(task.isCancelled());
+        assertThrows(CancellationException.class, () -> task.await(Probe.PATIENCE));
     }
 
     @Test

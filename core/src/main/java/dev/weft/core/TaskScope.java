@@ -51,6 +51,11 @@ import java.util.function.Consumer;
  * may be joined more than once, and it works on Java 21 without preview features. Compared with
  * an {@code ExecutorService}: nothing outlives the block, and a failure is never silently lost.
  *
+ * <p>A cancelled fork's {@link Task} is done at once (it is a {@code Future}), but the scope
+ * counts its thread until it has ended: {@link #join()} and {@link #close()} wait for it. A fork
+ * that, once cancelled, throws something other than an interruption (an error while cleaning up)
+ * is still a failure of the scope, reported by {@code join()}, while its task stays cancelled.
+ *
  * <p>A fork made after the scope was cancelled (by a failure or the deadline) is returned already
  * {@linkplain Outcome.Cancelled cancelled} and never runs. {@link #join()} from inside one of the
  * scope's own forks would wait for itself and throws {@link IllegalStateException}.
@@ -274,6 +279,9 @@ public final class TaskScope implements AutoCloseable {
             } finally {
                 lock.unlock();
             }
+            if (first != null && failFast) {
+                cancelForks();
+            }
             if (first != null && onFirstFailure != null) {
                 // the fork counts as unfinished until its listener has run: join() and close()
                 // return only after it, so it never runs behind a closed scope
@@ -295,7 +303,11 @@ public final class TaskScope implements AutoCloseable {
         }
     }
 
-    /** Records a fork's failure; returns it as the scope's first failure, or null if it is not. */
+    /**
+     * Records a fork's failure; returns it as the scope's first failure, or null if it is not.
+     * With fail-fast, the first failure cancels the scope: the caller then calls
+     * {@link #cancelForks()}, once it has let go of the lock.
+     */
     private TaskFailedException recordFailure(String taskName, Throwable error) {
         if (!failFast) {
             if (firstFailureSeen) {
@@ -306,7 +318,7 @@ public final class TaskScope implements AutoCloseable {
         }
         if (firstFailure == null) {
             firstFailure = new TaskFailedException(taskName, error);
-            cancelRunning();
+            markCancelled();
             return firstFailure;
         }
         laterFailures.add(error);
@@ -331,10 +343,11 @@ public final class TaskScope implements AutoCloseable {
             }
             deadlinePassed = true;
             timedOut = unfinished.get() > 0;
-            cancelRunning();
+            markCancelled();
         } finally {
             lock.unlock();
         }
+        cancelForks();
     }
 
     /**
@@ -342,20 +355,32 @@ public final class TaskScope implements AutoCloseable {
      * the forks to end and returns normally (unless a fork failed first or the deadline passed).
      */
     public void cancel() {
+        boolean cancelled;
         lock.lock();
         try {
-            if (state == State.OPEN) {
-                cancelRunning();
-            }
+            cancelled = markCancelled();
         } finally {
             lock.unlock();
         }
+        if (cancelled) {
+            cancelForks();
+        }
     }
 
-    private void cancelRunning() {
-        if (state == State.OPEN) {
-            state = State.CANCELLED;
+    /** Under the lock: an open scope becomes cancelled, so no fork joins {@link #running} any more. */
+    private boolean markCancelled() {
+        if (state != State.OPEN) {
+            return false;
         }
+        state = State.CANCELLED;
+        return true;
+    }
+
+    /**
+     * Cancels every running fork; called without the lock, after the state left {@code OPEN}, so
+     * that the forks' done callbacks, which run here, never run under the scope's lock.
+     */
+    private void cancelForks() {
         for (ForkedTask<?> task : running) {
             task.cancel();
         }
@@ -425,12 +450,19 @@ public final class TaskScope implements AutoCloseable {
     public void close() {
         ensureNotInsideOwnFork("close");
         boolean interrupted = false;
+        boolean closing;
         lock.lock();
         try {
-            if (state != State.CLOSED) {
-                cancelRunning();
-                state = State.CLOSED;
-            }
+            closing = state != State.CLOSED;
+            state = State.CLOSED;
+        } finally {
+            lock.unlock();
+        }
+        if (closing) {
+            cancelForks();
+        }
+        lock.lock();
+        try {
             while (unfinished.get() > 0) {
                 try {
                     allEnded.await();

@@ -77,21 +77,28 @@ class TaskTest {
     }
 
     @Test
-    void aTaskThatIgnoresCancellationEndsWithItsValue() throws Exception {
+    void aTaskThatIgnoresCancellationStaysCancelled() throws Exception {
+        // Future's contract: once cancel has returned true the task is cancelled, whatever its code does next
         CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch returned = new CountDownLatch(1);
         Task<String> task = scope.fork(() -> {
             started.countDown();
             try {
                 new CountDownLatch(1).await();
             } catch (InterruptedException e) {
                 return "caught";
+            } finally {
+                returned.countDown();
             }
             return "never";
         });
-        assertTrue(started.await(10, TimeUnit.SECONDS), "the task never started");
+        assertTrue(started.await(30, TimeUnit.SECONDS), "the task never started");
         assertTrue(task.cancel());
-        assertEquals("caught", task.await());
-        assertFalse(task.isCancelled());
+        assertTrue(returned.await(30, TimeUnit.SECONDS), "the body never returned");
+        scope.join();
+        assertTrue(task.isCancelled());
+        assertInstanceOf(Outcome.Cancelled.class, task.outcome());
+        assertThrows(CancellationException.class, task::await);
     }
 
     @Test

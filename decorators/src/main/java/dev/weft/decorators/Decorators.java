@@ -1,6 +1,5 @@
 package dev.weft.decorators;
 
-import com.google.common.base.Ticker;
 import dev.weft.decorators.internal.CountingNoCache;
 import dev.weft.decorators.internal.LogSinks;
 import dev.weft.decorators.internal.MemoCache;
@@ -12,6 +11,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 
 /**
@@ -123,12 +123,12 @@ public final class Decorators {
      * @return the decorator
      */
     public static Decorator timed() {
-        return new TimedDecorator(LogSinks.times(), Ticker.systemTicker());
+        return new TimedDecorator(LogSinks.times(), System::nanoTime);
     }
 
     /**
      * Gives {@code sink} the name and duration of each call, measured with
-     * {@link Ticker#systemTicker()} ({@code System.nanoTime}). A call that throws is timed too;
+     * {@link System#nanoTime()}. A call that throws is timed too;
      * if the sink then throws, its exception is added to the call's as suppressed.
      *
      * @param sink receives {@code (name, elapsed)} when each call ends
@@ -136,20 +136,26 @@ public final class Decorators {
      * @throws NullPointerException if {@code sink} is {@code null}
      */
     public static Decorator timed(BiConsumer<String, Duration> sink) {
-        return timed(sink, Ticker.systemTicker());
+        return timed(sink, System::nanoTime);
     }
 
     /**
-     * As {@link #timed(BiConsumer)}, with the clock given: tests pass a fake {@link Ticker}
-     * (Guava's {@code FakeTicker}) instead of sleeping.
+     * As {@link #timed(BiConsumer)}, with the clock given: a {@link System#nanoTime()}-like
+     * source of nanoseconds, as {@link dev.weft.core.Timeline#start(LongSupplier)} takes, so that
+     * tests pass a fake clock instead of sleeping.
+     *
+     * <pre>{@code
+     * AtomicLong now = new AtomicLong();
+     * Decorator timed = Decorators.timed((name, took) -> log.add(name + " " + took), now::get);
+     * }</pre>
      *
      * @param sink receives {@code (name, elapsed)} when each call ends
-     * @param ticker the clock, read once before and once after each call
+     * @param nanoClock the clock, read once before and once after each call
      * @return the decorator
      * @throws NullPointerException if an argument is {@code null}
      */
-    public static Decorator timed(BiConsumer<String, Duration> sink, Ticker ticker) {
-        return new TimedDecorator(Objects.requireNonNull(sink, "sink"), Objects.requireNonNull(ticker, "ticker"));
+    public static Decorator timed(BiConsumer<String, Duration> sink, LongSupplier nanoClock) {
+        return new TimedDecorator(Objects.requireNonNull(sink, "sink"), Objects.requireNonNull(nanoClock, "nanoClock"));
     }
 
     /**

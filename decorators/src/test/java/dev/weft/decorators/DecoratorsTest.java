@@ -64,25 +64,25 @@ class DecoratorsTest {
     }
 
     @Test
-    void timedReportsTheTickerTimeOfEachCall() {
-        FakeTicker ticker = new FakeTicker();
+    void timedReportsTheClockTimeOfEachCall() {
+        FakeClock clock = new FakeClock();
         List<Map.Entry<String, Duration>> times = new ArrayList<>();
         Supplier<String> slow = Decorate.supplier("slow", () -> {
-            ticker.advance(Duration.ofMillis(1500));
+            clock.advance(Duration.ofMillis(1500));
             return "done";
-        }, Decorators.timed((name, d) -> times.add(Map.entry(name, d)), ticker));
+        }, Decorators.timed((name, d) -> times.add(Map.entry(name, d)), clock));
         assertEquals("done", slow.get());
         assertEquals(List.of(Map.entry("slow", Duration.ofMillis(1500))), times);
     }
 
     @Test
     void timedReportsAFailingCallAndKeepsItsException() {
-        FakeTicker ticker = new FakeTicker().autoIncrement(Duration.ofSeconds(2));
+        FakeClock clock = new FakeClock().autoIncrement(Duration.ofSeconds(2));
         List<Duration> times = new ArrayList<>();
         IllegalStateException boom = new IllegalStateException("boom");
         Supplier<String> failing = Decorate.supplier("f", () -> {
             throw boom;
-        }, Decorators.timed((name, d) -> times.add(d), ticker));
+        }, Decorators.timed((name, d) -> times.add(d), clock));
         assertSame(boom, assertThrows(IllegalStateException.class, failing::get));
         assertEquals(List.of(Duration.ofSeconds(2)), times);
     }
@@ -96,12 +96,12 @@ class DecoratorsTest {
         IllegalStateException boom = new IllegalStateException("boom");
         Supplier<String> failing = Decorate.supplier("f", () -> {
             throw boom;
-        }, Decorators.timed(badSink, new FakeTicker()));
+        }, Decorators.timed(badSink, new FakeClock()));
         IllegalStateException thrown = assertThrows(IllegalStateException.class, failing::get);
         assertSame(boom, thrown);
         assertArrayEquals(new Throwable[] {sinkFailure}, thrown.getSuppressed());
         // on success the sink's failure is the call's failure
-        Supplier<String> fine = Decorate.supplier("g", () -> "x", Decorators.timed(badSink, new FakeTicker()));
+        Supplier<String> fine = Decorate.supplier("g", () -> "x", Decorators.timed(badSink, new FakeClock()));
         assertSame(sinkFailure, assertThrows(IllegalArgumentException.class, fine::get));
     }
 
@@ -153,7 +153,7 @@ class DecoratorsTest {
         assertEquals("sink", assertThrows(NullPointerException.class, () -> Decorators.showDoc(null)).getMessage());
         assertEquals("sink", assertThrows(NullPointerException.class,
                 () -> Decorators.timed((BiConsumer<String, Duration>) null)).getMessage());
-        assertEquals("ticker", assertThrows(NullPointerException.class,
+        assertEquals("nanoClock", assertThrows(NullPointerException.class,
                 () -> Decorators.timed((n, d) -> { }, null)).getMessage());
         assertEquals("requirement", assertThrows(NullPointerException.class,
                 () -> Decorators.requireArg(0, null, "m")).getMessage());

@@ -41,7 +41,7 @@ class NotebookExamplesTest {
 
     @Test
     void temps_execution() {
-        FakeTicker clock = new FakeTicker();
+        FakeClock clock = new FakeClock();
         List<String> out = new ArrayList<>();
         Function<String, Integer> importerCsv = Decorate.function("importer_csv", path -> {
             clock.advance(Duration.ofMillis(3)); // the notebook measured 0.0029957 s
@@ -96,7 +96,7 @@ class NotebookExamplesTest {
     @Test
     void chaining_entree_contient_over_temps_execution() {
         List<String> order = new ArrayList<>();
-        FakeTicker clock = new FakeTicker();
+        FakeClock clock = new FakeClock();
         // @entree_contient('.csv')
         // @temps_execution
         Function<String, String> importerCsv = Decorate.function("importer_csv", path -> {
@@ -133,7 +133,7 @@ class NotebookExamplesTest {
                 list.add(factorial.apply(k));
             }
             return list;
-        }, Decorators.timed((name, d) -> out.add(name), new FakeTicker()));
+        }, Decorators.timed((name, d) -> out.add(name), new FakeClock()));
         List<BigInteger> first = boucle.apply(100);
         assertEquals(99, first.size());
         assertEquals(new BigInteger("362880"), first.get(8));
@@ -149,7 +149,7 @@ class NotebookExamplesTest {
         AtomicInteger sleeps = new AtomicInteger();
         CacheDecorator cache = Decorators.lruCache();
         List<Duration> times = new ArrayList<>();
-        FakeTicker clock = new FakeTicker();
+        FakeClock clock = new FakeClock();
         // @temps_execution
         // @lru_cache()
         // def print_hello(a='hello'): time.sleep(5); return a
@@ -174,7 +174,7 @@ class NotebookExamplesTest {
         Supplier<String> printHello = Decorate.supplier("print_hello", () -> {
             sleeps.incrementAndGet();
             return "hello";
-        }, Decorators.timed((name, d) -> { }, new FakeTicker()));
+        }, Decorators.timed((name, d) -> { }, new FakeClock()));
         printHello.get();
         printHello.get();
         assertEquals(2, sleeps.get());

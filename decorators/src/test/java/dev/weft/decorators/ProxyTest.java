@@ -357,11 +357,11 @@ class ProxyTest {
     }
 
     @Test
-    void aProxyTimedWithAFakeTickerReportsTheMethodName() {
-        FakeTicker ticker = new FakeTicker().autoIncrement(Duration.ofMillis(5));
+    void aProxyTimedWithAFakeClockReportsTheMethodName() {
+        FakeClock clock = new FakeClock().autoIncrement(Duration.ofMillis(5));
         List<String> names = new ArrayList<>();
         Catalog catalog = Decorate.proxy(Catalog.class, new MemoryCatalog("a"),
-                Decorators.timed((name, d) -> names.add(name + " " + d.toMillis()), ticker));
+                Decorators.timed((name, d) -> names.add(name + " " + d.toMillis()), clock));
         catalog.count();
         assertEquals(List.of("count 5"), names);
         UnsupportedOperationException e = new UnsupportedOperationException("x");

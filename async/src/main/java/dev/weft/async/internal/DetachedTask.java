@@ -1,39 +1,26 @@
 package dev.weft.async.internal;
 
+import dev.weft.core.Outcome;
 import dev.weft.core.Task;
 import dev.weft.core.ThreadKind;
-import dev.weft.core.internal.Interruptions;
+import dev.weft.core.internal.ForkedTask;
 import java.util.Objects;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * A task on a virtual thread of its own that belongs to no scope: what {@code Async.ensureFuture}
- * starts when the calling thread works in no {@code TaskScope}. Cancelling it interrupts its
- * thread; it ends {@code Cancelled} when its code gives up with an interruption, as a fork does.
- *
- * <p>It is the completion side of a {@link Task#of(String, CompletableFuture)} view: the future
- * is completed by the thread, never by {@code cancel}, so that the task only counts as done once
- * its code has really stopped.
- *
- * @param <T> the type of the result
+ * Starts a task on a virtual thread of its own that belongs to no scope: what
+ * {@code Async.ensureFuture} starts when the calling thread works in no {@code TaskScope}. It is a
+ * core fork with no owner: cancelling it ends it {@code Cancelled} at once and interrupts its
+ * thread, which nothing waits for afterwards.
  */
-public final class DetachedTask<T> extends CompletableFuture<T> implements Runnable {
+public final class DetachedTask {
+    private static final Logger log = LoggerFactory.getLogger(DetachedTask.class);
     private static final AtomicLong IDS = new AtomicLong();
 
-    private final String name;
-    private final Callable<T> body;
-    /** Guards {@link #runner} and {@link #cancelRequested}, so that no interrupt lands after the body. */
-    private final ReentrantLock lock = new ReentrantLock();
-    private Thread runner;
-    private boolean cancelRequested;
-
-    private DetachedTask(String name, Callable<T> body) {
-        this.name = name;
-        this.body = body;
+    private DetachedTask() {
     }
 
     /** {@return a fresh name for a detached task: {@code Task-1}, {@code Task-2}, ...} */
@@ -48,95 +35,29 @@ public final class DetachedTask<T> extends CompletableFuture<T> implements Runna
      * @param body what to run
      * @param <T> the type of the result
      * @return the task's handle
+     * @throws NullPointerException if an argument is null
      */
     public static <T> Task<T> start(String name, Callable<T> body) {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(body, "task");
-        DetachedTask<T> completion = new DetachedTask<>(name, body);
-        Task<T> task = Task.of(name, completion);
+        ForkedTask<T> task = new ForkedTask<>(name, body, DetachedTask::call, DetachedTask::ended);
         try {
-            ThreadKind.VIRTUAL.newThread(name, completion).start();
+            ThreadKind.VIRTUAL.newThread(name, task).start();
         } catch (RuntimeException | Error e) {
-            completion.completeExceptionally(e);
+            task.failToStart(e);
             throw e;
         }
         return task;
     }
 
-    @Override
-    public void run() {
-        boolean cancelled;
-        lock.lock();
-        try {
-            runner = Thread.currentThread();
-            cancelled = cancelRequested;
-        } finally {
-            lock.unlock();
-        }
-        T value = null;
-        Throwable failure = null;
-        if (!cancelled) {
-            try {
-                value = body.call();
-            } catch (Throwable error) {
-                cancelled = isCancelRequested() && Interruptions.isInterruption(error);
-                failure = error;
-            }
-        }
-        // Done callbacks run on this thread as the future completes: a late cancel() must not
-        // interrupt them. An interrupt that came too late for the body was meant for it alone:
-        // this thread is the task's own and ends right after. Under the lock, so that a cancel()
-        // that saw the runner cannot interrupt it once the flag is cleared.
-        lock.lock();
-        try {
-            runner = null;
-            Thread.interrupted();
-        } finally {
-            lock.unlock();
-        }
-        if (cancelled) {
-            endCancelled();
-        } else if (failure != null) {
-            super.completeExceptionally(failure);
-        } else {
-            super.complete(value);
-        }
+    private static <T> T call(ForkedTask<T> task, Callable<T> body) throws Exception {
+        return body.call();
     }
 
-    private void endCancelled() {
-        super.completeExceptionally(new CancellationException("task '" + name + "' was cancelled"));
-    }
-
-    /**
-     * Asks the computation to stop by interrupting its thread; the future completes when the
-     * code gives up, not now.
-     *
-     * @param mayInterruptIfRunning ignored: the thread is always interrupted
-     * @return false if the task had already ended
-     */
-    @Override
-    public boolean cancel(boolean mayInterruptIfRunning) {
-        if (isDone()) {
-            return false;
-        }
-        lock.lock();
-        try {
-            cancelRequested = true;
-            if (runner != null) {
-                runner.interrupt();
-            }
-        } finally {
-            lock.unlock();
-        }
-        return true;
-    }
-
-    private boolean isCancelRequested() {
-        lock.lock();
-        try {
-            return cancelRequested;
-        } finally {
-            lock.unlock();
+    /** No owner counts a failure thrown after the cancel: it is logged, not lost. */
+    private static void ended(ForkedTask<?> task, Outcome<?> outcome, Thread thread) {
+        if (outcome instanceof Outcome.Failure<?> late && task.isCancelled()) {
+            log.debug("Detached task '{}' was cancelled; its code then threw", task.name(), late.error());
         }
     }
 }

@@ -137,7 +137,7 @@ public class DecoratorBenchmark {
         return passThrough.apply(key);
     }
 
-    /** @return {@code timed} with a sink that does nothing: two ticker reads */
+    /** @return {@code timed} with a sink that does nothing: two clock reads */
     @Benchmark
     public Integer timedNoOpSink() {
         return timedNoOpSink.apply(key);

@@ -6,8 +6,11 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * A task that runs its callable on the thread that calls {@link #run()}; cancelling it
- * interrupts that thread.
+ * A task that runs its callable on the thread that calls {@link #run()}; cancelling it ends it
+ * {@code Cancelled} at once and (with {@code mayInterruptIfRunning}) interrupts that thread. The
+ * {@link EndListener} hears when the thread is done with the task, which may be after the task
+ * was cancelled: that, not {@link #isDone()}, is what an owner waits for before its threads are
+ * gone.
  *
  * @param <T> the type of the result
  */
@@ -32,10 +35,14 @@ public final class ForkedTask<T> extends AbstractTask<T> implements Runnable {
     @FunctionalInterface
     public interface EndListener {
         /**
-         * Called once, after the task's outcome is set and its callbacks ran.
+         * Called once, on the task's thread once its body is over (after the outcome is set), or
+         * on the caller of {@link #failToStart}.
          *
          * @param task the task that ended
-         * @param outcome how it ended
+         * @param outcome how the body ended, which is the task's outcome unless the task was
+         *     cancelled while it ran: then a body that went on to return a value or to throw
+         *     something other than an interruption is reported here as it ended (an owner may
+         *     count that failure), while the task stays {@code Cancelled}
          * @param thread the thread that ran it, about to terminate, or null if it never ran
          */
         void ended(ForkedTask<?> task, Outcome<?> outcome, Thread thread);
@@ -45,9 +52,9 @@ public final class ForkedTask<T> extends AbstractTask<T> implements Runnable {
     private final Runner runner;
     private final EndListener onEnd;
     private final ReentrantLock lock = new ReentrantLock();
+    /** The thread running the body, while it runs; guarded by {@link #lock}, so that no interrupt lands after the body. */
     private Thread thread;
     private boolean started;
-    private boolean cancelRequested;
 
     public ForkedTask(String name, Callable<T> body, Runner runner, EndListener onEnd) {
         super(name);
@@ -61,7 +68,6 @@ public final class ForkedTask<T> extends AbstractTask<T> implements Runnable {
         lock.lock();
         try {
             started = true;
-            cancelRequested = true;
         } finally {
             lock.unlock();
         }
@@ -80,9 +86,9 @@ public final class ForkedTask<T> extends AbstractTask<T> implements Runnable {
         } finally {
             lock.unlock();
         }
-        Outcome<T> outcome = Outcome.failure(error);
-        complete(outcome);
-        onEnd.ended(this, outcome, null);
+        Outcome<T> failed = Outcome.failure(error);
+        complete(failed);
+        onEnd.ended(this, failed, null);
     }
 
     @Override
@@ -97,14 +103,14 @@ public final class ForkedTask<T> extends AbstractTask<T> implements Runnable {
         } finally {
             lock.unlock();
         }
-        Outcome<T> outcome;
-        if (isCancelRequested()) {
-            outcome = Outcome.cancelled();
+        Outcome<T> ended;
+        if (isDone()) {
+            ended = Outcome.cancelled(); // cancelled before it started
         } else {
             try {
-                outcome = Outcome.success(runner.run(this, body));
+                ended = Outcome.success(runner.run(this, body));
             } catch (Throwable error) {
-                outcome = isCancelRequested() && Interruptions.isInterruption(error)
+                ended = isCancelled() && Interruptions.isInterruption(error)
                         ? Outcome.cancelled()
                         : Outcome.failure(error);
             }
@@ -115,36 +121,22 @@ public final class ForkedTask<T> extends AbstractTask<T> implements Runnable {
         } finally {
             lock.unlock();
         }
-        complete(outcome);
-        onEnd.ended(this, outcome, Thread.currentThread());
-    }
-
-    private boolean isCancelRequested() {
-        lock.lock();
-        try {
-            return cancelRequested;
-        } finally {
-            lock.unlock();
-        }
+        complete(ended); // does nothing if the task was cancelled meanwhile
+        onEnd.ended(this, ended, Thread.currentThread());
     }
 
     @Override
-    public boolean cancel() {
-        if (isDone()) {
-            return false;
+    protected void stop(boolean mayInterruptIfRunning) {
+        if (!mayInterruptIfRunning) {
+            return;
         }
         lock.lock();
         try {
-            if (isDone()) {
-                return false;
-            }
-            cancelRequested = true;
             if (thread != null) {
                 thread.interrupt();
             }
         } finally {
             lock.unlock();
         }
-        return true;
     }
 }

@@ -7,7 +7,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 /**
- * A task that mirrors a {@link CompletableFuture} completed by someone else.
+ * A task that mirrors a {@link CompletableFuture} completed by someone else. Cancelling the task
+ * ends it at once and cancels the future, passing {@code mayInterruptIfRunning} on (which
+ * {@code CompletableFuture} itself ignores; a subclass may honour it).
  *
  * @param <T> the type of the result
  */
@@ -29,7 +31,7 @@ public final class FutureBackedTask<T> extends AbstractTask<T> {
     }
 
     @Override
-    public boolean cancel() {
-        return !isDone() && source.cancel(true);
+    protected void stop(boolean mayInterruptIfRunning) {
+        source.cancel(mayInterruptIfRunning);
     }
 }

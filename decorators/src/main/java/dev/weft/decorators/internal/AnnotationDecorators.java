@@ -1,6 +1,5 @@
 package dev.weft.decorators.internal;
 
-import com.google.common.base.Ticker;
 import dev.weft.decorators.CacheInfo;
 import dev.weft.decorators.Decorator;
 import dev.weft.decorators.LruCache;
@@ -54,7 +53,7 @@ public final class AnnotationDecorators {
 
     private Decorator decoratorOf(Annotation annotation, Method method) {
         if (annotation instanceof Timed) {
-            return new TimedDecorator(toLog ? LogSinks.times() : LogSinks.times(lines), Ticker.systemTicker());
+            return new TimedDecorator(toLog ? LogSinks.times() : LogSinks.times(lines), System::nanoTime);
         }
         if (annotation instanceof LruCache cache) {
             return cacheOf(cache, method);

@@ -1,27 +1,27 @@
 package dev.weft.decorators;
 
-import com.google.common.base.Ticker;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 
-/** A clock that moves only when told to, or by a fixed step at each read. */
-final class FakeTicker extends Ticker {
+/** A nanosecond clock that moves only when told to, or by a fixed step at each read. */
+final class FakeClock implements LongSupplier {
 
     private final AtomicLong nanos = new AtomicLong();
     private volatile long autoStep;
 
-    FakeTicker advance(Duration d) {
+    FakeClock advance(Duration d) {
         nanos.addAndGet(d.toNanos());
         return this;
     }
 
-    FakeTicker autoIncrement(Duration step) {
+    FakeClock autoIncrement(Duration step) {
         autoStep = step.toNanos();
         return this;
     }
 
     @Override
-    public long read() {
+    public long getAsLong() {
         return nanos.getAndAdd(autoStep);
     }
 }
