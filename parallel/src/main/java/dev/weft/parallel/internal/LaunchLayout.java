@@ -33,7 +33,7 @@ import java.util.jar.Manifest;
  * @param modulePath the module path ({@code jdk.module.path}), empty for none
  * @param upgradeModulePath the upgrade module path ({@code jdk.module.upgrade.path}), empty for none
  * @param mainModule the module of the main class ({@code jdk.module.main}), empty when none
- * @param inputArguments the JVM's arguments, as the {@code RuntimeMXBean} gives them
+ * @param inputArguments the JVM's options, as {@link LauncherOptions} or the {@code RuntimeMXBean} give them
  */
 public record LaunchLayout(String javaExecutable, String classPath, String modulePath, String upgradeModulePath,
         String mainModule, List<String> inputArguments) {
@@ -63,17 +63,35 @@ public record LaunchLayout(String javaExecutable, String classPath, String modul
         return Current.LAYOUT;
     }
 
-    /** Read once: none of it changes while a JVM runs. */
+    /**
+     * Read once: none of it changes while a JVM runs. The JVM options come from the process's
+     * command line when it was started by {@code java}; else (an embedding native launcher, a
+     * platform that does not give a process's arguments) from the {@code RuntimeMXBean}.
+     */
     private static final class Current {
+        private static final ProcessHandle.Info INFO = ProcessHandle.current().info();
+        private static final boolean STARTED_BY_JAVA = INFO.command().map(LaunchLayout::isJavaLauncher).orElse(false);
         static final LaunchLayout LAYOUT = new LaunchLayout(javaOfThisJvm(), System.getProperty("java.class.path"),
                 System.getProperty("jdk.module.path"), System.getProperty("jdk.module.upgrade.path"),
-                System.getProperty("jdk.module.main"), ManagementFactory.getRuntimeMXBean().getInputArguments());
+                System.getProperty("jdk.module.main"), jvmOptions());
 
         private static String javaOfThisJvm() {
-            return ProcessHandle.current().info().command()
-                    .orElseGet(() -> Path.of(System.getProperty("java.home"), "bin", "java").toString()
-                            + (File.separatorChar == '\\' ? ".exe" : ""));
+            return STARTED_BY_JAVA ? INFO.command().orElseThrow()
+                    : Path.of(System.getProperty("java.home"), "bin", "java").toString()
+                            + (File.separatorChar == '\\' ? ".exe" : "");
         }
+
+        private static List<String> jvmOptions() {
+            return STARTED_BY_JAVA && INFO.arguments().isPresent()
+                    ? LauncherOptions.of(List.of(INFO.arguments().orElseThrow()))
+                    : ManagementFactory.getRuntimeMXBean().getInputArguments();
+        }
+    }
+
+    /** {@return true if {@code executable} is a {@code java} launcher} */
+    static boolean isJavaLauncher(String executable) {
+        String name = Path.of(executable).getFileName().toString();
+        return name.equals("java") || name.equals("java.exe") || name.equals("javaw.exe");
     }
 
     /**
