@@ -1,8 +1,9 @@
-package dev.weft.parallel.launch;
+package dev.weft.parallel.issues;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.weft.parallel.launch.TestApps;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -14,16 +15,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Child JVMs start wherever their parent runs: black-box, with a small application compiled and
+ * Regression (issue 14): a modular application's pool died at once ("Could not find or load main
+ * class dev.weft.parallel.internal.WorkerMain"), and a lambda typed into jshell failed in the child
+ * ({@code ClassNotFoundException: REPL.$JShell$5}). Child JVMs now start wherever their parent
+ * runs: black-box, with a small application compiled and
  * started as a user would (on the module path with {@code -m}, as a shaded jar with {@code -jar},
  * typed into {@code jshell}, from a Spring Boot-style jar), and its printed results checked. Each
  * application runs a process pool and a {@code JvmProcess}.
  */
-class ChildLaunchTest {
+class ChildJvmsStartWhereTheParentRunsTest {
     private static final String MAIN_SOURCE = "demo/Main.java";
 
     private static String resource(String name) throws IOException {
-        try (InputStream in = ChildLaunchTest.class.getResourceAsStream("/launch/" + name)) {
+        try (InputStream in = ChildJvmsStartWhereTheParentRunsTest.class.getResourceAsStream("/launch/" + name)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
