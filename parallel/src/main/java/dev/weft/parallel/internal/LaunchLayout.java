@@ -119,7 +119,7 @@ public record LaunchLayout(String javaExecutable, String classPath, String modul
      * @see #command(List, List, Class, List)
      * @return the command
      */
-    List<String> command(List<String> leadingFlags, List<String> jvmArgs, String module, String mainClass,
+    public List<String> command(List<String> leadingFlags, List<String> jvmArgs, String module, String mainClass,
             List<String> mainArgs) {
         requireSupported();
         List<String> command = new ArrayList<>();
