@@ -184,10 +184,21 @@ public record LaunchLayout(String javaExecutable, String classPath, String modul
     }
 
     /**
-     * {@return why a child cannot be started from this layout, if it cannot}: a Spring Boot
-     * executable jar, whose classes are nested jars that only Spring Boot's launcher reads.
+     * {@return why a child cannot be started from this layout, if it cannot}: weft itself loaded
+     * by a class loader of its own (a child would not find it), or a Spring Boot executable jar,
+     * whose classes are nested jars that only Spring Boot's launcher reads.
      */
     public Optional<String> unsupportedReason() {
+        if (!ShippedClasses.loadableByName(WorkerMain.class)) {
+            return Optional.of("child JVMs cannot start: weft was loaded by " + WorkerMain.class.getClassLoader()
+                    + ", not from this JVM's class path or module path, so a child would not find it. Put weft on the"
+                    + " class path or module path of the JVM (in jshell: --class-path, with its default remote"
+                    + " execution), or use Pool.threads");
+        }
+        return bootJarReason();
+    }
+
+    private Optional<String> bootJarReason() {
         if (classPath.isEmpty() || classPath.contains(File.pathSeparator) || !classPath.endsWith(".jar")) {
             return Optional.empty();
         }

@@ -4,11 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.weft.parallel.launch.TestApps;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
@@ -137,6 +141,26 @@ class LaunchLayoutTest {
         Path boot = jar(dir.resolve("boot.jar"), "org.springframework.boot.loader.launch.JarLauncher", "BOOT-INF/");
         assertTrue(layout(boot + java.io.File.pathSeparator + jar, null, null, List.of()).unsupportedReason().isEmpty(),
                 "a Boot jar among others is an ordinary class path entry");
+    }
+
+    @Test
+    void weftLoadedByALoaderOfItsOwnIsRefusedWithWhy() throws Exception {
+        URL[] weft = TestApps.weftPath().stream().map(LaunchLayoutTest::url).toArray(URL[]::new);
+        try (URLClassLoader isolated = new URLClassLoader(weft, ClassLoader.getPlatformClassLoader())) {
+            Class<?> layout = isolated.loadClass(LaunchLayout.class.getName());
+            Object current = layout.getMethod("current").invoke(null);
+            Optional<?> why = (Optional<?>) layout.getMethod("unsupportedReason").invoke(current);
+            String message = String.valueOf(why.orElseThrow());
+            assertTrue(message.contains("weft was loaded by") && message.contains("Pool.threads"), message);
+        }
+    }
+
+    private static URL url(Path path) {
+        try {
+            return path.toUri().toURL();
+        } catch (java.net.MalformedURLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static Path jar(Path path, String mainClass, String directory) throws IOException {
