@@ -33,7 +33,8 @@ class ChildJvmsStartWhereTheParentRunsTest {
     }
 
     private static List<String> java(String... arguments) {
-        List<String> command = new ArrayList<>(List.of(TestApps.java(), "-Xmx128m", "-XX:+UseSerialGC"));
+        List<String> command = new ArrayList<>(List.of(TestApps.java(), "-Xmx128m", "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1"));
         command.addAll(List.of(arguments));
         return command;
     }
@@ -76,8 +77,8 @@ class ChildJvmsStartWhereTheParentRunsTest {
 
     @Test
     void functionsTypedIntoJshellRunInChildrenWithTheirClassesAndVariables() throws Exception {
-        TestApps.Run run = TestApps.run(List.of(TestApps.jshell(), "-J-Xmx128m", "-R-Xmx128m", "-s", "--class-path",
-                TestApps.join(TestApps.weftPath())), resource("repl.jsh"));
+        TestApps.Run run = TestApps.run(List.of(TestApps.jshell(), "-J-Xmx256m", "-J-XX:TieredStopAtLevel=1", "-R-Xmx128m",
+                "-R-XX:TieredStopAtLevel=1", "-s", "--class-path", TestApps.join(TestApps.weftPath())), resource("repl.jsh"));
 
         assertEquals("[11, 12, 13]", run.line("LAMBDA "), "a REPL lambda, and the REPL variable k it reads");
         assertEquals("[Point[a=2], Point[a=10]]", run.line("RECORD "), "a record declared in the REPL, as input and result");
