@@ -47,7 +47,8 @@ final class FunctionCodec {
      * @param fn a serializable function or runnable
      * @param what what it is, for the message ("the function")
      * @return the bytes
-     * @throws IllegalArgumentException naming the class that does not serialize
+     * @throws IllegalArgumentException naming the class that does not serialize, or the class
+     *     that exists only in this JVM and whose bytes cannot be read
      */
     static byte[] encode(Object fn, String what) {
         SerializedLambda lambda = captureFreeLambda(fn);
