@@ -7,6 +7,7 @@
 module dev.weft.parallel {
     requires transitive dev.weft.core;
     requires org.slf4j;
+    requires java.management; // the JVM flags a child inherits (LaunchLayout)
 
     exports dev.weft.parallel;
     exports dev.weft.parallel.internal to dev.weft.cluster;

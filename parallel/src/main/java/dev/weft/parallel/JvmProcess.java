@@ -9,7 +9,8 @@ import java.util.OptionalInt;
 
 /**
  * A function run once in a child JVM of its own: Python's {@code multiprocessing.Process}. The
- * child is started with this JVM's {@code java} and class path, receives the function and its
+ * child is started as this JVM was (its {@code java}, class path or module path, and module flags,
+ * as a {@linkplain Pool#processes(int) process pool}'s children), receives the function and its
  * argument over its standard input, sends the result back over its standard output, and exits.
  *
  * <pre>{@code
@@ -50,7 +51,8 @@ public final class JvmProcess<R> {
      * @throws NullPointerException if {@code fn} is null
      * @throws IllegalArgumentException if {@code fn} or {@code arg} cannot be serialized; no child is
      *     started then
-     * @throws IllegalStateException if the child JVM cannot be started
+     * @throws IllegalStateException if the child JVM cannot be started, or this JVM runs from a
+     *     layout children cannot start from (a Spring Boot executable jar)
      */
     public static <T, R> JvmProcess<R> start(SerializableFunction<? super T, ? extends R> fn, T arg) {
         return start(fn, arg, ProcessPoolOptions.DEFAULT_JVM_ARGS);
@@ -66,8 +68,10 @@ public final class JvmProcess<R> {
      * @param <R> the type of the result
      * @return the started process
      * @throws NullPointerException if {@code fn} or {@code jvmArgs} is null
-     * @throws IllegalArgumentException if {@code fn} or {@code arg} cannot be serialized
-     * @throws IllegalStateException if the child JVM cannot be started
+     * @throws IllegalArgumentException if {@code fn} or {@code arg} cannot be serialized, or
+     *     {@code fn} uses a class that exists only in this JVM and whose bytes cannot be read
+     * @throws IllegalStateException if the child JVM cannot be started, or this JVM runs from a
+     *     layout children cannot start from (a Spring Boot executable jar)
      */
     public static <T, R> JvmProcess<R> start(SerializableFunction<? super T, ? extends R> fn, T arg,
             List<String> jvmArgs) {

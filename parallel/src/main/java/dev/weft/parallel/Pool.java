@@ -92,8 +92,9 @@ public interface Pool extends AutoCloseable {
     }
 
     /**
-     * Creates a pool of persistent child JVMs. Each worker is started with this JVM's
-     * {@code java} executable and class path, and receives tasks and returns results as
+     * Creates a pool of persistent child JVMs. Each worker is started as this JVM was (its
+     * {@code java}, class path or module path, module flags; see {@link ProcessPoolOptions.Builder#jvmArgs}),
+     * and receives tasks and returns results as
      * length-prefixed Java-serialized frames over its standard input and output (never a socket,
      * so nothing else on the machine can submit work). What the function prints reaches this
      * JVM's standard output and error, a line at a time. A worker that dies mid-task fails the
@@ -104,6 +105,8 @@ public interface Pool extends AutoCloseable {
      * @param options the workers, their JVM arguments and the rest
      * @return a new pool; its workers start with the first submitted work
      * @throws NullPointerException if {@code options} is null
+     * @throws IllegalStateException if this JVM runs from a layout children cannot start from (a
+     *     Spring Boot executable jar), saying what to do instead
      */
     static Pool processes(ProcessPoolOptions options) {
         return new ProcessBackedPool(options);

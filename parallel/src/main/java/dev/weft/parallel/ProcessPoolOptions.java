@@ -153,7 +153,10 @@ public final class ProcessPoolOptions {
          * Sets the arguments of each child's {@code java} command, before the main class: heap
          * size, system properties, agents. Default: {@link #DEFAULT_JVM_ARGS}. weft adds the
          * flags its channel needs (JVM messages to standard error, exit on the first
-         * {@code OutOfMemoryError}), and the class path.
+         * {@code OutOfMemoryError}) first, then this JVM's module flags ({@code --add-opens},
+         * {@code --add-exports}, {@code --add-reads}, {@code --add-modules}, {@code --patch-module},
+         * {@code --limit-modules}, {@code --enable-preview}, {@code --enable-native-access}), then
+         * these, then this JVM's class path and module path (with its main module added).
          *
          * @param jvmArgs the arguments, copied
          * @return this builder

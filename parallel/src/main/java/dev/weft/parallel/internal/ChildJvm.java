@@ -4,12 +4,9 @@ import dev.weft.core.ThreadKind;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
-import java.io.File;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -86,7 +83,7 @@ public final class ChildJvm {
     }
 
     /**
-     * Starts a child JVM with this JVM's {@code java} and class path.
+     * Starts a child JVM launched as this JVM was ({@link LaunchLayout}).
      *
      * @param name a name for its threads
      * @param jvmArgs the user's JVM arguments
@@ -96,6 +93,7 @@ public final class ChildJvm {
      * @param listener told about frames and the end, once {@link #listen()} is called
      * @return the started child
      * @throws IOException if the process cannot be started
+     * @throws IllegalStateException if this JVM's layout cannot start a child
      */
     static ChildJvm start(String name, List<String> jvmArgs, List<String> mainArgs, Consumer<String> stdout,
             Consumer<String> stderr, Listener listener) throws IOException {
@@ -111,23 +109,9 @@ public final class ChildJvm {
         reader.start();
     }
 
-    /** {@return the command line of a child: java, channel flags, user flags, class path, main class} */
+    /** {@return the command line of a child: java, channel flags, the parent's module flags, user flags, paths, main class} */
     static List<String> command(List<String> jvmArgs, List<String> mainArgs) {
-        List<String> command = new ArrayList<>();
-        command.add(javaExecutable());
-        command.addAll(CHANNEL_FLAGS);
-        command.addAll(jvmArgs);
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(WorkerMain.class.getName());
-        command.addAll(mainArgs);
-        return command;
-    }
-
-    private static String javaExecutable() {
-        return ProcessHandle.current().info().command()
-                .orElseGet(() -> Path.of(System.getProperty("java.home"), "bin", "java").toString()
-                        + (File.separatorChar == '\\' ? ".exe" : ""));
+        return LaunchLayout.current().command(CHANNEL_FLAGS, jvmArgs, WorkerMain.class, mainArgs);
     }
 
     /** {@return the writer of frames to the child} */

@@ -9,6 +9,10 @@ import java.io.InvalidObjectException;
 import java.lang.invoke.SerializedLambda;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * How a function (or an initializer) travels to a child JVM. A lambda or method reference that
@@ -16,8 +20,10 @@ import java.lang.reflect.Method;
  * make it up (its {@link SerializedLambda} without the object stream around it), and the child
  * rebuilds it through the capturing class's own {@code $deserializeLambda$}, exactly as Java
  * deserialization does, but without starting Java serialization, which costs a new child about
- * 30 ms. Anything else (a lambda with captured values, a class) is Java-serialized. The first
- * byte says which.
+ * 30 ms. Anything else (a lambda with captured values, a class) is Java-serialized. A function
+ * whose classes exist only in this JVM (typed in jshell, defined by a plugin's class loader) is
+ * Java-serialized with those classes' bytes and static state ({@link ShippedClasses}), which the
+ * child defines before it reads the function. The first byte says which.
  *
  * <pre>{@code
  * byte[] bytes = FunctionCodec.encode((SerializableFunction<Integer, Integer>) x -> x + 1, "the function");
@@ -27,6 +33,9 @@ import java.lang.reflect.Method;
 final class FunctionCodec {
     private static final byte SERIALIZED = 0;
     private static final byte LAMBDA = 1;
+    private static final byte SHIPPED = 2;
+    /** Rounds of "the static values use more classes": each round adds at least one class. */
+    private static final int MAX_SHIPPING_ROUNDS = 64;
     private static final String DESERIALIZE = "$deserializeLambda$";
 
     private FunctionCodec() {
@@ -38,17 +47,26 @@ final class FunctionCodec {
      * @param fn a serializable function or runnable
      * @param what what it is, for the message ("the function")
      * @return the bytes
-     * @throws IllegalArgumentException naming the class that does not serialize
+     * @throws IllegalArgumentException naming the class that does not serialize, or the class
+     *     that exists only in this JVM and whose bytes cannot be read
      */
     static byte[] encode(Object fn, String what) {
         SerializedLambda lambda = captureFreeLambda(fn);
-        if (lambda == null) {
-            byte[] serialized = JavaSerialization.function(fn, what);
+        if (lambda != null && ShippedClasses.loadableByName(fn.getClass())) {
+            return names(lambda);
+        }
+        Set<Class<?>> used = new LinkedHashSet<>();
+        byte[] serialized = JavaSerialization.function(fn, what, used::add);
+        if (used.stream().allMatch(ShippedClasses::loadableByName)) {
             byte[] tagged = new byte[serialized.length + 1];
             tagged[0] = SERIALIZED;
             System.arraycopy(serialized, 0, tagged, 1, serialized.length);
             return tagged;
         }
+        return shipped(fn, what, used);
+    }
+
+    private static byte[] names(SerializedLambda lambda) {
         try {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
             DataOutputStream out = new DataOutputStream(bytes);
@@ -62,6 +80,47 @@ final class FunctionCodec {
             out.writeUTF(lambda.getImplMethodName());
             out.writeUTF(lambda.getImplMethodSignature());
             out.writeUTF(lambda.getInstantiatedMethodType());
+            out.flush();
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new IllegalStateException("writing to memory failed", e);
+        }
+    }
+
+    /**
+     * The SHIPPED form: the classes a child cannot load by name (their bytes), then the
+     * serialized pair (their static values, the function). The static values may use more such
+     * classes, which are then shipped too.
+     */
+    private static byte[] shipped(Object fn, String what, Set<Class<?>> used) {
+        Set<Class<?>> roots = new LinkedHashSet<>(used);
+        for (int round = 0; round < MAX_SHIPPING_ROUNDS; round++) {
+            Map<String, Class<?>> classes = ShippedClasses.closure(roots, what);
+            Set<Class<?>> usedNow = new LinkedHashSet<>();
+            byte[] payload = JavaSerialization.function(
+                    new Object[] {ShippedClasses.statics(classes.values()), fn}, what, usedNow::add);
+            if (usedNow.stream().allMatch(type -> ShippedClasses.loadableByName(type) || classes.containsValue(type))) {
+                return shippedBytes(classes, payload, what);
+            }
+            roots.addAll(usedNow);
+        }
+        throw new IllegalArgumentException(what + " cannot be sent to a child JVM: its classes that exist only in this"
+                + " JVM keep growing as their static fields are read");
+    }
+
+    private static byte[] shippedBytes(Map<String, Class<?>> classes, byte[] payload, String what) {
+        try {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream(payload.length + 4096);
+            DataOutputStream out = new DataOutputStream(bytes);
+            out.writeByte(SHIPPED);
+            out.writeInt(classes.size());
+            for (Map.Entry<String, Class<?>> type : classes.entrySet()) {
+                byte[] classFile = ShippedClasses.bytesOf(type.getValue(), what);
+                out.writeUTF(type.getKey());
+                out.writeInt(classFile.length);
+                out.write(classFile);
+            }
+            out.write(payload);
             out.flush();
             return bytes.toByteArray();
         } catch (IOException e) {
@@ -85,6 +144,9 @@ final class FunctionCodec {
         if (bytes[offset] == SERIALIZED) {
             return JavaSerialization.fromBytes(bytes, offset + 1, length - 1);
         }
+        if (bytes[offset] == SHIPPED) {
+            return decodeShipped(bytes, offset + 1, length - 1);
+        }
         if (bytes[offset] != LAMBDA) {
             throw new IOException("unknown function encoding " + bytes[offset]);
         }
@@ -104,6 +166,39 @@ final class FunctionCodec {
         } catch (ReflectiveOperationException | RuntimeException e) {
             throw invalid(lambda, e);
         }
+    }
+
+    private static Object decodeShipped(byte[] bytes, int offset, int length) throws IOException, ClassNotFoundException {
+        ByteArrayInputStream stream = new ByteArrayInputStream(bytes, offset, length);
+        DataInputStream in = new DataInputStream(stream);
+        int count = in.readInt();
+        if (count < 0) {
+            throw new IOException("bad count of shipped classes: " + count);
+        }
+        Map<String, byte[]> classes = new HashMap<>();
+        for (int i = 0; i < count; i++) {
+            String name = in.readUTF();
+            int size = in.readInt();
+            if (size < 0 || size > stream.available()) {
+                throw new IOException("bad size of shipped class " + name + ": " + size);
+            }
+            classes.put(name, in.readNBytes(size));
+        }
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        ShippedClasses.Loader loader = new ShippedClasses.Loader(classes,
+                context != null ? context : ClassLoader.getSystemClassLoader());
+        int start = offset + length - stream.available();
+        Object[] pair = (Object[]) ShippedClasses.read(bytes, start, offset + length - start, loader);
+        @SuppressWarnings("unchecked") // the parent wrote the statics as this map
+        Map<String, Map<String, Object>> statics = (Map<String, Map<String, Object>>) pair[0];
+        ShippedClasses.restore(statics, loader);
+        return pair[1];
+    }
+
+    /** {@return the loader that defined {@code fn}'s shipped classes, or null if it has none} */
+    static ClassLoader shippedLoader(Object fn) {
+        ClassLoader loader = fn == null ? null : fn.getClass().getClassLoader();
+        return loader instanceof ShippedClasses.Loader ? loader : null;
     }
 
     private static InvalidObjectException invalid(SerializedLambda lambda, Throwable cause) {

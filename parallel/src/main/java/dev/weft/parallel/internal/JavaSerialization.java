@@ -9,6 +9,7 @@ import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.ObjectStreamClass;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Java serialization of what travels to and from workers (child JVMs, cluster members), with
@@ -34,6 +35,24 @@ public final class JavaSerialization {
     }
 
     /**
+     * Serializes {@code value}, telling {@code classes} each class the stream describes.
+     *
+     * @throws IOException if it does not serialize
+     */
+    static byte[] toBytes(Object value, Consumer<Class<?>> classes) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes) {
+            @Override
+            protected void annotateClass(Class<?> type) {
+                classes.accept(type);
+            }
+        }) {
+            out.writeObject(value);
+        }
+        return bytes.toByteArray();
+    }
+
+    /**
      * Reads what {@link #toBytes} wrote, falling back to the thread's context class loader.
      *
      * @throws IOException if the bytes are not a serialized object
@@ -52,6 +71,20 @@ public final class JavaSerialization {
      */
     static byte[] function(Object fn, String what) {
         return function(fn, what, CHILD_JVM);
+    }
+
+    /**
+     * Serializes a function (or initializer) to be sent to a child, telling {@code classes} each
+     * class its object graph uses.
+     *
+     * @throws IllegalArgumentException naming the class that does not serialize
+     */
+    static byte[] function(Object fn, String what, Consumer<Class<?>> classes) {
+        try {
+            return toBytes(fn, classes);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(what + " cannot be sent to " + CHILD_JVM + ": " + explain(e), e);
+        }
     }
 
     /**

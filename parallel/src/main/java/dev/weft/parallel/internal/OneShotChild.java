@@ -35,9 +35,10 @@ public final class OneShotChild<R> implements ChildJvm.Listener {
      * @param <R> the type of the result
      * @return the running child
      * @throws IllegalArgumentException if something does not serialize
-     * @throws IllegalStateException if the JVM cannot start
+     * @throws IllegalStateException if the JVM cannot start, or this JVM's layout cannot start children
      */
     public static <R> OneShotChild<R> start(Object fn, Object arg, List<String> jvmArgs) {
+        LaunchLayout.current().requireSupported();
         byte[] function = FunctionCodec.encode(fn, "the function");
         byte[] args = JavaSerialization.arguments(java.util.Collections.singletonList(arg), 0);
         OneShotChild<R> process = new OneShotChild<>();

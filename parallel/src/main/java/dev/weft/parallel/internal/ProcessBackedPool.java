@@ -68,9 +68,11 @@ public final class ProcessBackedPool extends AbstractPool<SerializedFunction, Pr
      * @param options the settings
      * @throws NullPointerException if {@code options} is null
      * @throws IllegalArgumentException if the initializer cannot be serialized
+     * @throws IllegalStateException if this JVM's layout cannot start children (a Spring Boot jar)
      */
     public ProcessBackedPool(ProcessPoolOptions options) {
         super(Objects.requireNonNull(options, "options").workers());
+        LaunchLayout.current().requireSupported();
         this.options = options;
         this.name = "weft-processes-" + POOL_COUNTER.incrementAndGet();
         this.initializer = options.initializer()

@@ -99,12 +99,20 @@ public final class WorkerMain {
         }
         Object[] results;
         Object function = functions.get(functionId);
+        Thread thread = Thread.currentThread();
+        ClassLoader context = thread.getContextClassLoader();
+        ClassLoader shipped = FunctionCodec.shippedLoader(function);
+        if (shipped != null) {
+            thread.setContextClassLoader(shipped); // inputs of the function's shipped classes resolve there
+        }
         try {
             Object[] args = ValueArrays.decode(payload, argsOffset, payload.length - argsOffset);
             results = apply(function, args);
         } catch (IOException | ClassNotFoundException | RuntimeException e) {
             results = new Object[] {new ItemFailure(ErrorPayload.of(e))};
             lastFailed = true;
+        } finally {
+            thread.setContextClassLoader(context);
         }
         userOut.flush();
         channel.result(chunkId, encode(results));

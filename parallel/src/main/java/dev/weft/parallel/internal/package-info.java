@@ -8,7 +8,9 @@
  * sends them to {@link dev.weft.parallel.internal.ProcessWorker}s, each driving one
  * {@link dev.weft.parallel.internal.ChildJvm} whose main class is
  * {@link dev.weft.parallel.internal.WorkerMain}, over the frames of
- * {@link dev.weft.parallel.internal.Frames}. The cluster module's pool extends
+ * {@link dev.weft.parallel.internal.Frames}; every child's command line comes from
+ * {@link dev.weft.parallel.internal.LaunchLayout}, and a function's classes that exist only in the
+ * parent travel with it ({@code ShippedClasses}). The cluster module's pool extends
  * {@link dev.weft.parallel.internal.AbstractPool} with its own {@link
  * dev.weft.parallel.internal.WorkChunk}s, and sends functions, inputs and errors as
  * {@link dev.weft.parallel.internal.JavaSerialization}, {@link dev.weft.parallel.internal.ValueArrays}
