@@ -473,7 +473,8 @@ public final class Async {
      * Runs every task at once and returns the first result to arrive; the others are then
      * cancelled and awaited: the {@code ExecutorService.invokeAny} of asyncio (where one writes it
      * with {@code asyncio.wait(..., return_when=FIRST_COMPLETED)} and cancels the pending set).
-     * A failed task does not end the race: the first <em>success</em> wins.
+     * A failed task does not end the race: the first <em>success</em> wins; only when every task
+     * has failed does the race throw a {@link RaceFailedException} with all their failures.
      *
      * <pre>{@code
      * String fastest = Async.race(() -> fetch(mirrorA), () -> fetch(mirrorB));
@@ -482,7 +483,8 @@ public final class Async {
      * @param tasks the entrants, at least one, none null
      * @param <T> the type of the result
      * @return the first value returned
-     * @throws TaskGroupException if every task failed; it carries each failure in argument order
+     * @throws RaceFailedException if every task failed; it names the race ({@code race-N}) and
+     *     carries each failure in argument order
      * @throws IllegalArgumentException if no task is given
      * @throws InterruptedException if the caller is interrupted; the tasks are cancelled and have
      *     ended when it is thrown
@@ -500,7 +502,8 @@ public final class Async {
      * @param tasks the entrants, at least one, none null
      * @param <T> the type of the result
      * @return the first value returned
-     * @throws TaskGroupException if every task failed; it carries each failure in iteration order
+     * @throws RaceFailedException if every task failed; it names the race ({@code race-N}) and
+     *     carries each failure in iteration order
      * @throws IllegalArgumentException if {@code tasks} is empty
      * @throws InterruptedException if the caller is interrupted; the tasks are cancelled and have
      *     ended when it is thrown
@@ -516,7 +519,8 @@ public final class Async {
         }
         Task<?>[] tasks = new Task<?>[entrants.length];
         RaceJudge judge = new RaceJudge(entrants.length);
-        try (TaskScope scope = TaskScope.builder().name("race-" + SCOPE_IDS.incrementAndGet()).failFast(false).open()) {
+        String name = "race-" + SCOPE_IDS.incrementAndGet();
+        try (TaskScope scope = TaskScope.builder().name(name).failFast(false).open()) {
             for (int i = 0; i < entrants.length; i++) {
                 tasks[i] = scope.fork((Callable<?>) entrants[i]);
                 tasks[i].onDone(judge);
@@ -537,7 +541,7 @@ public final class Async {
                 default -> new CancellationException("task '" + task.name() + "' was cancelled");
             });
         }
-        throw new TaskGroupException("every one of the " + tasks.length + " tasks of the race failed", failures);
+        throw new RaceFailedException(name, failures);
     }
 
     /**

@@ -429,19 +429,27 @@ public final class TaskGroup implements AutoCloseable {
         }
     }
 
-    /** After the scope was closed, asks it (now idle) for its failures; keeps the interrupt flag. */
+    /**
+     * After the scope was closed, asks it (now idle) for its failures; keeps the interrupt flag.
+     * Every fork has ended, so {@code join} does not wait, but it throws if the flag is set on
+     * entry: an interrupt, there before or landing at any moment, is taken, remembered, and
+     * {@code join} asked again, so neither the failures nor that interrupt are lost.
+     */
     private TaskFailedException failureAfterCancelling() {
-        boolean interruptedAgain = Thread.interrupted();
+        boolean interrupted = false;
         try {
-            scope.join();
-            return null;
-        } catch (TaskFailedException e) {
-            return e;
-        } catch (InterruptedException e) {
-            // The flag was just cleared and every fork has ended: join does not wait.
-            return null;
+            while (true) {
+                try {
+                    scope.join();
+                    return null;
+                } catch (TaskFailedException e) {
+                    return e;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
         } finally {
-            if (interruptedAgain) {
+            if (interrupted) {
                 Thread.currentThread().interrupt();
             }
         }

@@ -6,8 +6,9 @@ import java.util.Objects;
 /**
  * Thrown when tasks of one group failed: it carries every failure, in the order they happened,
  * as Python's {@code ExceptionGroup} does for an {@code asyncio.TaskGroup}. {@link TaskGroup#close()}
- * and {@link TaskGroup#run} throw it (when {@code run}'s body threw, its exception comes last),
- * and so does {@link Async#race} when no entrant succeeded.
+ * and {@link TaskGroup#run} throw it (when {@code run}'s body threw, its exception comes last).
+ * {@link Async#race}, where every entrant failing is a different event, throws a
+ * {@link RaceFailedException} instead.
  *
  * <pre>{@code
  * try (var group = TaskGroup.open()) {

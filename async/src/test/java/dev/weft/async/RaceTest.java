@@ -59,7 +59,7 @@ class RaceTest {
         IOException first = new IOException("a");
         IllegalStateException second = new IllegalStateException("b");
         CountDownLatch secondFailed = new CountDownLatch(1);
-        TaskGroupException thrown = assertThrows(TaskGroupException.class, () -> Async.race(
+        RaceFailedException thrown = assertThrows(RaceFailedException.class, () -> Async.race(
                 () -> {
                     Probe.await(secondFailed, "the second failure");   // fails last, listed first
                     throw first;
@@ -70,16 +70,46 @@ class RaceTest {
                 }));
         assertEquals(List.of(first, second), thrown.exceptions());
         assertSame(first, thrown.getCause());
+        assertEquals(List.of(second), List.of(thrown.getSuppressed()), "the others are suppressed, for the stack trace");
+        assertTrue(thrown.raceName().matches("race-\\d+"), thrown.raceName());
+        assertTrue(thrown.getMessage().contains("race '" + thrown.raceName() + "'"), thrown.getMessage());
+        assertTrue(thrown.getMessage().contains("every one of the 2 contenders"), thrown.getMessage());
+        assertThrows(UnsupportedOperationException.class, () -> thrown.exceptions().clear());
+    }
+
+    @Test
+    void everyRaceHasItsOwnName() {
+        Callable<Integer> fails = () -> {
+            throw new IOException("down");
+        };
+        String one = assertThrows(RaceFailedException.class, () -> Async.race(fails)).raceName();
+        String two = assertThrows(RaceFailedException.class, () -> Async.race(fails)).raceName();
+        assertFalse(one.equals(two), one + " and " + two);
+    }
+
+    @Test
+    void aRaceFailedExceptionNeedsANameAndAtLeastOneFailure() {
+        assertEquals("raceName", assertThrows(NullPointerException.class,
+                () -> new RaceFailedException(null, List.of(new IOException()))).getMessage());
+        assertEquals("exceptions", assertThrows(NullPointerException.class,
+                () -> new RaceFailedException("r", null)).getMessage());
+        assertThrows(NullPointerException.class, () -> new RaceFailedException("r", Arrays.asList(new IOException(), null)));
+        assertThrows(IllegalArgumentException.class, () -> new RaceFailedException("r", List.of()));
+        IOException only = new IOException("only");
+        RaceFailedException alone = new RaceFailedException("r", List.of(only));
+        assertEquals("the only contender of race 'r' failed: java.io.IOException: only", alone.getMessage());
+        assertEquals(0, alone.getSuppressed().length);
     }
 
     @Test
     void aSingleEntrantWinsOrFailsAlone() throws Exception {
         assertEquals(1, Async.race(() -> 1));
         IllegalStateException boom = new IllegalStateException("boom");
-        TaskGroupException thrown = assertThrows(TaskGroupException.class, () -> Async.race(List.<Callable<Integer>>of(() -> {
+        RaceFailedException thrown = assertThrows(RaceFailedException.class, () -> Async.race(List.<Callable<Integer>>of(() -> {
             throw boom;
         })));
         assertEquals(List.of(boom), thrown.exceptions());
+        assertSame(boom, thrown.getCause());
     }
 
     @Test

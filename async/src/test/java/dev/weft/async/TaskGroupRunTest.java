@@ -334,11 +334,12 @@ class TaskGroupRunTest {
             Task<Object> crash = g.createTask("crash", () -> {
                 throw boom;
             });
-            while (!crash.isDone() || !g.isCancelled()) {
+            long deadline = System.nanoTime() + Probe.PATIENCE.toNanos();
+            while ((!crash.isDone() || !g.isCancelled()) && System.nanoTime() - deadline < 0) {
                 Thread.onSpinWait(); // busy, never blocked: the interrupt only sets the flag
             }
+            assertTrue(crash.isDone() && g.isCancelled(), "the crash did not cancel the group within " + Probe.PATIENCE);
             // the listener interrupts after the scope is cancelled: wait for the flag itself
-            long deadline = System.nanoTime() + Probe.PATIENCE.toNanos();
             while (!Thread.currentThread().isInterrupted() && System.nanoTime() < deadline) {
                 Thread.onSpinWait();
             }

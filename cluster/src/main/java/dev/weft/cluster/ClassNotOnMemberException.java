@@ -20,7 +20,7 @@ import java.util.Objects;
  * {@code ModuleNotFoundError} raised while unpickling in the worker); Java's own signal is the
  * {@link ClassNotFoundException} this exception carries as its cause.
  */
-public class ClassNotOnMemberException extends RuntimeException {
+public final class ClassNotOnMemberException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     /** The name of the class the member could not load. */

@@ -37,7 +37,7 @@ import java.util.concurrent.CompletableFuture;
  * <h2>Where it runs</h2>
  * <ul>
  *   <li>{@link #embedded()} starts one member in this JVM, in a cluster of its own on
- *       {@code 127.0.0.1}: it needs no setup, and other members of the same name may join it.
+ *       {@code 127.0.0.1}: it needs no setup, and never meets another cluster of the host.
  *   <li>{@link #member(ClusterOptions)} starts a member that joins the cluster of the options (or
  *       founds it): chunks run on every data member, this one included.
  *   <li>{@link #client(ClusterOptions)} connects as a Hazelcast client: chunks run on the members
@@ -78,15 +78,17 @@ public final class ClusterPool implements Pool {
     }
 
     /**
-     * Starts one member in this JVM, in a new cluster of its own (a generated name, bound to and
-     * looking for members on {@code 127.0.0.1} only), and returns a pool over it. It runs as many
-     * chunks at once as this machine has processors.
+     * Starts one member in this JVM, in a new cluster of its own, and returns a pool over it. The
+     * member is alone for good: a generated name, bound to {@code 127.0.0.1} on a port the system
+     * picks, and looking for no other member, so two embedded pools, or an embedded pool and
+     * another cluster on the same host, never meet. It runs as many chunks at once as this machine
+     * has processors.
      *
      * @return a new pool; {@link #close()} shuts its member down
      */
     public static ClusterPool embedded() {
-        // Alone in its cluster, the member need not wait for others before it founds it.
-        return member(ClusterOptions.builder().property("hazelcast.wait.seconds.before.join", "0").build());
+        ClusterOptions options = HazelcastSetup.embeddedOptions();
+        return owning(HazelcastSetup.startStandalone(options), options);
     }
 
     /**

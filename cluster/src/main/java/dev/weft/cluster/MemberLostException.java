@@ -21,7 +21,7 @@ import java.util.Objects;
  * {@code multiprocessing} has no cluster; {@code concurrent.futures.process.BrokenProcessPool} is
  * the nearest thing.
  */
-public class MemberLostException extends RuntimeException {
+public final class MemberLostException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     /** The members that were lost. */

@@ -7,12 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.hazelcast.cluster.Member;
 import com.hazelcast.config.Config;
 import com.hazelcast.config.JoinConfig;
 import dev.weft.core.Task;
 import dev.weft.parallel.Pool;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -54,14 +56,36 @@ class EmbeddedPoolTest {
             JoinConfig join = config.getNetworkConfig().getJoin();
             assertFalse(join.getMulticastConfig().isEnabled(), "multicast is off");
             assertFalse(join.getAutoDetectionConfig().isEnabled(), "cloud auto-detection is off");
-            assertTrue(join.getTcpIpConfig().isEnabled());
-            assertEquals(List.of("127.0.0.1"), join.getTcpIpConfig().getMembers());
+            assertFalse(join.getTcpIpConfig().isEnabled(), "no member list: it looks for no one");
+            assertEquals(List.of(), join.getTcpIpConfig().getMembers());
             assertEquals(List.of("127.0.0.1"), List.copyOf(config.getNetworkConfig().getInterfaces().getInterfaces()));
             assertEquals("false", config.getProperty("hazelcast.socket.bind.any"));
             assertEquals("127.0.0.1", pool.instance().getCluster().getLocalMember().getAddress().getHost());
 
             assertEquals(List.of(0, 1, 4, 9), pool.map(EmbeddedPoolTest::square, List.of(0, 1, 2, 3)));
             assertEquals(49, pool.apply(EmbeddedPoolTest::square, 7));
+        }
+    }
+
+    static String memberUuid(int ignored) {
+        return ClusterPool.currentMember().orElseThrow().getUuid().toString();
+    }
+
+    @Test
+    void twoEmbeddedPoolsAtOnceEachSeeOnlyTheirOwnMemberOnAPortOfTheirOwn() throws InterruptedException {
+        try (ClusterPool one = ClusterPool.embedded(); ClusterPool two = ClusterPool.embedded()) {
+            for (ClusterPool pool : List.of(one, two)) {
+                Member self = pool.instance().getCluster().getLocalMember();
+                assertEquals(Set.of(self), pool.instance().getCluster().getMembers(), "a cluster of one");
+                assertEquals(0, pool.instance().getConfig().getNetworkConfig().getPort(), "the system picks the port");
+                int port = self.getAddress().getPort();
+                assertTrue(port < 5701 || port > 5800, "not on Hazelcast's default ports, where other clusters look: " + port);
+                String uuid = self.getUuid().toString();
+                assertEquals(List.of(uuid, uuid, uuid), pool.map(EmbeddedPoolTest::memberUuid, List.of(1, 2, 3)),
+                        "every chunk runs on the pool's own member");
+            }
+            assertNotEquals(one.instance().getCluster().getLocalMember().getAddress(),
+                    two.instance().getCluster().getLocalMember().getAddress());
         }
     }
 

@@ -14,7 +14,7 @@ import java.time.Duration;
  * }
  * }</pre>
  */
-public class ScopeTimeoutException extends RuntimeException {
+public final class ScopeTimeoutException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     private final transient Duration deadline;

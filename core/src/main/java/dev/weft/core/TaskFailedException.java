@@ -17,7 +17,7 @@ import java.util.Objects;
  * <p>When several tasks of one scope fail, the first failure is thrown and the later ones are
  * attached as {@linkplain #getSuppressed() suppressed} exceptions, so none is lost.
  */
-public class TaskFailedException extends RuntimeException {
+public final class TaskFailedException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     /** The name used when the failed computation had none. */

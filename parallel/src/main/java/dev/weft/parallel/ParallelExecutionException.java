@@ -21,7 +21,7 @@ import java.util.Objects;
  * attached as its {@code __cause__}; {@link java.util.concurrent.ExecutionException} is the
  * {@code java.util.concurrent} neighbour, which does not say which input failed.
  */
-public class ParallelExecutionException extends RuntimeException {
+public final class ParallelExecutionException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     /** The index of the failed input in the order it was given. */

@@ -21,7 +21,7 @@ import java.util.Objects;
  * exception had in the child; {@code java.rmi.RemoteException} is the JDK's older cousin for the
  * same situation over RMI.
  */
-public class RemoteException extends RuntimeException {
+public final class RemoteException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     /** The class name of the exception thrown in the worker. */

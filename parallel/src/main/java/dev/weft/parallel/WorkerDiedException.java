@@ -24,7 +24,7 @@ import java.util.OptionalInt;
  * ({@code BrokenProcessPool}); a weft process pool fails only the task that was running, starts a
  * replacement worker and goes on.
  */
-public class WorkerDiedException extends RuntimeException {
+public final class WorkerDiedException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     /** The worker JVM's process id. */

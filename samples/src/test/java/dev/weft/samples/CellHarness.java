@@ -35,29 +35,36 @@ public final class CellHarness {
         public long count(Predicate<String> line) {
             return text.lines().filter(line).count();
         }
-
-        /** {@return the summed durations of the spans whose name starts with the prefix} */
-        public Duration spanSum(String prefix) {
-            return timeline.spans().stream().filter(s -> s.name().startsWith(prefix))
-                    .map(Timeline.Span::duration).reduce(Duration.ZERO, Duration::plus);
-        }
     }
 
     /**
-     * Whether the spans named with {@code concurrentPrefix} overlapped: the time from the first
-     * one's start to the last one's end is under {@code ratio} times the sum of their durations.
+     * Whether the spans named with {@code concurrentPrefix} ran at the same time: at least two of
+     * them overlap, each starting before the other ended. An order of events, not a measure: run
+     * one after the other, the spans never overlap, however fast; run together, they all do
+     * unless a stall keeps every pair apart, and a single stall cannot (a thread that starts late
+     * leaves the others overlapping; the forking thread paused between two forks leaves the
+     * later forks overlapping) once there are three spans or more. A ratio of elapsed to summed
+     * time, as this once measured, fails on a pause of a tenth of a span.
      */
-    public static boolean overlapped(Result result, String concurrentPrefix, double ratio) {
-        List<Timeline.Span> spans = result.timeline().spans().stream()
+    public static boolean overlapped(Result result, String concurrentPrefix) {
+        return overlapped(result.timeline(), concurrentPrefix);
+    }
+
+    /** As {@link #overlapped(Result, String)}, for the spans of {@code timeline}. */
+    public static boolean overlapped(Timeline timeline, String concurrentPrefix) {
+        List<Timeline.Span> spans = timeline.spans().stream()
                 .filter(s -> s.name().startsWith(concurrentPrefix)).toList();
         if (spans.size() < 2) {
             throw new AssertionError("fewer than two spans named " + concurrentPrefix + ": " + spans);
         }
-        Duration first = spans.stream().map(Timeline.Span::start).min(Duration::compareTo).orElseThrow();
-        Duration last = spans.stream().map(Timeline.Span::end).max(Duration::compareTo).orElseThrow();
-        long window = last.minus(first).toNanos();
-        long sum = result.spanSum(concurrentPrefix).toNanos();
-        return window < sum * ratio;
+        for (int i = 0; i < spans.size(); i++) {
+            for (int j = i + 1; j < spans.size(); j++) {
+                if (spans.get(i).overlaps(spans.get(j))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Runs {@code cell} at {@link #SCALE}, seed 7, with the given answers to input(). */

@@ -10,6 +10,7 @@ import com.hazelcast.config.NetworkConfig;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import dev.weft.cluster.ClusterOptions;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -67,6 +68,41 @@ public final class HazelcastSetup {
         config.getMemberAttributeConfig().setAttribute(WORKERS_ATTRIBUTE, Integer.toString(workers));
         options.properties().forEach(config::setProperty);
         return config;
+    }
+
+    /**
+     * {@return the options of {@link dev.weft.cluster.ClusterPool#embedded()}} A name no other
+     * cluster has ({@code weft-embedded-} and a random UUID), on {@code 127.0.0.1}, with no wait
+     * before the member founds its cluster: it never looks for others.
+     */
+    public static ClusterOptions embeddedOptions() {
+        return ClusterOptions.builder()
+                .clusterName("weft-embedded-" + UUID.randomUUID())
+                .property("hazelcast.wait.seconds.before.join", "0")
+                .build();
+    }
+
+    /**
+     * {@return the configuration of a standalone member} As {@link #memberConfig}, except that it
+     * never meets another cluster on the same host: every join mechanism is off (no multicast, no
+     * TCP-IP member list, no auto-detection), so it neither probes Hazelcast's ports nor answers to
+     * a member list that names them, and it binds an ephemeral port (the system's choice) instead
+     * of 5701 and up, where other clusters of this host look for their members.
+     */
+    public static Config standaloneConfig(ClusterOptions options) {
+        Config config = memberConfig(options);
+        NetworkConfig network = config.getNetworkConfig();
+        network.setPort(0).setPortAutoIncrement(false);
+        JoinConfig join = network.getJoin();
+        join.getTcpIpConfig().setEnabled(false).clear();
+        join.getMulticastConfig().setEnabled(false);
+        join.getAutoDetectionConfig().setEnabled(false);
+        return config;
+    }
+
+    /** {@return a new standalone member started with {@code options}: a cluster of one} */
+    public static HazelcastInstance startStandalone(ClusterOptions options) {
+        return Hazelcast.newHazelcastInstance(standaloneConfig(options));
     }
 
     private static void defaults(Config config) {

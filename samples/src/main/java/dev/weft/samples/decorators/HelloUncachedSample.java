@@ -19,6 +19,9 @@ public final class HelloUncachedSample extends NotebookCell {
     /** The cell's id. */
     public static final String ID = "decorators.hello-uncached";
 
+    /** The label of the span each call of the undecorated function records while it sleeps. */
+    public static final String SLEEP = "print_hello: time.sleep(5)";
+
     /** Creates the cell. */
     public HelloUncachedSample() {
         super(ID, "4e. print_hello sans cache: 5 s deux fois");
@@ -28,7 +31,7 @@ public final class HelloUncachedSample extends NotebookCell {
     public void run(CellContext context) throws Exception {
         NotebookDecorators d = new NotebookDecorators(context);
         Callable<String> printHello = Decorate.callable("print_hello", () -> {
-            context.sleepSeconds(5);
+            context.record(SLEEP, () -> context.sleepSeconds(5));   // a span on the timeline: each real call
             return "hello";
         }, d.tempsExecution());
         context.record("a = print_hello()", printHello::call);

@@ -20,6 +20,9 @@ public final class LruCacheHelloSample extends NotebookCell {
     /** The cell's id. */
     public static final String ID = "decorators.lru-cache-hello";
 
+    /** The label of the span each call of the undecorated function records while it sleeps. */
+    public static final String SLEEP = "print_hello: time.sleep(5)";
+
     /** Creates the cell. */
     public LruCacheHelloSample() {
         super(ID, "4d. print_hello avec @lru_cache(): 5 s, puis instantané");
@@ -29,7 +32,7 @@ public final class LruCacheHelloSample extends NotebookCell {
     public void run(CellContext context) throws Exception {
         NotebookDecorators d = new NotebookDecorators(context);
         Callable<String> printHello = Decorate.callable("print_hello", () -> {
-            context.sleepSeconds(5);
+            context.record(SLEEP, () -> context.sleepSeconds(5));   // a span on the timeline: each real call
             return "hello";
         }, d.tempsExecution(), Decorators.lruCache());
         context.record("a = print_hello()", printHello::call);

@@ -3,9 +3,11 @@ package dev.weft.samples.decorators;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.weft.core.Timeline;
 import dev.weft.samples.CellHarness;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -112,15 +114,33 @@ class DecoratorCellsTest {
         assertEquals("CacheInfo(hits=98, misses=99, maxSize=128, currSize=99)", cached.getLast());
     }
 
+    /** {@return the spans named {@code name}, in the order they started} */
+    private static List<Timeline.Span> spans(CellHarness.Result result, String name) {
+        return result.timeline().spans().stream().filter(s -> s.name().equals(name))
+                .sorted(Comparator.comparing(Timeline.Span::start)).toList();
+    }
+
     @Test
     void theCachedPrintHelloSleepsOnceTheUncachedTwice() throws Exception {
-        List<Double> cached = times(CellHarness.run(new LruCacheHelloSample(), 0.02));
-        assertEquals(2, cached.size());
-        assertTrue(cached.get(0) >= 0.09, "the first call sleeps 5 s × 0.02: " + cached);
-        assertTrue(cached.get(1) < cached.get(0) / 10, "the second comes from the cache: " + cached);
+        // Counted, not timed: each call of the undecorated function records a span while it
+        // sleeps, so the cache hit shows as a call that records none.
+        CellHarness.Result cached = CellHarness.run(new LruCacheHelloSample(), 0.02);
+        assertEquals(2, times(cached).size(), "both calls are timed: " + cached.text());
+        List<Timeline.Span> cachedSleeps = spans(cached, LruCacheHelloSample.SLEEP);
+        assertEquals(1, cachedSleeps.size(), "the second call comes from the cache: " + cached.timeline().spans());
+        List<Timeline.Span> first = spans(cached, "a = print_hello()");
+        List<Timeline.Span> second = spans(cached, "b = print_hello()");
+        assertEquals(1, first.size());
+        assertEquals(1, second.size());
+        Timeline.Span sleep = cachedSleeps.getFirst();
+        assertTrue(first.getFirst().start().compareTo(sleep.start()) <= 0
+                        && sleep.end().compareTo(first.getFirst().end()) <= 0,
+                "the one sleep is the first call's: " + cached.timeline().renderAscii(40));
+        assertTrue(sleep.end().compareTo(second.getFirst().start()) <= 0, "the second call sleeps no more");
 
-        List<Double> uncached = times(CellHarness.run(new HelloUncachedSample(), 0.02));
-        assertEquals(2, uncached.size());
-        assertTrue(uncached.get(0) >= 0.09 && uncached.get(1) >= 0.09, "both calls sleep: " + uncached);
+        CellHarness.Result uncached = CellHarness.run(new HelloUncachedSample(), 0.02);
+        assertEquals(2, times(uncached).size(), "both calls are timed: " + uncached.text());
+        assertEquals(2, spans(uncached, HelloUncachedSample.SLEEP).size(),
+                "without the cache both calls sleep: " + uncached.timeline().spans());
     }
 }

@@ -16,15 +16,18 @@ class ThreadsCellsTest {
 
     @Test
     void sequentialRunsProcessOneThenProcessTwo() throws Exception {
-        assertEquals(List.of(O, O, O, X, X, X), CellHarness.run(new SequentialSample()).lines());
+        var result = CellHarness.run(new SequentialSample());
+        assertEquals(List.of(O, O, O, X, X, X), result.lines());
+        assertFalse(CellHarness.overlapped(result, "séquentiel: "), "one after the other, the spans never overlap");
     }
 
     @Test
     void threadsPrintBothMarksAndEndWithFinDeProgramme() throws Exception {
-        // Sleeps of 150 ms: the second thread may start up to ~250 ms after the first and the
-        // marks still interleave and the spans still overlap (at 15 ms, 30 ms of delay sufficed
-        // to fail on a loaded machine).
-        var result = CellHarness.run(new ThreadSample(), 0.5);
+        // Two threads only, so a single stall can keep them apart: with sleeps of 1.05 s, the
+        // second thread may start up to 2.1 s after the first and the marks still interleave and
+        // the spans still overlap (at 15 ms, 30 ms of delay sufficed to fail on a loaded machine;
+        // at 150 ms, 300 ms would have).
+        var result = CellHarness.run(new ThreadSample(), 3.5);
         List<String> lines = result.lines();
         assertEquals(7, lines.size());
         assertEquals(3, Collections.frequency(lines, O));
@@ -33,7 +36,7 @@ class ThreadsCellsTest {
         // Both threads print their first mark before either prints its third: the first three
         // lines hold both marks (any four lines of three O and three X would).
         assertTrue(lines.subList(0, 3).containsAll(List.of(O, X)), lines.toString());
-        assertTrue(CellHarness.overlapped(result, "th", 0.8), result.timeline().renderAscii(40));
+        assertTrue(CellHarness.overlapped(result, "th"), result.timeline().renderAscii(40));
     }
 
     @Test
