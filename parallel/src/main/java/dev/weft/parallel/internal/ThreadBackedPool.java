@@ -118,10 +118,12 @@ public final class ThreadBackedPool extends AbstractPool<Function<Object, Object
     }
 
     @Override
+    protected boolean helpsCaller() {
+        return isOwnWorker();
+    }
+
+    @Override
     protected void helpWith(List<Chunk> chunks) {
-        if (!isOwnWorker()) {
-            return;
-        }
         for (int i = chunks.size() - 1; i >= 0; i--) {
             Chunk chunk = chunks.get(i);
             if (chunk.task.tryUnfork()) {
