@@ -608,6 +608,23 @@ public abstract class PoolContractTest {
     }
 
     @Test
+    void closeFromAProgressListenerIsRefusedAndThePoolGoesOn() throws InterruptedException {
+        AtomicReference<Throwable> refused = new AtomicReference<>();
+        List<Integer> squares = pool.map(PoolContractTest::square, range(4), 1, (done, total) -> {
+            if (done == total) {
+                try {
+                    pool.close(); // on a thread of the pool, which would wait for itself
+                } catch (Throwable t) {
+                    refused.set(t);
+                }
+            }
+        });
+        assertEquals(List.of(0, 1, 4, 9), squares);
+        assertInstanceOf(IllegalStateException.class, refused.get());
+        assertEquals(List.of(4), pool.map(PoolContractTest::square, List.of(2)));
+    }
+
+    @Test
     void closeFinishesTheWorkAlreadySubmitted() throws Exception {
         CompletableFuture<List<Integer>> slow = pool.mapAsync(PoolContractTest::sleepThenReturn, List.of(200, 200, 200, 200), 1);
         Task<Integer> one = pool.applyAsync(PoolContractTest::sleepThenReturn, 100);
