@@ -143,8 +143,9 @@ public interface Pool extends AutoCloseable {
      * and collect results; callers rarely need a job of their own.
      *
      * <pre>{@code
+     * Map<Long, List<Outcome<Integer>>> chunks = new ConcurrentHashMap<>();
      * Pool.Job<Integer, Integer> job = pool.job(x -> x * x);
-     * job.submit(0, List.of(1, 2, 3), 2, (first, outcomes) -> System.out.println(first + ": " + outcomes));
+     * job.submit(0, List.of(1, 2, 3), 2, chunks::put);   // chunks 0: [1, 4] and 2: [9], as they end
      * }</pre>
      *
      * @param fn the function

@@ -1,6 +1,5 @@
 package dev.weft.parallel.internal;
 
-import dev.weft.core.ThreadKind;
 import dev.weft.core.internal.Durations;
 import dev.weft.parallel.ProcessPoolOptions;
 import dev.weft.parallel.SerializableFunction;
@@ -10,10 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingDeque;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -30,7 +26,9 @@ import org.slf4j.LoggerFactory;
  * behind it go back to the front of the queue, and a replacement starts. A child that dies before
  * it is ready by itself (bad JVM arguments, an initializer that fails or ends the JVM) breaks the pool: queued work
  * fails and new work is refused, since every replacement would die the same way. One killed from
- * outside while it starts is replaced, and what it held goes back to the queue.
+ * outside while it starts is replaced, and what it held goes back to the queue. Which of these a
+ * death is, {@link WorkerDeath} says; where the workers stand, one {@link PoolState}; the task
+ * timeout is a {@link TaskWatchdog}.
  */
 public final class ProcessBackedPool extends AbstractPool<SerializedFunction, ProcessChunk> {
     private static final Logger log = LoggerFactory.getLogger(ProcessBackedPool.class);
