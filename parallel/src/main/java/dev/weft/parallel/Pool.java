@@ -203,7 +203,8 @@ public interface Pool extends AutoCloseable {
     interface OutcomeSink<R> {
 
         /**
-         * Receives the outcomes of one chunk, on a thread of the pool. It must not block.
+         * Receives the outcomes of one chunk, on a thread of the pool. It must not block; what it
+         * throws is logged and ignored.
          *
          * @param firstIndex the index of the chunk's first input
          * @param outcomes one per input of the chunk, in input order

@@ -12,6 +12,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.IntSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What every pool backend shares (threads and processes here, the cluster module's Hazelcast
@@ -33,6 +35,8 @@ import java.util.function.IntSupplier;
  * @param <C> the backend's chunk
  */
 public abstract class AbstractPool<F, C extends WorkChunk> implements Pool {
+    private static final Logger log = LoggerFactory.getLogger(AbstractPool.class);
+    /** Whether the pool takes work, for every backend; a process pool's workers have their own {@link PoolState}. */
     private enum State { OPEN, CLOSING, CLOSED, TERMINATED }
 
     private final IntSupplier workers;
@@ -279,6 +283,10 @@ public abstract class AbstractPool<F, C extends WorkChunk> implements Pool {
             public void accept(long firstIndex, List<Outcome<Object>> outcomes) {
                 try {
                     sink.accept(firstIndex, (List<Outcome<R>>) (List<?>) outcomes);
+                } catch (RuntimeException e) {
+                    // Thrown on a thread of the backend (a child's reader, a fork-join worker), it
+                    // would stop that thread; the outcomes were delivered, the job is the sink's.
+                    log.warn("An outcome sink threw; ignored", e);
                 } finally {
                     chunkReported();
                 }

@@ -596,6 +596,22 @@ public abstract class PoolContractTest {
     }
 
     @Test
+    void aThrowingSinkIsToldEveryChunkAndThePoolGoesOn() throws InterruptedException {
+        Pool.Job<Integer, Integer> job = pool.job(PoolContractTest::square);
+        java.util.concurrent.CountDownLatch told = new java.util.concurrent.CountDownLatch(3);
+        List<Outcome<Integer>> outcomes = new CopyOnWriteArrayList<>();
+        job.submit(0, List.of(1, 2, 3), 1, (first, chunk) -> {
+            outcomes.addAll(chunk);
+            told.countDown();
+            throw new IllegalStateException("sink bug");
+        });
+        assertTrue(told.await(30, TimeUnit.SECONDS), "3 chunks told within 30 s");
+        job.release();
+        assertEquals(3, outcomes.size());
+        assertEquals(List.of(1, 4, 9), pool.map(PoolContractTest::square, List.of(1, 2, 3)));
+    }
+
+    @Test
     void aJobRefusesBadArgumentsAndGoesOn() throws InterruptedException {
         assertThrows(NullPointerException.class, () -> pool.job(null));
         Pool.Job<Integer, Integer> job = pool.job(PoolContractTest::square);
