@@ -5,16 +5,11 @@ import com.hazelcast.core.HazelcastInstance;
 import dev.weft.cluster.internal.CurrentMember;
 import dev.weft.cluster.internal.HazelcastPool;
 import dev.weft.cluster.internal.HazelcastSetup;
-import dev.weft.core.Outcome;
-import dev.weft.core.Task;
 import dev.weft.parallel.Pool;
-import dev.weft.parallel.ProgressListener;
 import dev.weft.parallel.SerializableFunction;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * A {@link Pool} whose workers are the members of a Hazelcast cluster: the same {@code map},
@@ -200,84 +195,8 @@ public final class ClusterPool implements Pool {
     }
 
     @Override
-    public <T, R> List<R> map(SerializableFunction<? super T, ? extends R> fn, Iterable<? extends T> inputs)
-            throws InterruptedException {
-        return pool.map(fn, inputs);
-    }
-
-    @Override
-    public <T, R> List<R> map(SerializableFunction<? super T, ? extends R> fn, Iterable<? extends T> inputs,
-            int chunkSize) throws InterruptedException {
-        return pool.map(fn, inputs, chunkSize);
-    }
-
-    @Override
-    public <T, R> List<R> map(SerializableFunction<? super T, ? extends R> fn, Iterable<? extends T> inputs,
-            ProgressListener progress) throws InterruptedException {
-        return pool.map(fn, inputs, progress);
-    }
-
-    @Override
-    public <T, R> List<R> map(SerializableFunction<? super T, ? extends R> fn, Iterable<? extends T> inputs,
-            int chunkSize, ProgressListener progress) throws InterruptedException {
-        return pool.map(fn, inputs, chunkSize, progress);
-    }
-
-    @Override
-    public <T, R> List<Outcome<R>> mapOutcomes(SerializableFunction<? super T, ? extends R> fn,
-            Iterable<? extends T> inputs) throws InterruptedException {
-        return pool.mapOutcomes(fn, inputs);
-    }
-
-    @Override
-    public <T, R> List<Outcome<R>> mapOutcomes(SerializableFunction<? super T, ? extends R> fn,
-            Iterable<? extends T> inputs, int chunkSize) throws InterruptedException {
-        return pool.mapOutcomes(fn, inputs, chunkSize);
-    }
-
-    @Override
-    public <T, R> CompletableFuture<List<R>> mapAsync(SerializableFunction<? super T, ? extends R> fn,
-            Iterable<? extends T> inputs) {
-        return pool.mapAsync(fn, inputs);
-    }
-
-    @Override
-    public <T, R> CompletableFuture<List<R>> mapAsync(SerializableFunction<? super T, ? extends R> fn,
-            Iterable<? extends T> inputs, int chunkSize) {
-        return pool.mapAsync(fn, inputs, chunkSize);
-    }
-
-    @Override
-    public <T, R> Iterator<R> imap(SerializableFunction<? super T, ? extends R> fn, Iterable<? extends T> inputs) {
-        return pool.imap(fn, inputs);
-    }
-
-    @Override
-    public <T, R> Iterator<R> imap(SerializableFunction<? super T, ? extends R> fn, Iterable<? extends T> inputs,
-            int chunkSize) {
-        return pool.imap(fn, inputs, chunkSize);
-    }
-
-    @Override
-    public <T, R> Iterator<R> imapUnordered(SerializableFunction<? super T, ? extends R> fn,
-            Iterable<? extends T> inputs) {
-        return pool.imapUnordered(fn, inputs);
-    }
-
-    @Override
-    public <T, R> Iterator<R> imapUnordered(SerializableFunction<? super T, ? extends R> fn,
-            Iterable<? extends T> inputs, int chunkSize) {
-        return pool.imapUnordered(fn, inputs, chunkSize);
-    }
-
-    @Override
-    public <T, R> R apply(SerializableFunction<? super T, ? extends R> fn, T arg) throws InterruptedException {
-        return pool.apply(fn, arg);
-    }
-
-    @Override
-    public <T, R> Task<R> applyAsync(SerializableFunction<? super T, ? extends R> fn, T arg) {
-        return pool.applyAsync(fn, arg);
+    public <T, R> Job<T, R> job(SerializableFunction<? super T, ? extends R> fn) {
+        return pool.job(fn);
     }
 
     /**

@@ -2,10 +2,12 @@ package dev.weft.parallel;
 
 import dev.weft.core.Outcome;
 import dev.weft.core.Task;
+import dev.weft.parallel.internal.PoolCalls;
 import dev.weft.parallel.internal.ProcessBackedPool;
 import dev.weft.parallel.internal.ThreadBackedPool;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 
@@ -137,6 +139,91 @@ public interface Pool extends AutoCloseable {
     int workers();
 
     /**
+     * Prepares {@code fn} for this pool's workers and returns a job that runs it on chunks of
+     * inputs: the primitive that every call below ({@code map}, {@code imap}, {@code apply}...) is
+     * built on, and the one, with {@link #workers()}, {@link #close()} and {@link #terminate()},
+     * that a backend implements. Those calls check their arguments, choose chunk sizes, keep order
+     * and collect results; callers rarely need a job of their own.
+     *
+     * <pre>{@code
+     * Map<Long, List<Outcome<Integer>>> chunks = new ConcurrentHashMap<>();
+     * Pool.Job<Integer, Integer> job = pool.job(x -> x * x);
+     * job.submit(0, List.of(1, 2, 3), 2, chunks::put);   // chunks 0: [1, 4] and 2: [9], as they end
+     * }</pre>
+     *
+     * @param fn the function
+     * @param <T> the type of the inputs
+     * @param <R> the type of the results
+     * @return a job of {@code fn}; {@link Job#release()} it when its chunks have all been reported
+     * @throws IllegalArgumentException if {@code fn} cannot be sent to a worker
+     * @throws IllegalStateException if the pool is closed, terminated or broken
+     * @throws NullPointerException if {@code fn} is null
+     */
+    <T, R> Job<T, R> job(SerializableFunction<? super T, ? extends R> fn);
+
+    /**
+     * A function made ready for a pool's workers, which runs it on the chunks of inputs submitted
+     * to it (see {@link Pool#job}). A pool that is closed waits for every chunk submitted before.
+     *
+     * @param <T> the type of the inputs
+     * @param <R> the type of the results
+     */
+    interface Job<T, R> {
+
+        /**
+         * Cuts {@code inputs} into chunks of {@code chunkSize} (the last one may be shorter) and
+         * sends them to the workers, from the front and the back of the list alternately; each
+         * chunk's outcomes reach {@code sink} exactly once, whatever happens to its worker. Nothing
+         * is sent unless every chunk can be.
+         *
+         * @param firstIndex the index of {@code inputs}' first element in the whole input
+         * @param inputs the inputs, not copied: they must not change until their chunks report
+         * @param chunkSize how many inputs travel to a worker as one task, at least 1
+         * @param sink told the outcomes of each chunk
+         * @throws IllegalArgumentException if an input cannot be sent to a worker, or
+         *     {@code chunkSize} is less than 1
+         * @throws IllegalStateException if the pool no longer takes work
+         */
+        void submit(long firstIndex, List<? extends T> inputs, int chunkSize, OutcomeSink<R> sink);
+
+        /**
+         * Tells the pool that the calling thread is about to wait for the chunks submitted so far:
+         * a pool whose workers are threads runs those of a nested call on the waiting worker.
+         */
+        default void awaiting() {
+        }
+
+        /** Tells the pool no chunk of this job is pending or will be submitted: it may forget {@code fn}. */
+        void release();
+    }
+
+    /**
+     * Where a {@link Job} delivers the outcomes of a chunk.
+     *
+     * @param <R> the type of the results
+     */
+    @FunctionalInterface
+    interface OutcomeSink<R> {
+
+        /**
+         * Receives the outcomes of one chunk, on a thread of the pool. It must not block; what it
+         * throws is logged and ignored.
+         *
+         * @param firstIndex the index of the chunk's first input
+         * @param outcomes one per input of the chunk, in input order
+         */
+        void accept(long firstIndex, List<Outcome<R>> outcomes);
+
+        /**
+         * {@return true when nobody wants the outcomes any more: a chunk not yet started may then be
+         * dropped, and reported cancelled}
+         */
+        default boolean isAbandoned() {
+            return false;
+        }
+    }
+
+    /**
      * Applies {@code fn} to every input in parallel and returns the results in input order,
      * with the {@linkplain #defaultChunkSize default chunk size}.
      *
@@ -154,8 +241,10 @@ public interface Pool extends AutoCloseable {
      * @throws IllegalStateException if the pool is closed or terminated
      * @throws NullPointerException if {@code fn} or {@code inputs} is null
      */
-    <T, R> List<R> map(SerializableFunction<? super T, ? extends R> fn, Iterable<? extends T> inputs)
-            throws InterruptedException;
+    default <T, R> List<R> map(SerializableFunction<? super T, ? extends R> fn, Iterable<? extends T> inputs)
+            throws InterruptedException {
+        return PoolCalls.map(this, fn, inputs, PoolCalls.AUTO_CHUNK_SIZE, null);
+    }
 
     /**
      * As {@link #map(SerializableFunction, Iterable)}, in chunks of {@code chunkSize} inputs.
@@ -170,8 +259,10 @@ public interface Pool extends AutoCloseable {
      * @throws ParallelExecutionException as {@code map}
      * @throws InterruptedException as {@code map}
      */
-    <T, R> List<R> map(SerializableFunction<? super T, ? extends R> fn, Iterable<? extends T> inputs, int chunkSize)
-            throws InterruptedException;
+    default <T, R> List<R> map(SerializableFunction<? super T, ? extends R> fn, Iterable<? extends T> inputs, int chunkSize)
+            throws InterruptedException {
+        return PoolCalls.map(this, fn, inputs, PoolCalls.checkChunkSize(chunkSize), null);
+    }
 
     /**
      * As {@link #map(SerializableFunction, Iterable)}, telling {@code progress} after each chunk.
@@ -186,8 +277,10 @@ public interface Pool extends AutoCloseable {
      * @throws ParallelExecutionException as {@code map}
      * @throws InterruptedException as {@code map}
      */
-    <T, R> List<R> map(SerializableFunction<? super T, ? extends R> fn, Iterable<? extends T> inputs,
-            ProgressListener progress) throws InterruptedException;
+    default <T, R> List<R> map(SerializableFunction<? super T, ? extends R> fn, Iterable<? extends T> inputs,
+            ProgressListener progress) throws InterruptedException {
+        return PoolCalls.map(this, fn, inputs, PoolCalls.AUTO_CHUNK_SIZE, Objects.requireNonNull(progress, "progress"));
+    }
 
     /**
      * As {@link #map(SerializableFunction, Iterable, int)}, telling {@code progress} after each
@@ -205,8 +298,10 @@ public interface Pool extends AutoCloseable {
      * @throws ParallelExecutionException as {@code map}
      * @throws InterruptedException as {@code map}
      */
-    <T, R> List<R> map(SerializableFunction<? super T, ? extends R> fn, Iterable<? extends T> inputs, int chunkSize,
-            ProgressListener progress) throws InterruptedException;
+    default <T, R> List<R> map(SerializableFunction<? super T, ? extends R> fn, Iterable<? extends T> inputs, int chunkSize,
+            ProgressListener progress) throws InterruptedException {
+        return PoolCalls.map(this, fn, inputs, PoolCalls.checkChunkSize(chunkSize), Objects.requireNonNull(progress, "progress"));
+    }
 
     /**
      * Applies {@code fn} to every input and returns how each one ended, in input order; a
@@ -224,8 +319,10 @@ public interface Pool extends AutoCloseable {
      * @throws IllegalStateException if the pool is closed or terminated
      * @throws NullPointerException if {@code fn} or {@code inputs} is null
      */
-    <T, R> List<Outcome<R>> mapOutcomes(SerializableFunction<? super T, ? extends R> fn, Iterable<? extends T> inputs)
-            throws InterruptedException;
+    default <T, R> List<Outcome<R>> mapOutcomes(SerializableFunction<? super T, ? extends R> fn, Iterable<? extends T> inputs)
+            throws InterruptedException {
+        return PoolCalls.mapOutcomes(this, fn, inputs, PoolCalls.AUTO_CHUNK_SIZE);
+    }
 
     /**
      * As {@link #mapOutcomes(SerializableFunction, Iterable)}, in chunks of {@code chunkSize}
@@ -242,8 +339,10 @@ public interface Pool extends AutoCloseable {
      *     {@code mapOutcomes}
      * @throws InterruptedException as {@code mapOutcomes}
      */
-    <T, R> List<Outcome<R>> mapOutcomes(SerializableFunction<? super T, ? extends R> fn, Iterable<? extends T> inputs,
-            int chunkSize) throws InterruptedException;
+    default <T, R> List<Outcome<R>> mapOutcomes(SerializableFunction<? super T, ? extends R> fn, Iterable<? extends T> inputs,
+            int chunkSize) throws InterruptedException {
+        return PoolCalls.mapOutcomes(this, fn, inputs, PoolCalls.checkChunkSize(chunkSize));
+    }
 
     /**
      * Starts a {@code map} and returns at once. The future completes with the results in input
@@ -260,8 +359,10 @@ public interface Pool extends AutoCloseable {
      * @throws IllegalStateException if the pool is closed or terminated
      * @throws NullPointerException if {@code fn} or {@code inputs} is null
      */
-    <T, R> CompletableFuture<List<R>> mapAsync(SerializableFunction<? super T, ? extends R> fn,
-            Iterable<? extends T> inputs);
+    default <T, R> CompletableFuture<List<R>> mapAsync(SerializableFunction<? super T, ? extends R> fn,
+            Iterable<? extends T> inputs) {
+        return PoolCalls.mapAsync(this, fn, inputs, PoolCalls.AUTO_CHUNK_SIZE);
+    }
 
     /**
      * As {@link #mapAsync(SerializableFunction, Iterable)}, in chunks of {@code chunkSize} inputs.
@@ -275,8 +376,10 @@ public interface Pool extends AutoCloseable {
      * @throws IllegalArgumentException if {@code chunkSize} is less than 1, or as
      *     {@code mapAsync}
      */
-    <T, R> CompletableFuture<List<R>> mapAsync(SerializableFunction<? super T, ? extends R> fn,
-            Iterable<? extends T> inputs, int chunkSize);
+    default <T, R> CompletableFuture<List<R>> mapAsync(SerializableFunction<? super T, ? extends R> fn,
+            Iterable<? extends T> inputs, int chunkSize) {
+        return PoolCalls.mapAsync(this, fn, inputs, PoolCalls.checkChunkSize(chunkSize));
+    }
 
     /**
      * Returns a lazy iterator over the results in input order, with chunks of one input. The
@@ -298,7 +401,9 @@ public interface Pool extends AutoCloseable {
      * @throws IllegalStateException if the pool is closed or terminated
      * @throws NullPointerException if {@code fn} or {@code inputs} is null
      */
-    <T, R> Iterator<R> imap(SerializableFunction<? super T, ? extends R> fn, Iterable<? extends T> inputs);
+    default <T, R> Iterator<R> imap(SerializableFunction<? super T, ? extends R> fn, Iterable<? extends T> inputs) {
+        return PoolCalls.lazy(this, fn, inputs, 1, true);
+    }
 
     /**
      * As {@link #imap(SerializableFunction, Iterable)}, in chunks of {@code chunkSize} inputs.
@@ -311,8 +416,10 @@ public interface Pool extends AutoCloseable {
      * @return the results, in input order
      * @throws IllegalArgumentException if {@code chunkSize} is less than 1, or as {@code imap}
      */
-    <T, R> Iterator<R> imap(SerializableFunction<? super T, ? extends R> fn, Iterable<? extends T> inputs,
-            int chunkSize);
+    default <T, R> Iterator<R> imap(SerializableFunction<? super T, ? extends R> fn, Iterable<? extends T> inputs,
+            int chunkSize) {
+        return PoolCalls.lazy(this, fn, inputs, PoolCalls.checkChunkSize(chunkSize), true);
+    }
 
     /**
      * As {@link #imap(SerializableFunction, Iterable)}, but results come in the order they end.
@@ -326,7 +433,9 @@ public interface Pool extends AutoCloseable {
      * @throws IllegalStateException if the pool is closed or terminated
      * @throws NullPointerException if {@code fn} or {@code inputs} is null
      */
-    <T, R> Iterator<R> imapUnordered(SerializableFunction<? super T, ? extends R> fn, Iterable<? extends T> inputs);
+    default <T, R> Iterator<R> imapUnordered(SerializableFunction<? super T, ? extends R> fn, Iterable<? extends T> inputs) {
+        return PoolCalls.lazy(this, fn, inputs, 1, false);
+    }
 
     /**
      * As {@link #imapUnordered(SerializableFunction, Iterable)}, in chunks of {@code chunkSize}
@@ -341,8 +450,10 @@ public interface Pool extends AutoCloseable {
      * @throws IllegalArgumentException if {@code chunkSize} is less than 1, or as
      *     {@code imapUnordered}
      */
-    <T, R> Iterator<R> imapUnordered(SerializableFunction<? super T, ? extends R> fn, Iterable<? extends T> inputs,
-            int chunkSize);
+    default <T, R> Iterator<R> imapUnordered(SerializableFunction<? super T, ? extends R> fn, Iterable<? extends T> inputs,
+            int chunkSize) {
+        return PoolCalls.lazy(this, fn, inputs, PoolCalls.checkChunkSize(chunkSize), false);
+    }
 
     /**
      * Applies {@code fn} to one input on a worker and waits for the result.
@@ -359,7 +470,9 @@ public interface Pool extends AutoCloseable {
      * @throws IllegalStateException if the pool is closed or terminated
      * @throws NullPointerException if {@code fn} is null
      */
-    <T, R> R apply(SerializableFunction<? super T, ? extends R> fn, T arg) throws InterruptedException;
+    default <T, R> R apply(SerializableFunction<? super T, ? extends R> fn, T arg) throws InterruptedException {
+        return PoolCalls.apply(this, fn, arg);
+    }
 
     /**
      * Starts {@code fn} on one input and returns its task at once. The task fails with what the
@@ -375,7 +488,9 @@ public interface Pool extends AutoCloseable {
      * @throws IllegalStateException if the pool is closed or terminated
      * @throws NullPointerException if {@code fn} is null
      */
-    <T, R> Task<R> applyAsync(SerializableFunction<? super T, ? extends R> fn, T arg);
+    default <T, R> Task<R> applyAsync(SerializableFunction<? super T, ? extends R> fn, T arg) {
+        return PoolCalls.applyAsync(this, fn, arg);
+    }
 
     /**
      * Refuses new work, waits until the work already submitted has ended (including the chunks

@@ -14,11 +14,7 @@ import com.hazelcast.spi.exception.TargetNotMemberException;
 import dev.weft.cluster.MemberLostException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
@@ -34,9 +30,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sends chunks to the members of a cluster and takes their replies: a queue of chunks waiting for
- * a member, and for each data member the chunks it runs, at most {@code 2 × its workers} at a time
- * (so that it never waits for its next chunk). A chunk goes to the member with the most free
- * places, so every member takes part and a slow member gets less. When a member leaves, the chunks
+ * a member, and a {@link SlotPolicy} that says which member takes the next one (at most
+ * {@code 2 × its workers} at a time, the member with the most free places first, so every member
+ * takes part and a slow member gets less). When a member leaves, the chunks
  * it had not replied for go back to the head of the queue; a reply that arrives anyway still
  * counts, and a chunk reports once. A member that fails a chunk as a leaving member does (it is
  * shutting down, or gone) gets no more work, even before the cluster drops it from its list.
@@ -50,24 +46,6 @@ final class Dispatcher {
     private record Assignment(ClusterChunk chunk, Member member, int attempt) {
     }
 
-    /** The chunks one member runs. */
-    private static final class Slots {
-        final Member member;
-        final int capacity;
-        final Set<ClusterChunk> running = new LinkedHashSet<>();
-        /** Set once the member failed a chunk as a leaving member does: it gets no more work. */
-        boolean leaving;
-
-        Slots(Member member, int capacity) {
-            this.member = member;
-            this.capacity = capacity;
-        }
-
-        int free() {
-            return leaving ? 0 : 2 * capacity - running.size();
-        }
-    }
-
     private final HazelcastInstance instance;
     private final IExecutorService executor;
     private final ToIntFunction<Member> capacity;
@@ -75,11 +53,10 @@ final class Dispatcher {
     private final Executor delivery;
     private final ReentrantLock lock = new ReentrantLock();
     private final ArrayDeque<ClusterChunk> queue = new ArrayDeque<>();
-    private final Map<UUID, Slots> members = new LinkedHashMap<>();
+    private final SlotPolicy<UUID, Member, ClusterChunk> slots = new SlotPolicy<>();
     private UUID membershipRegistration;
     private UUID lifecycleRegistration;
     private boolean stopped;
-    private int rotation;
 
     Dispatcher(HazelcastInstance instance, String executorName, ToIntFunction<Member> capacity, int maxAttempts,
             Executor delivery) {
@@ -119,7 +96,7 @@ final class Dispatcher {
     int capacity() {
         lock.lock();
         try {
-            return members.values().stream().filter(s -> !s.leaving).mapToInt(s -> s.capacity).sum();
+            return slots.workers();
         } finally {
             lock.unlock();
         }
@@ -129,7 +106,7 @@ final class Dispatcher {
     List<Member> members() {
         lock.lock();
         try {
-            return members.values().stream().filter(s -> !s.leaving).map(s -> s.member).toList();
+            return slots.members();
         } finally {
             lock.unlock();
         }
@@ -166,10 +143,9 @@ final class Dispatcher {
         }
         lock.lock();
         try {
-            if (stopped || members.containsKey(member.getUuid())) {
+            if (stopped || !slots.add(member.getUuid(), member, capacity.applyAsInt(member))) {
                 return;
             }
-            members.put(member.getUuid(), new Slots(member, Math.max(1, capacity.applyAsInt(member))));
         } finally {
             lock.unlock();
         }
@@ -181,15 +157,14 @@ final class Dispatcher {
         List<ClusterChunk> failed = new ArrayList<>();
         lock.lock();
         try {
-            Slots slots = members.remove(member.getUuid());
-            if (slots == null) {
+            List<ClusterChunk> held = slots.remove(member.getUuid());
+            if (held == null) {
                 return;
             }
-            for (ClusterChunk chunk : slots.running) {
+            for (ClusterChunk chunk : held) {
                 chunk.lose();
                 requeueOrFail(chunk, failed);
             }
-            slots.running.clear();
         } finally {
             lock.unlock();
         }
@@ -226,20 +201,22 @@ final class Dispatcher {
         lock.lock();
         try {
             while (!stopped && !queue.isEmpty()) {
-                Slots target = freest();
-                if (target == null) {
-                    break;
-                }
-                ClusterChunk chunk = queue.poll();
+                ClusterChunk chunk = queue.peek();
                 if (chunk.isReported()) {
+                    queue.poll();
                     continue;
                 }
                 if (chunk.isAbandoned()) {
+                    queue.poll();
                     dropped.add(chunk);
                     continue;
                 }
-                target.running.add(chunk);
-                assignments.add(new Assignment(chunk, target.member, chunk.start(target.member)));
+                Member target = slots.assign(chunk);
+                if (target == null) {
+                    break;
+                }
+                queue.poll();
+                assignments.add(new Assignment(chunk, target, chunk.start(target)));
             }
         } finally {
             lock.unlock();
@@ -250,22 +227,6 @@ final class Dispatcher {
         for (Assignment assignment : assignments) {
             send(assignment);
         }
-    }
-
-    /** {@return the member with the most free places, turning among equals; null if none is free} */
-    private Slots freest() {
-        List<Slots> all = new ArrayList<>(members.values());
-        Slots best = null;
-        for (int i = 0; i < all.size(); i++) {
-            Slots candidate = all.get((rotation + i) % all.size());
-            if (candidate.free() > 0 && (best == null || candidate.free() > best.free())) {
-                best = candidate;
-            }
-        }
-        if (best != null) {
-            rotation++;
-        }
-        return best;
     }
 
     private void send(Assignment assignment) {
@@ -316,12 +277,9 @@ final class Dispatcher {
                 if (!chunk.isRunning(assignment.attempt())) {
                     return; // already handled when the member was seen to leave
                 }
-                Slots slots = members.get(chunk.runningOn().getUuid());
-                if (slots != null) {
-                    // A member that is shutting down stays in the member list for a while; it must
-                    // not take the chunk again (and again), using up its attempts.
-                    slots.leaving = true;
-                }
+                // A member that is shutting down stays in the member list for a while; it must
+                // not take the chunk again (and again), using up its attempts.
+                slots.leaving(chunk.runningOn().getUuid());
                 freePlace(chunk);
                 chunk.lose();
                 requeueOrFail(chunk, failed);
@@ -362,10 +320,7 @@ final class Dispatcher {
     }
 
     private void freePlace(ClusterChunk chunk) {
-        Slots slots = members.get(chunk.runningOn().getUuid());
-        if (slots != null) {
-            slots.running.remove(chunk);
-        }
+        slots.free(chunk.runningOn().getUuid(), chunk);
     }
 
     private static Throwable unwrap(Throwable error) {
@@ -395,14 +350,11 @@ final class Dispatcher {
             stopped = true;
             lost.addAll(queue);
             queue.clear();
-            for (Slots slots : members.values()) {
-                for (ClusterChunk chunk : slots.running) {
-                    chunk.lose();
-                    lost.add(chunk);
-                }
-                slots.running.clear();
+            for (ClusterChunk chunk : slots.releaseAll()) {
+                chunk.lose();
+                lost.add(chunk);
             }
-            members.clear();
+            slots.clear();
         } finally {
             lock.unlock();
         }
@@ -425,15 +377,12 @@ final class Dispatcher {
             cancelled.addAll(queue);
             queue.clear();
             if (cancelRunning) {
-                for (Slots slots : members.values()) {
-                    for (ClusterChunk chunk : slots.running) {
-                        if (chunk.future() != null) {
-                            futures.add(chunk.future());
-                        }
-                        chunk.stop();
-                        cancelled.add(chunk);
+                for (ClusterChunk chunk : slots.releaseAll()) {
+                    if (chunk.future() != null) {
+                        futures.add(chunk.future());
                     }
-                    slots.running.clear();
+                    chunk.stop();
+                    cancelled.add(chunk);
                 }
             }
         } finally {

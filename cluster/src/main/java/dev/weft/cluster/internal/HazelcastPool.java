@@ -2,21 +2,22 @@ package dev.weft.cluster.internal;
 
 import com.hazelcast.cluster.Member;
 import com.hazelcast.core.HazelcastInstance;
-import dev.weft.core.ThreadKind;
 import dev.weft.parallel.Pool;
 import dev.weft.parallel.SerializableFunction;
 import dev.weft.parallel.internal.AbstractPool;
 import dev.weft.parallel.internal.ChunkSink;
 import dev.weft.parallel.internal.JavaSerialization;
+import dev.weft.parallel.internal.WorkerThreads;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The {@link Pool} over a Hazelcast instance that {@code ClusterPool} wraps: parallel's
- * {@link AbstractPool} (argument checks, chunking, jobs, the open/closing/closed/terminated
+ * {@link AbstractPool} (the primitive {@code job}, chunking, the open/closing/closed/terminated
  * lifetime) with chunks that travel through a {@link Dispatcher} to the cluster's data members.
  * {@link #workers()} is the sum of what those members run at once, and changes as they come and
  * go.
@@ -31,6 +32,8 @@ public final class HazelcastPool extends AbstractPool<byte[], ClusterChunk> {
 
     private final HazelcastInstance instance;
     private final boolean owned;
+    /** What the delivery thread is marked with ({@link WorkerThreads}); chunks' threads carry the instance. */
+    private final Object deliveryMark;
     private final ExecutorService delivery;
     private final Dispatcher dispatcher;
 
@@ -44,25 +47,36 @@ public final class HazelcastPool extends AbstractPool<byte[], ClusterChunk> {
      * @param maxAttempts how many times a chunk may lose its member
      */
     public HazelcastPool(HazelcastInstance instance, boolean owned, int workersPerMember, int maxAttempts) {
-        this(Objects.requireNonNull(instance, "instance"), owned, Executors.newSingleThreadExecutor(
-                ThreadKind.PLATFORM.factory("weft-cluster-pool-" + POOL_COUNTER.incrementAndGet())),
-                workersPerMember, maxAttempts);
+        this(Objects.requireNonNull(instance, "instance"), owned, new Object(), workersPerMember, maxAttempts);
     }
 
-    private HazelcastPool(HazelcastInstance instance, boolean owned, ExecutorService delivery, int workersPerMember,
+    private HazelcastPool(HazelcastInstance instance, boolean owned, Object deliveryMark, int workersPerMember,
             int maxAttempts) {
-        this(instance, owned, delivery, new Dispatcher(instance, HazelcastSetup.EXECUTOR_NAME,
+        this(instance, owned, deliveryMark, Executors.newSingleThreadExecutor(delivering(deliveryMark,
+                "weft-cluster-pool-" + POOL_COUNTER.incrementAndGet())), workersPerMember, maxAttempts);
+    }
+
+    private HazelcastPool(HazelcastInstance instance, boolean owned, Object deliveryMark, ExecutorService delivery,
+            int workersPerMember, int maxAttempts) {
+        this(instance, owned, deliveryMark, delivery, new Dispatcher(instance, HazelcastSetup.EXECUTOR_NAME,
                 member -> workersPerMember > 0 ? workersPerMember : HazelcastSetup.announcedWorkers(member),
                 maxAttempts, delivery));
     }
 
-    private HazelcastPool(HazelcastInstance instance, boolean owned, ExecutorService delivery, Dispatcher dispatcher) {
+    private HazelcastPool(HazelcastInstance instance, boolean owned, Object deliveryMark, ExecutorService delivery,
+            Dispatcher dispatcher) {
         super(dispatcher::capacity);
         this.instance = instance;
         this.owned = owned;
+        this.deliveryMark = deliveryMark;
         this.delivery = delivery;
         this.dispatcher = dispatcher;
         dispatcher.start();
+    }
+
+    /** The delivery thread: it reports chunks (and runs what follows), so it counts as the pool's worker. */
+    private static ThreadFactory delivering(Object mark, String name) {
+        return task -> WorkerThreads.newThread(mark, name, task);
     }
 
     /** {@return the Hazelcast instance the pool sends its chunks through} */
@@ -102,7 +116,7 @@ public final class HazelcastPool extends AbstractPool<byte[], ClusterChunk> {
 
     @Override
     protected boolean isOwnWorker() {
-        return CurrentMember.instance() == instance;
+        return WorkerThreads.isWorkerOf(instance) || WorkerThreads.isWorkerOf(deliveryMark);
     }
 
     @Override

@@ -1,31 +1,25 @@
 package dev.weft.parallel.internal;
 
 import dev.weft.core.Outcome;
-import dev.weft.core.Task;
-import dev.weft.parallel.ParallelExecutionException;
 import dev.weft.parallel.Pool;
-import dev.weft.parallel.ProgressListener;
 import dev.weft.parallel.SerializableFunction;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.IntSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What every pool backend shares (threads and processes here, the cluster module's Hazelcast
- * pool): argument checks, cutting inputs into chunks, the jobs that collect results, and the
- * lifetime (open, closing, closed, terminated) with the count of chunks not yet reported that
- * {@link #close()} waits for. A backend prepares a function once per job ({@code F}), turns runs of
+ * pool): {@link Pool}'s primitive {@link #job} (cutting inputs into chunks, counting them in), and
+ * the lifetime (open, closing, closed, terminated) with the count of chunks not yet reported that
+ * {@link #close()} waits for; {@link Pool}'s calls are its default methods, over {@link PoolCalls}. A backend prepares a function once per job ({@code F}), turns runs of
  * inputs into chunks ({@code C}), and runs them.
  *
  * <pre>{@code
@@ -41,9 +35,8 @@ import java.util.function.IntSupplier;
  * @param <C> the backend's chunk
  */
 public abstract class AbstractPool<F, C extends WorkChunk> implements Pool {
-    private static final int AUTO_CHUNK_SIZE = 0;
-    private static final AtomicLong APPLY_COUNTER = new AtomicLong();
-
+    private static final Logger log = LoggerFactory.getLogger(AbstractPool.class);
+    /** Whether the pool takes work, for every backend; a process pool's workers have their own {@link PoolState}. */
     private enum State { OPEN, CLOSING, CLOSED, TERMINATED }
 
     private final IntSupplier workers;
@@ -99,9 +92,18 @@ public abstract class AbstractPool<F, C extends WorkChunk> implements Pool {
     }
 
     /**
-     * Called before the caller blocks for the chunks of an eager job, to help run them.
+     * {@return true if the backend may run, on the calling thread, chunks it submits now once it
+     * waits for them ({@link #helpWith}); false by default}
+     */
+    protected boolean helpsCaller() {
+        return false;
+    }
+
+    /**
+     * Called before the caller blocks for chunks it submitted while {@link #helpsCaller()}, to help
+     * run them.
      *
-     * @param chunks the job's chunks, in the order they were dispatched
+     * @param chunks those chunks, in the order they were dispatched
      */
     protected void helpWith(List<C> chunks) {
     }
@@ -127,112 +129,10 @@ public abstract class AbstractPool<F, C extends WorkChunk> implements Pool {
     }
 
     @Override
-    public <T, R> List<R> map(SerializableFunction<? super T, ? extends R> fn, Iterable<? extends T> inputs)
-            throws InterruptedException {
-        return awaitValues(start(fn, inputs, AUTO_CHUNK_SIZE, null, true));
-    }
-
-    @Override
-    public <T, R> List<R> map(SerializableFunction<? super T, ? extends R> fn, Iterable<? extends T> inputs,
-            int chunkSize) throws InterruptedException {
-        return awaitValues(start(fn, inputs, checkChunkSize(chunkSize), null, true));
-    }
-
-    @Override
-    public <T, R> List<R> map(SerializableFunction<? super T, ? extends R> fn, Iterable<? extends T> inputs,
-            ProgressListener progress) throws InterruptedException {
-        Objects.requireNonNull(progress, "progress");
-        return awaitValues(start(fn, inputs, AUTO_CHUNK_SIZE, progress, true));
-    }
-
-    @Override
-    public <T, R> List<R> map(SerializableFunction<? super T, ? extends R> fn, Iterable<? extends T> inputs,
-            int chunkSize, ProgressListener progress) throws InterruptedException {
-        Objects.requireNonNull(progress, "progress");
-        return awaitValues(start(fn, inputs, checkChunkSize(chunkSize), progress, true));
-    }
-
-    @Override
-    public <T, R> List<Outcome<R>> mapOutcomes(SerializableFunction<? super T, ? extends R> fn,
-            Iterable<? extends T> inputs) throws InterruptedException {
-        Started<C> started = start(fn, inputs, AUTO_CHUNK_SIZE, null, false);
-        await(started);
-        return started.job().outcomes();
-    }
-
-    @Override
-    public <T, R> List<Outcome<R>> mapOutcomes(SerializableFunction<? super T, ? extends R> fn,
-            Iterable<? extends T> inputs, int chunkSize) throws InterruptedException {
-        Started<C> started = start(fn, inputs, checkChunkSize(chunkSize), null, false);
-        await(started);
-        return started.job().outcomes();
-    }
-
-    @Override
-    public <T, R> CompletableFuture<List<R>> mapAsync(SerializableFunction<? super T, ? extends R> fn,
-            Iterable<? extends T> inputs) {
-        return toFuture(start(fn, inputs, AUTO_CHUNK_SIZE, null, true).job());
-    }
-
-    @Override
-    public <T, R> CompletableFuture<List<R>> mapAsync(SerializableFunction<? super T, ? extends R> fn,
-            Iterable<? extends T> inputs, int chunkSize) {
-        return toFuture(start(fn, inputs, checkChunkSize(chunkSize), null, true).job());
-    }
-
-    @Override
-    public <T, R> Iterator<R> imap(SerializableFunction<? super T, ? extends R> fn, Iterable<? extends T> inputs) {
-        return lazy(fn, inputs, 1, true);
-    }
-
-    @Override
-    public <T, R> Iterator<R> imap(SerializableFunction<? super T, ? extends R> fn, Iterable<? extends T> inputs,
-            int chunkSize) {
-        return lazy(fn, inputs, checkChunkSize(chunkSize), true);
-    }
-
-    @Override
-    public <T, R> Iterator<R> imapUnordered(SerializableFunction<? super T, ? extends R> fn,
-            Iterable<? extends T> inputs) {
-        return lazy(fn, inputs, 1, false);
-    }
-
-    @Override
-    public <T, R> Iterator<R> imapUnordered(SerializableFunction<? super T, ? extends R> fn,
-            Iterable<? extends T> inputs, int chunkSize) {
-        return lazy(fn, inputs, checkChunkSize(chunkSize), false);
-    }
-
-    @Override
-    public <T, R> R apply(SerializableFunction<? super T, ? extends R> fn, T arg) throws InterruptedException {
-        List<R> one = awaitValues(start(fn, java.util.Collections.singletonList(arg), 1, null, true));
-        return one.get(0);
-    }
-
-    @Override
-    public <T, R> Task<R> applyAsync(SerializableFunction<? super T, ? extends R> fn, T arg) {
-        EagerJob job = start(fn, java.util.Collections.singletonList(arg), 1, null, true).job();
-        CompletableFuture<R> future = new CompletableFuture<>() {
-            @Override
-            public boolean cancel(boolean mayInterruptIfRunning) {
-                job.abandon();
-                return super.cancel(mayInterruptIfRunning);
-            }
-        };
-        job.finished().whenComplete((ignored, error) -> {
-            Throwable failure = job.rawFailure();
-            if (failure != null) {
-                future.completeExceptionally(failure);
-                return;
-            }
-            try {
-                List<R> values = job.valuesOrThrow();
-                future.complete(values.get(0));
-            } catch (CancellationException e) {
-                future.cancel(false);
-            }
-        });
-        return Task.of("apply-" + APPLY_COUNTER.incrementAndGet(), future);
+    public final <T, R> Job<T, R> job(SerializableFunction<? super T, ? extends R> fn) {
+        Objects.requireNonNull(fn, "fn");
+        checkOpenLocked();
+        return new BackendJob<>(prepare(fn));
     }
 
     @Override
@@ -336,17 +236,6 @@ public abstract class AbstractPool<F, C extends WorkChunk> implements Pool {
 
     // ---------------------------------------------------------------- jobs
 
-    /** An eager job and its chunks, in dispatch order ({@link BothEndsOrder}). */
-    private record Started<C>(EagerJob job, List<C> chunks) {
-    }
-
-    private static int checkChunkSize(int chunkSize) {
-        if (chunkSize < 1) {
-            throw new IllegalArgumentException("chunkSize must be at least 1: " + chunkSize);
-        }
-        return chunkSize;
-    }
-
     private void checkOpen() {
         if (state != State.OPEN) {
             throw new IllegalStateException("the pool is " + state.name().toLowerCase(java.util.Locale.ROOT)
@@ -387,12 +276,17 @@ public abstract class AbstractPool<F, C extends WorkChunk> implements Pool {
     }
 
     /** Wraps a job's sink so that the pool counts the chunk out when it is reported. */
-    private ChunkSink counted(ChunkSink sink) {
+    private <R> ChunkSink counted(OutcomeSink<R> sink) {
         return new ChunkSink() {
             @Override
+            @SuppressWarnings("unchecked") // the chunk's outcomes are what the job's function returned
             public void accept(long firstIndex, List<Outcome<Object>> outcomes) {
                 try {
-                    sink.accept(firstIndex, outcomes);
+                    sink.accept(firstIndex, (List<Outcome<R>>) (List<?>) outcomes);
+                } catch (RuntimeException e) {
+                    // Thrown on a thread of the backend (a child's reader, a fork-join worker), it
+                    // would stop that thread; the outcomes were delivered, the job is the sink's.
+                    log.warn("An outcome sink threw; ignored", e);
                 } finally {
                     chunkReported();
                 }
@@ -405,87 +299,60 @@ public abstract class AbstractPool<F, C extends WorkChunk> implements Pool {
         };
     }
 
-    private Started<C> start(SerializableFunction<?, ?> fn, Iterable<?> inputs, int chunkSize,
-            ProgressListener progress, boolean failFast) {
-        Objects.requireNonNull(fn, "fn");
-        Objects.requireNonNull(inputs, "inputs");
-        checkOpenLocked();
-        List<Object> items = new ArrayList<>(inputs instanceof Collection<?> c ? c.size() : 16);
-        for (Object item : inputs) {
-            items.add(item);
-        }
-        int size = chunkSize == AUTO_CHUNK_SIZE ? Pool.defaultChunkSize(items.size(), Math.max(1, workers())) : chunkSize;
-        F prepared = prepare(fn);
-        EagerJob job = new EagerJob(items.size(), failFast, progress, () -> release(prepared));
-        ChunkSink sink = counted(job);
-        List<C> chunks = new ArrayList<>((items.size() + size - 1) / size);
-        for (int first = 0; first < items.size(); first += size) {
-            List<Object> args = items.subList(first, Math.min(items.size(), first + size));
-            chunks.add(chunk(prepared, first, args, sink));
-        }
-        List<C> dispatchOrder = BothEndsOrder.of(chunks);
-        admit(dispatchOrder.size());
-        for (C chunk : dispatchOrder) {
-            dispatch(chunk);
-        }
-        return new Started<>(job, dispatchOrder);
-    }
+    /**
+     * A job of this backend: chunks made of its prepared function, counted in, dispatched from
+     * both ends; the chunks a backend may help with ({@link #helpsCaller()}) are kept until the
+     * caller waits.
+     */
+    private final class BackendJob<T, R> implements Job<T, R> {
+        private final F fn;
+        private final ConcurrentLinkedDeque<C> helpable = new ConcurrentLinkedDeque<>();
 
-    private void await(Started<C> started) throws InterruptedException {
-        EagerJob job = started.job();
-        if (!job.finished().isDone()) {
-            helpWith(started.chunks());
+        BackendJob(F fn) {
+            this.fn = fn;
         }
-        try {
-            job.finished().get();
-        } catch (InterruptedException e) {
-            job.abandon();
-            throw e;
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("a job's completion never fails", e);
-        }
-    }
 
-    private <R> List<R> awaitValues(Started<C> started) throws InterruptedException {
-        await(started);
-        return started.job().valuesOrThrow();
-    }
-
-    private static <R> CompletableFuture<List<R>> toFuture(EagerJob job) {
-        CompletableFuture<List<R>> future = new CompletableFuture<>() {
-            @Override
-            public boolean cancel(boolean mayInterruptIfRunning) {
-                job.abandon();
-                return super.cancel(mayInterruptIfRunning);
+        @Override
+        public void submit(long firstIndex, List<? extends T> inputs, int chunkSize, OutcomeSink<R> sink) {
+            Objects.requireNonNull(inputs, "inputs");
+            Objects.requireNonNull(sink, "sink");
+            PoolCalls.checkChunkSize(chunkSize);
+            checkUsable();
+            ChunkSink counted = counted(sink);
+            List<C> chunks = new ArrayList<>((inputs.size() + chunkSize - 1) / chunkSize);
+            for (int first = 0; first < inputs.size(); first += chunkSize) {
+                @SuppressWarnings("unchecked") // a read-only view: a chunk only reads its inputs
+                List<Object> args = (List<Object>) inputs.subList(first, Math.min(inputs.size(), first + chunkSize));
+                chunks.add(chunk(fn, firstIndex + first, args, counted));
             }
-        };
-        job.finished().whenComplete((ignored, error) -> {
-            try {
-                future.complete(job.valuesOrThrow());
-            } catch (ParallelExecutionException e) {
-                future.completeExceptionally(e);
-            } catch (CancellationException e) {
-                future.cancel(false);
+            List<C> dispatchOrder = BothEndsOrder.of(chunks);
+            admit(dispatchOrder.size());
+            boolean keep = helpsCaller();
+            for (C chunk : dispatchOrder) {
+                dispatch(chunk);
+                if (keep) {
+                    helpable.add(chunk);
+                }
             }
-        });
-        return future;
-    }
+            for (C head = helpable.peekFirst(); head != null && head.isReported(); head = helpable.peekFirst()) {
+                helpable.remove(head);
+            }
+        }
 
-    private <T, R> Iterator<R> lazy(SerializableFunction<? super T, ? extends R> fn, Iterable<? extends T> inputs,
-            int chunkSize, boolean ordered) {
-        Objects.requireNonNull(fn, "fn");
-        Objects.requireNonNull(inputs, "inputs");
-        checkOpenLocked();
-        F prepared = prepare(fn);
-        Iterator<? extends T> input = Objects.requireNonNull(inputs.iterator(), "inputs.iterator()");
-        return new LazyResults<>(input, chunkSize, 2 * Math.max(1, workers()), ordered,
-                (first, args, sink) -> submitChunk(prepared, first, args, sink), () -> release(prepared));
-    }
+        @Override
+        public void awaiting() {
+            List<C> chunks = new ArrayList<>();
+            for (C chunk = helpable.pollFirst(); chunk != null; chunk = helpable.pollFirst()) {
+                chunks.add(chunk);
+            }
+            if (!chunks.isEmpty()) {
+                helpWith(chunks);
+            }
+        }
 
-    private void submitChunk(F fn, long firstIndex, List<Object> args, ChunkSink sink) {
-        checkUsable();
-        C chunk = chunk(fn, firstIndex, args, counted(sink));
-        admit(1);
-        dispatch(chunk);
+        @Override
+        public void release() {
+            AbstractPool.this.release(fn);
+        }
     }
 }

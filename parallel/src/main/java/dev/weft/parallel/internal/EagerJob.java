@@ -2,6 +2,7 @@ package dev.weft.parallel.internal;
 
 import dev.weft.core.Outcome;
 import dev.weft.parallel.ParallelExecutionException;
+import dev.weft.parallel.Pool;
 import dev.weft.parallel.ProgressListener;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * and a future that completes when every input has ended, or at the first failure when the job
  * fails fast.
  */
-final class EagerJob implements ChunkSink {
+final class EagerJob implements Pool.OutcomeSink<Object> {
     private static final Logger log = LoggerFactory.getLogger(EagerJob.class);
 
     private final int total;

@@ -2,6 +2,7 @@ package dev.weft.parallel.internal;
 
 import dev.weft.core.Outcome;
 import dev.weft.parallel.ParallelExecutionException;
+import dev.weft.parallel.Pool;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,13 +23,7 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * @param <R> the type of the results
  */
-final class LazyResults<R> implements Iterator<R>, ChunkSink {
-
-    /** Submits one chunk of inputs; may throw as {@code AbstractPool.submitChunk} does. */
-    @FunctionalInterface
-    interface Submitter {
-        void submit(long firstIndex, List<Object> args, ChunkSink sink);
-    }
+final class LazyResults<R> implements Iterator<R>, Pool.OutcomeSink<Object> {
 
     private record Arrival(long index, Outcome<Object> outcome) {
     }
@@ -37,8 +32,7 @@ final class LazyResults<R> implements Iterator<R>, ChunkSink {
     private final int chunkSize;
     private final int maxChunks;
     private final boolean ordered;
-    private final Submitter submitter;
-    private final Runnable onAllReported;
+    private final Pool.Job<Object, Object> job;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition arrived = lock.newCondition();
     private final Map<Long, Outcome<Object>> byIndex = new HashMap<>();
@@ -49,19 +43,12 @@ final class LazyResults<R> implements Iterator<R>, ChunkSink {
     private boolean inputDone;
     private boolean released;
 
-    LazyResults(Iterator<?> input, int chunkSize, int maxChunks, boolean ordered, Submitter submitter,
-            Runnable onAllReported) {
+    LazyResults(Iterator<?> input, int chunkSize, int maxChunks, boolean ordered, Pool.Job<Object, Object> job) {
         this.input = Objects.requireNonNull(input, "input");
         this.chunkSize = chunkSize;
         this.maxChunks = maxChunks;
         this.ordered = ordered;
-        this.submitter = submitter;
-        this.onAllReported = onAllReported;
-    }
-
-    @Override
-    public boolean isAbandoned() {
-        return false;
+        this.job = Objects.requireNonNull(job, "job");
     }
 
     @Override
@@ -79,7 +66,7 @@ final class LazyResults<R> implements Iterator<R>, ChunkSink {
             lock.unlock();
         }
         if (releaseNow) {
-            onAllReported.run();
+            job.release();
         }
     }
 
@@ -129,13 +116,13 @@ final class LazyResults<R> implements Iterator<R>, ChunkSink {
                 lock.unlock();
             }
             if (releaseNow) {
-                onAllReported.run();
+                job.release();
             }
             if (batch.isEmpty()) {
                 break;
             }
             try {
-                submitter.submit(first, batch, this);
+                job.submit(first, batch, batch.size(), this);
             } catch (IllegalArgumentException e) {
                 // An input that cannot be sent fails its own items, and iteration goes on.
                 accept(first, java.util.Collections.nCopies(batch.size(), Outcome.failure(e)));
@@ -166,6 +153,9 @@ final class LazyResults<R> implements Iterator<R>, ChunkSink {
     @Override
     public R next() {
         fill();
+        if (!arrivedNow()) {
+            job.awaiting();
+        }
         Arrival arrival;
         lock.lock();
         try {
@@ -184,6 +174,15 @@ final class LazyResults<R> implements Iterator<R>, ChunkSink {
         }
         fill();
         return valueOf(arrival);
+    }
+
+    private boolean arrivedNow() {
+        lock.lock();
+        try {
+            return ordered ? byIndex.containsKey(yielded) : !inArrivalOrder.isEmpty();
+        } finally {
+            lock.unlock();
+        }
     }
 
     private void awaitArrival() {

@@ -1,6 +1,5 @@
 package dev.weft.parallel.internal;
 
-import dev.weft.core.ThreadKind;
 import dev.weft.core.internal.Durations;
 import dev.weft.parallel.ProcessPoolOptions;
 import dev.weft.parallel.SerializableFunction;
@@ -10,10 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingDeque;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -30,19 +26,15 @@ import org.slf4j.LoggerFactory;
  * behind it go back to the front of the queue, and a replacement starts. A child that dies before
  * it is ready by itself (bad JVM arguments, an initializer that fails or ends the JVM) breaks the pool: queued work
  * fails and new work is refused, since every replacement would die the same way. One killed from
- * outside while it starts is replaced, and what it held goes back to the queue.
+ * outside while it starts is replaced, and what it held goes back to the queue. Which of these a
+ * death is, {@link WorkerDeath} says; where the workers stand, one {@link PoolState}; the task
+ * timeout is a {@link TaskWatchdog}.
  */
 public final class ProcessBackedPool extends AbstractPool<SerializedFunction, ProcessChunk> {
     private static final Logger log = LoggerFactory.getLogger(ProcessBackedPool.class);
     private static final AtomicInteger POOL_COUNTER = new AtomicInteger();
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
     private static final Duration KILL_GRACE = Duration.ofSeconds(10);
-    private static final int MAX_FAILED_STARTS = 3;
-
-    /** How a worker ended, as its {@link ProcessWorker} saw it. */
-    record Death(long pid, int exitCode, List<String> stderrTail, String channelError, boolean wasReady,
-            boolean wasInitializing, boolean replaced, ProcessChunk timedOut, Throwable fatal) {
-    }
 
     private final ProcessPoolOptions options;
     private final String name;
@@ -54,13 +46,13 @@ public final class ProcessBackedPool extends AbstractPool<SerializedFunction, Pr
     private final AtomicLong chunkIds = new AtomicLong();
     private final AtomicLong functionIds = new AtomicLong();
     private final AtomicInteger workerCounter = new AtomicInteger();
-    private final AtomicInteger failedStarts = new AtomicInteger();
-    private boolean started;
-    private boolean stopping;
-    private boolean killing;
+    private final WorkerDeath deaths = new WorkerDeath();
+    /** The workers' state; moves only through {@link #moveTo}. */
+    private PoolState state = PoolState.NEW;
+    /** Why the pool broke, once it has. */
     private WorkerDiedException broken;
     private final List<ProcessChunk> orphans = new ArrayList<>();
-    private ScheduledExecutorService watchdog;
+    private TaskWatchdog watchdog;
 
     /**
      * Creates the pool; no child starts yet.
@@ -103,7 +95,7 @@ public final class ProcessBackedPool extends AbstractPool<SerializedFunction, Pr
         boolean cancel;
         lock.lock();
         try {
-            cancel = killing;
+            cancel = state.cancelsWork();
             failure = broken;
             if (!cancel && failure == null) {
                 startWorkers();
@@ -150,7 +142,7 @@ public final class ProcessBackedPool extends AbstractPool<SerializedFunction, Pr
 
     @Override
     protected boolean isOwnWorker() {
-        return Thread.currentThread().getName().startsWith(name + "-");
+        return WorkerThreads.isWorkerOf(this);
     }
 
     @Override
@@ -158,7 +150,7 @@ public final class ProcessBackedPool extends AbstractPool<SerializedFunction, Pr
         List<ProcessWorker> stopped;
         lock.lock();
         try {
-            stopping = true;
+            moveTo(PoolState.CLOSING);
             readiness.signalAll();
             stopped = List.copyOf(workers);
         } finally {
@@ -174,6 +166,7 @@ public final class ProcessBackedPool extends AbstractPool<SerializedFunction, Pr
         for (ProcessChunk left = queue.poll(); left != null; left = queue.poll()) {
             left.cancel();
         }
+        closed();
     }
 
     @Override
@@ -182,8 +175,7 @@ public final class ProcessBackedPool extends AbstractPool<SerializedFunction, Pr
         List<ProcessChunk> queued = new ArrayList<>();
         lock.lock();
         try {
-            killing = true;
-            stopping = true;
+            moveTo(PoolState.TERMINATING);
             readiness.signalAll();
             killed = List.copyOf(workers);
             queue.drainTo(queued);
@@ -200,16 +192,31 @@ public final class ProcessBackedPool extends AbstractPool<SerializedFunction, Pr
             worker.awaitGone(KILL_GRACE);
         }
         stopWatchdog();
+        closed();
+    }
+
+    /** Moves the workers' state; the caller holds the lock. */
+    private void moveTo(PoolState next) {
+        state = state.to(next);
+    }
+
+    private void closed() {
+        lock.lock();
+        try {
+            moveTo(PoolState.CLOSED);
+        } finally {
+            lock.unlock();
+        }
     }
 
     // ---------------------------------------------------------------- workers
 
     /** Starts the workers with the first chunk; the caller holds the lock. */
     private void startWorkers() {
-        if (started) {
+        if (state != PoolState.NEW) {
             return;
         }
-        started = true;
+        moveTo(PoolState.RUNNING);
         for (int i = 0; i < workers(); i++) {
             spawn();
         }
@@ -218,7 +225,7 @@ public final class ProcessBackedPool extends AbstractPool<SerializedFunction, Pr
 
     /** Starts one worker; the caller holds the lock. */
     private void spawn() {
-        if (stopping || broken != null) {
+        if (!state.startsWorkers()) {
             return;
         }
         try {
@@ -231,9 +238,10 @@ public final class ProcessBackedPool extends AbstractPool<SerializedFunction, Pr
 
     /** Marks the pool broken and fails what is queued; the caller holds the lock. */
     private void breakPool(WorkerDiedException cause) {
-        if (broken != null) {
+        if (state != PoolState.RUNNING) {
             return;
         }
+        moveTo(PoolState.BROKEN);
         broken = cause;
         queue.drainTo(orphans);
         readiness.signalAll();
@@ -257,27 +265,18 @@ public final class ProcessBackedPool extends AbstractPool<SerializedFunction, Pr
     }
 
     private void startWatchdog(Duration timeout) {
-        long limit = timeout.toNanos();
-        long period = Math.max(5_000_000L, Math.min(250_000_000L, limit / 4));
-        watchdog = Executors.newSingleThreadScheduledExecutor(
-                task -> ThreadKind.PLATFORM.newThread(name + "-watchdog", task));
-        watchdog.scheduleAtFixedRate(() -> {
-            long now = System.nanoTime();
-            List<ProcessWorker> current;
+        watchdog = TaskWatchdog.start(this, name + "-watchdog", timeout, () -> {
             lock.lock();
             try {
-                current = List.copyOf(workers);
+                return List.copyOf(workers);
             } finally {
                 lock.unlock();
             }
-            for (ProcessWorker worker : current) {
-                worker.checkTimeout(now, limit);
-            }
-        }, period, period, TimeUnit.NANOSECONDS);
+        });
     }
 
     private void stopWatchdog() {
-        ScheduledExecutorService dog;
+        TaskWatchdog dog;
         lock.lock();
         try {
             dog = watchdog;
@@ -285,11 +284,9 @@ public final class ProcessBackedPool extends AbstractPool<SerializedFunction, Pr
         } finally {
             lock.unlock();
         }
-        if (dog == null) {
-            return;
+        if (dog != null) {
+            dog.stop();
         }
-        dog.shutdownNow();
-        awaitTerminated(dog);
     }
 
     ProcessChunk take() throws InterruptedException {
@@ -306,7 +303,7 @@ public final class ProcessBackedPool extends AbstractPool<SerializedFunction, Pr
         boolean cancel;
         lock.lock();
         try {
-            cancel = killing;
+            cancel = state.cancelsWork();
             failure = broken;
             if (!cancel && failure == null) {
                 for (int i = chunks.size() - 1; i >= 0; i--) {
@@ -337,52 +334,44 @@ public final class ProcessBackedPool extends AbstractPool<SerializedFunction, Pr
     }
 
     /** A worker's child has ended: fail what it was running, requeue the rest, replace it. */
-    void workerExited(ProcessWorker worker, List<ProcessChunk> lost, Death death) {
-        boolean cancel;
+    void workerExited(ProcessWorker worker, List<ProcessChunk> lost, WorkerDeath.Seen seen) {
+        boolean terminating;
         lock.lock();
         try {
             workers.remove(worker);
-            cancel = killing;
+            terminating = state.cancelsWork();
         } finally {
             lock.unlock();
         }
-        if (cancel) {
-            lost.forEach(ProcessChunk::cancel);
-            return;
-        }
-        WorkerDiedException died = new WorkerDiedException(describe(death, lost.isEmpty()), death.pid(),
-                death.exitCode(), death.stderrTail(), death.fatal());
-        boolean breaks = death.fatal() != null || !death.wasReady() && cannotStart(death);
-        if (breaks) {
-            // Broken before the running chunk fails: a caller woken by that failure finds the pool
-            // broken at its next call, instead of queueing a chunk that no worker will take.
-            lock.lock();
-            try {
-                if (!stopping) {
+        ProcessChunk running = lost.isEmpty() ? null : lost.get(0);
+        WorkerDeath.Kind kind = deaths.classify(seen, terminating, running != null && running == seen.timedOut());
+        WorkerDiedException died = new WorkerDiedException(WorkerDeath.describe(seen, lost.isEmpty()), seen.pid(),
+                seen.exitCode(), seen.stderrTail(), seen.fatal());
+        switch (kind) {
+            case TERMINATED -> {
+                lost.forEach(ProcessChunk::cancel);
+                return;
+            }
+            case CANNOT_START -> {
+                // Broken before the running chunk fails: a caller woken by that failure finds the pool
+                // broken at its next call, instead of queueing a chunk that no worker will take.
+                lock.lock();
+                try {
                     breakPool(died);
+                } finally {
+                    lock.unlock();
                 }
-            } finally {
-                lock.unlock();
+                failRunningRequeueRest(lost, died);
             }
-        }
-        if (!death.wasReady() && !breaks) {
-            // Killed from outside while starting: nothing it held had started; it all goes back.
-            requeue(lost);
-        } else if (!lost.isEmpty()) {
-            ProcessChunk running = lost.get(0);
-            if (running == death.timedOut()) {
-                Duration timeout = options.taskTimeout().orElseThrow();
-                TimeoutException timedOut = new TimeoutException("the task ran longer than " + timeout
-                        + "; its worker JVM (pid " + death.pid() + ") was killed");
-                running.fail(timedOut);
-            } else {
-                running.fail(died);
-            }
-            requeue(lost.subList(1, lost.size()));
+            // Nothing it held had started; it all goes back.
+            case KILLED_WHILE_STARTING -> requeue(lost);
+            case TIMED_OUT -> failRunningRequeueRest(lost, new TimeoutException("the task ran longer than "
+                    + options.taskTimeout().orElseThrow() + "; its worker JVM (pid " + seen.pid() + ") was killed"));
+            case DIED -> failRunningRequeueRest(lost, died);
         }
         lock.lock();
         try {
-            if (!breaks && !death.replaced()) {
+            if (kind != WorkerDeath.Kind.CANNOT_START && !seen.replaced()) {
                 spawn();
             }
         } finally {
@@ -391,20 +380,16 @@ public final class ProcessBackedPool extends AbstractPool<SerializedFunction, Pr
         failOrphans();
     }
 
-    /**
-     * Whether a child that died before it was ready shows that workers cannot start here. A child
-     * that exits by itself (bad JVM arguments, a heap too small to start) does; one killed by a
-     * signal (exit code above 128: kill -9, the OOM killer, an operator) does not, unless that
-     * happens {@value #MAX_FAILED_STARTS} times in a row with no worker becoming ready.
-     */
-    private boolean cannotStart(Death death) {
-        int failed = failedStarts.incrementAndGet();
-        return death.exitCode() <= 128 || failed >= MAX_FAILED_STARTS;
+    private void failRunningRequeueRest(List<ProcessChunk> lost, Throwable failure) {
+        if (!lost.isEmpty()) {
+            lost.get(0).fail(failure);
+            requeue(lost.subList(1, lost.size()));
+        }
     }
 
     /** A worker's child is ready: starts are working. */
     void workerReady() {
-        failedStarts.set(0);
+        deaths.workerReady();
         lock.lock();
         try {
             readiness.signalAll();
@@ -434,7 +419,7 @@ public final class ProcessBackedPool extends AbstractPool<SerializedFunction, Pr
         long left = Durations.toTimeoutNanos(timeout);
         lock.lock();
         try {
-            if (stopping || isTerminated()) {
+            if (state == PoolState.CLOSING || state.cancelsWork() || isTerminated()) {
                 throw new IllegalStateException("the pool is closed");
             }
             startWorkers();
@@ -443,7 +428,7 @@ public final class ProcessBackedPool extends AbstractPool<SerializedFunction, Pr
                     throw new IllegalStateException("the pool is broken, its workers cannot start: "
                             + broken.getMessage(), broken);
                 }
-                if (stopping) {
+                if (state != PoolState.RUNNING) {
                     throw new IllegalStateException("the pool was closed while its workers started");
                 }
                 if (workers.stream().filter(ProcessWorker::isReady).count() >= workers()) {
@@ -457,23 +442,5 @@ public final class ProcessBackedPool extends AbstractPool<SerializedFunction, Pr
         } finally {
             lock.unlock();
         }
-    }
-
-
-    private static String describe(Death death, boolean idle) {
-        String who = "worker JVM (pid " + death.pid() + ")";
-        if (death.channelError() != null) {
-            return who + " was stopped: " + death.channelError();
-        }
-        if (death.fatal() != null) {
-            return who + " could not run its initializer";
-        }
-        if (death.wasInitializing()) {
-            return who + " died while running its initializer";
-        }
-        if (!death.wasReady()) {
-            return who + " died before it was ready";
-        }
-        return who + (idle ? " died while idle" : " died while running a task");
     }
 }

@@ -1,6 +1,5 @@
 package dev.weft.parallel.internal;
 
-import dev.weft.core.ThreadKind;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -25,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * never waits for the parent between them); long ones are sent one at a time, so that a chunk
  * never waits behind a long one while another worker is idle.
  */
-final class ProcessWorker implements ChildJvm.Listener {
+final class ProcessWorker implements ChildJvm.Listener, TaskWatchdog.Watched {
     private static final Logger log = LoggerFactory.getLogger(ProcessWorker.class);
     private static final long QUEUED_WORK_NANOS = 2_000_000L;
     private static final int MAX_WINDOW = 32;
@@ -61,7 +60,7 @@ final class ProcessWorker implements ChildJvm.Listener {
         this.initializes = initializer != null;
         this.child = ChildJvm.start(name, pool.options().jvmArgs(), List.of(), pool.options().stdout(),
                 pool.options().stderr(), this);
-        this.sender = ThreadKind.PLATFORM.newThread(name + "-pid" + child.pid() + "-sender", this::send);
+        this.sender = WorkerThreads.newThread(pool, name + "-pid" + child.pid() + "-sender", this::send);
         child.listen();
         if (initializer != null) {
             try {
@@ -251,7 +250,8 @@ final class ProcessWorker implements ChildJvm.Listener {
     }
 
     /** Kills the child if the chunk it is running has run longer than {@code limitNanos}. */
-    void checkTimeout(long now, long limitNanos) {
+    @Override
+    public void checkTimeout(long now, long limitNanos) {
         lock.lock();
         try {
             if (!takesTasksLocked() || pending.isEmpty() || timedOut != null || now - headSince <= limitNanos) {
@@ -285,8 +285,19 @@ final class ProcessWorker implements ChildJvm.Listener {
 
     // ---------------------------------------------------------------- ChildJvm.Listener
 
+    /**
+     * Marks the child's reader thread, which calls every method below and so reports chunks (and
+     * runs the callbacks that follow), as one of the pool's workers.
+     */
+    private void onReader() {
+        if (!WorkerThreads.isWorkerOf(pool)) {
+            WorkerThreads.enter(pool);
+        }
+    }
+
     @Override
     public void ready() {
+        onReader();
         lock.lock();
         try {
             ready = true;
@@ -301,6 +312,7 @@ final class ProcessWorker implements ChildJvm.Listener {
 
     @Override
     public void initialized() {
+        onReader();
         lock.lock();
         try {
             initialized = true;
@@ -313,6 +325,7 @@ final class ProcessWorker implements ChildJvm.Listener {
 
     @Override
     public void result(long chunkId, byte[] body, int offset) {
+        onReader();
         ProcessChunk chunk;
         boolean closeNow = false;
         lock.lock();
@@ -345,6 +358,7 @@ final class ProcessWorker implements ChildJvm.Listener {
 
     @Override
     public void fatal(ErrorPayload error) {
+        onReader();
         lock.lock();
         try {
             fatal = error.rebuild();
@@ -355,8 +369,9 @@ final class ProcessWorker implements ChildJvm.Listener {
 
     @Override
     public void exited(int exitCode, List<String> stderrTail, String channelError) {
+        onReader();
         List<ProcessChunk> lost;
-        ProcessBackedPool.Death death;
+        WorkerDeath.Seen death;
         lock.lock();
         try {
             state = State.GONE;
@@ -364,7 +379,7 @@ final class ProcessWorker implements ChildJvm.Listener {
             pending.clear();
             pendingItems = 0;
             room.signalAll();
-            death = new ProcessBackedPool.Death(child.pid(), exitCode, stderrTail, channelError, takesTasksLocked(),
+            death = new WorkerDeath.Seen(child.pid(), exitCode, stderrTail, channelError, takesTasksLocked(),
                     ready && !takesTasksLocked(), replaced, timedOut, fatal);
         } finally {
             lock.unlock();

@@ -36,10 +36,26 @@ public final class ThreadBackedPool extends AbstractPool<Function<Object, Object
         String prefix = "weft-threads-" + POOL_COUNTER.incrementAndGet() + "-worker-";
         AtomicInteger threadCounter = new AtomicInteger();
         this.forkJoin = new ForkJoinPool(workers, pool -> {
-            ForkJoinWorkerThread thread = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
+            ForkJoinWorkerThread thread = new Worker(pool, this);
             thread.setName(prefix + threadCounter.incrementAndGet());
             return thread;
         }, null, false);
+    }
+
+    /** A thread of the pool: marked as one of its workers ({@link WorkerThreads}) when it starts. */
+    private static final class Worker extends ForkJoinWorkerThread {
+        private final ThreadBackedPool owner;
+
+        Worker(ForkJoinPool pool, ThreadBackedPool owner) {
+            super(null, pool, true); // keeps thread locals: the mark lasts the thread's life
+            this.owner = owner;
+        }
+
+        @Override
+        protected void onStart() {
+            super.onStart();
+            WorkerThreads.enter(owner);
+        }
     }
 
     /** A chunk as a fork-join task: runs its items in order and reports their outcomes. */
@@ -118,10 +134,12 @@ public final class ThreadBackedPool extends AbstractPool<Function<Object, Object
     }
 
     @Override
+    protected boolean helpsCaller() {
+        return isOwnWorker();
+    }
+
+    @Override
     protected void helpWith(List<Chunk> chunks) {
-        if (!isOwnWorker()) {
-            return;
-        }
         for (int i = chunks.size() - 1; i >= 0; i--) {
             Chunk chunk = chunks.get(i);
             if (chunk.task.tryUnfork()) {
@@ -132,7 +150,7 @@ public final class ThreadBackedPool extends AbstractPool<Function<Object, Object
 
     @Override
     protected boolean isOwnWorker() {
-        return Thread.currentThread() instanceof ForkJoinWorkerThread worker && worker.getPool() == forkJoin;
+        return WorkerThreads.isWorkerOf(this);
     }
 
     @Override

@@ -158,8 +158,8 @@ public abstract class PoolContractTest {
 
     /**
      * Whether {@code caller} is blocked waiting for the results of a map it submitted: every chunk of
-     * that map is then counted in and dispatched (it is inside {@code AbstractPool.await}, which
-     * every backend shares), so that a terminate or an interrupt from now on finds the map running.
+     * that map is then counted in and dispatched (it is inside {@code PoolCalls.await}, which the
+     * calls of every backend share), so that a terminate or an interrupt from now on finds the map running.
      * A thread state alone does not say that: the caller may park on a lock or a class
      * initialisation before its map is admitted.
      */
@@ -167,7 +167,7 @@ public abstract class PoolContractTest {
         Thread.State state = caller.getState();
         return (state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING)
                 && Arrays.stream(caller.getStackTrace()).anyMatch(frame -> frame.getMethodName().equals("await")
-                        && frame.getClassName().equals("dev.weft.parallel.internal.AbstractPool"));
+                        && frame.getClassName().equals("dev.weft.parallel.internal.PoolCalls"));
     }
 
     /** Waits (bounded) for a thread the test started, and fails if it is still alive. */
@@ -534,6 +534,110 @@ public abstract class PoolContractTest {
         assertThrows(IllegalStateException.class, () -> pool.applyAsync(fn, 1));
         pool.close(); // again: nothing happens
         pool.terminate(); // after close: nothing left to stop
+    }
+
+    @Test
+    void everyCallOfAClosedPoolThrowsTheSameIllegalStateException() {
+        pool.close();
+        assertEveryCallRefused("closed");
+    }
+
+    @Test
+    void everyCallOfATerminatedPoolThrowsTheSameIllegalStateException() {
+        pool.terminate();
+        assertEveryCallRefused("terminated");
+    }
+
+    /** Every overload of {@link Pool}, and its primitive, on a pool that no longer takes work. */
+    private void assertEveryCallRefused(String state) {
+        SerializableFunction<Integer, Integer> fn = PoolContractTest::square;
+        List<Integer> inputs = List.of(1, 2);
+        ProgressListener progress = (done, total) -> { };
+        List<org.junit.jupiter.api.function.Executable> calls = List.of(
+                () -> pool.map(fn, inputs),
+                () -> pool.map(fn, inputs, 1),
+                () -> pool.map(fn, inputs, progress),
+                () -> pool.map(fn, inputs, 1, progress),
+                () -> pool.mapOutcomes(fn, inputs),
+                () -> pool.mapOutcomes(fn, inputs, 1),
+                () -> pool.mapAsync(fn, inputs),
+                () -> pool.mapAsync(fn, inputs, 1),
+                () -> pool.imap(fn, inputs),
+                () -> pool.imap(fn, inputs, 1),
+                () -> pool.imapUnordered(fn, inputs),
+                () -> pool.imapUnordered(fn, inputs, 1),
+                () -> pool.apply(fn, 1),
+                () -> pool.applyAsync(fn, 1),
+                () -> pool.job(fn));
+        for (int i = 0; i < calls.size(); i++) {
+            IllegalStateException refused = assertThrows(IllegalStateException.class, calls.get(i), "call #" + i);
+            assertEquals("the pool is " + state + ": it takes no new work", refused.getMessage(), "call #" + i);
+        }
+    }
+
+    // ---------------------------------------------------------------- the primitive
+
+    @Test
+    void aJobReportsEachChunkOnceWithItsFirstIndex() throws InterruptedException {
+        Pool.Job<Integer, Integer> job = pool.job(PoolContractTest::failOnSeven);
+        java.util.Map<Long, List<Outcome<Integer>>> chunks = new java.util.concurrent.ConcurrentHashMap<>();
+        java.util.concurrent.CountDownLatch reported = new java.util.concurrent.CountDownLatch(3);
+        job.submit(10, List.of(5, 6, 7, 8, 9), 2, (first, outcomes) -> {
+            assertNull(chunks.put(first, outcomes), "chunk " + first + " reported twice");
+            reported.countDown();
+        });
+        assertTrue(reported.await(30, TimeUnit.SECONDS), "3 chunks reported within 30 s");
+        job.release();
+        assertEquals(Set.of(10L, 12L, 14L), chunks.keySet());
+        assertEquals(List.of(Outcome.success(5), Outcome.success(6)), chunks.get(10L));
+        assertInstanceOf(ContractFailure.class, ((Outcome.Failure<Integer>) chunks.get(12L).get(0)).error());
+        assertEquals(Outcome.success(8), chunks.get(12L).get(1));
+        assertEquals(List.of(Outcome.success(9)), chunks.get(14L));
+    }
+
+    @Test
+    void aThrowingSinkIsToldEveryChunkAndThePoolGoesOn() throws InterruptedException {
+        Pool.Job<Integer, Integer> job = pool.job(PoolContractTest::square);
+        java.util.concurrent.CountDownLatch told = new java.util.concurrent.CountDownLatch(3);
+        List<Outcome<Integer>> outcomes = new CopyOnWriteArrayList<>();
+        job.submit(0, List.of(1, 2, 3), 1, (first, chunk) -> {
+            outcomes.addAll(chunk);
+            told.countDown();
+            throw new IllegalStateException("sink bug");
+        });
+        assertTrue(told.await(30, TimeUnit.SECONDS), "3 chunks told within 30 s");
+        job.release();
+        assertEquals(3, outcomes.size());
+        assertEquals(List.of(1, 4, 9), pool.map(PoolContractTest::square, List.of(1, 2, 3)));
+    }
+
+    @Test
+    void aJobRefusesBadArgumentsAndGoesOn() throws InterruptedException {
+        assertThrows(NullPointerException.class, () -> pool.job(null));
+        Pool.Job<Integer, Integer> job = pool.job(PoolContractTest::square);
+        Pool.OutcomeSink<Integer> ignore = (first, outcomes) -> { };
+        assertThrows(IllegalArgumentException.class, () -> job.submit(0, List.of(1), 0, ignore));
+        assertThrows(NullPointerException.class, () -> job.submit(0, null, 1, ignore));
+        assertThrows(NullPointerException.class, () -> job.submit(0, List.of(1), 1, null));
+        job.release();
+        assertEquals(List.of(9), pool.map(PoolContractTest::square, List.of(3)));
+    }
+
+    @Test
+    void closeFromAProgressListenerIsRefusedAndThePoolGoesOn() throws InterruptedException {
+        AtomicReference<Throwable> refused = new AtomicReference<>();
+        List<Integer> squares = pool.map(PoolContractTest::square, range(4), 1, (done, total) -> {
+            if (done == total) {
+                try {
+                    pool.close(); // on a thread of the pool, which would wait for itself
+                } catch (Throwable t) {
+                    refused.set(t);
+                }
+            }
+        });
+        assertEquals(List.of(0, 1, 4, 9), squares);
+        assertInstanceOf(IllegalStateException.class, refused.get());
+        assertEquals(List.of(4), pool.map(PoolContractTest::square, List.of(2)));
     }
 
     @Test
