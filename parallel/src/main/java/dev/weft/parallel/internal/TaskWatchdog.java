@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
@@ -34,9 +35,11 @@ final class TaskWatchdog {
     }
 
     private final ScheduledExecutorService executor;
+    private final AtomicReference<Thread> thread;
 
-    private TaskWatchdog(ScheduledExecutorService executor) {
+    private TaskWatchdog(ScheduledExecutorService executor, AtomicReference<Thread> thread) {
         this.executor = executor;
+        this.thread = thread;
     }
 
     /**
@@ -56,15 +59,19 @@ final class TaskWatchdog {
         }
         long limit = timeout.toNanos();
         long period = periodNanos(limit);
-        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(
-                task -> WorkerThreads.newThread(owner, name, task));
+        AtomicReference<Thread> thread = new AtomicReference<>();
+        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread made = WorkerThreads.newThread(owner, name, task);
+            thread.set(made);
+            return made;
+        });
         executor.scheduleAtFixedRate(() -> {
             long now = System.nanoTime();
             for (Watched one : watched.get()) {
                 one.checkTimeout(now, limit);
             }
         }, period, period, TimeUnit.NANOSECONDS);
-        return new TaskWatchdog(executor);
+        return new TaskWatchdog(executor, thread);
     }
 
     /**
@@ -81,5 +88,21 @@ final class TaskWatchdog {
     void stop() {
         executor.shutdownNow();
         AbstractPool.awaitTerminated(executor);
+        // A terminated executor's thread may still be on its way out: wait until it is dead.
+        Thread ended = thread.get();
+        if (ended == null || ended == Thread.currentThread()) {
+            return;
+        }
+        boolean interrupted = false;
+        while (ended.isAlive()) {
+            try {
+                ended.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
