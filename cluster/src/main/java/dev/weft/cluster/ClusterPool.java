@@ -200,6 +200,11 @@ public final class ClusterPool implements Pool {
     }
 
     @Override
+    public boolean isIdle() {
+        return pool.isIdle();
+    }
+
+    @Override
     public <T, R> List<R> map(SerializableFunction<? super T, ? extends R> fn, Iterable<? extends T> inputs)
             throws InterruptedException {
         return pool.map(fn, inputs);
