@@ -63,6 +63,20 @@ public final class LeakCheckExtension implements BeforeEachCallback, AfterEachCa
         return method.in(LeakCheckExtension.class.getClassLoader());
     }
 
+    /**
+     * {@return a Hazelcast instance's name, or empty if it is no longer running} A client that
+     * shut down after it was listed refuses to say its name
+     * ({@code HazelcastClientNotActiveException}): it is gone, not leaked.
+     */
+    static Optional<String> hazelcastName(Object instance) {
+        Optional<Method> getName = INSTANCE_NAME.on(instance);
+        try {
+            return getName.map(m -> (String) ByName.call(m, instance));
+        } catch (RuntimeException notActive) {
+            return Optional.empty();
+        }
+    }
+
     private record Snapshot(Set<Thread> threads, Set<Long> processes, Map<Object, String> members) {
         static Snapshot take() {
             Set<Thread> threads = new HashSet<>(weftThreads());
@@ -86,8 +100,7 @@ public final class LeakCheckExtension implements BeforeEachCallback, AfterEachCa
             Map<Object, String> members = new IdentityHashMap<>();
             for (Method all : HAZELCAST_INSTANCES) {
                 for (Object instance : (Collection<?>) ByName.call(all, null)) {
-                    INSTANCE_NAME.on(instance).map(m -> (String) ByName.call(m, instance))
-                            .filter(name -> name.startsWith(WEFT_INSTANCE_PREFIX))
+                    hazelcastName(instance).filter(name -> name.startsWith(WEFT_INSTANCE_PREFIX))
                             .ifPresent(name -> members.put(instance, name));
                 }
             }

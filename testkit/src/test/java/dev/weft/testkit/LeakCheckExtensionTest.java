@@ -5,11 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import com.hazelcast.client.HazelcastClientNotActiveException;
 import com.hazelcast.config.Config;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
+import java.lang.reflect.Proxy;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
@@ -145,6 +148,15 @@ class LeakCheckExtensionTest {
         MEMBERS.clear();
         assertEquals(1, events.succeeded().count());
         assertEquals(0, events.failed().count());
+    }
+
+    @Test
+    void aHazelcastClientThatShutDownAfterItWasListedIsNoLeak() {
+        HazelcastInstance shutDown = (HazelcastInstance) Proxy.newProxyInstance(HazelcastInstance.class.getClassLoader(),
+                new Class<?>[] {HazelcastInstance.class}, (proxy, method, args) -> {
+                    throw new HazelcastClientNotActiveException("Client is not active.");
+                });
+        assertEquals(Optional.empty(), LeakCheckExtension.hazelcastName(shutDown));
     }
 
     @Test
