@@ -195,6 +195,11 @@ public final class ClusterPool implements Pool {
     }
 
     @Override
+    public boolean isIdle() {
+        return pool.isIdle();
+    }
+
+    @Override
     public <T, R> Job<T, R> job(SerializableFunction<? super T, ? extends R> fn) {
         return pool.job(fn);
     }

@@ -184,6 +184,18 @@ public final class TaskScope implements AutoCloseable {
     }
 
     /**
+     * Returns how many forks have not ended yet: 0 when {@link #join()} has nothing left to wait
+     * for but the last threads' exit. A cancelled fork counts until its code has stopped, although
+     * its {@link Task} is done at once. The count may change as soon as it is read; a test waits
+     * for 0 with {@code await().until(() -> scope.runningForks() == 0)}.
+     *
+     * @return the number of forks still running, 0 or more
+     */
+    public int runningForks() {
+        return unfinished.get();
+    }
+
+    /**
      * Starts {@code task} on a new thread of the scope, named after the scope.
      *
      * @param task what to run

@@ -224,6 +224,21 @@ public interface Pool extends AutoCloseable {
     }
 
     /**
+     * Returns whether no work is in flight: every chunk submitted by {@code map}, {@code apply},
+     * the async calls and the {@code imap} iterators has been reported (its results delivered or
+     * dropped). A pool is idle when new, between calls, and after {@link #close()} or
+     * {@link #terminate()}. The answer may change as soon as it is read; a test waits for it:
+     *
+     * <pre>{@code
+     * pool.mapAsync(Work::countDown, inputs);
+     * await().atMost(Duration.ofSeconds(30)).until(pool::isIdle);
+     * }</pre>
+     *
+     * @return true if no chunk is in flight
+     */
+    boolean isIdle();
+
+    /**
      * Applies {@code fn} to every input in parallel and returns the results in input order,
      * with the {@linkplain #defaultChunkSize default chunk size}.
      *

@@ -1,44 +1,85 @@
 package dev.weft.testkit;
 
+import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * A JUnit 5 extension that fails a test which leaves something running: a thread started by weft
- * (every thread of {@code dev.weft.core.ThreadKind.liveThreads()}, virtual or platform, and any
- * thread whose name starts with {@code weft-}) or a child process of the test JVM (a worker JVM of
- * a process pool). It reads {@code liveThreads()} reflectively, so that core's own tests can use
- * it without a dependency cycle.
- *
- * <p>It is registered for every test class of every weft module through JUnit's extension
- * auto-detection ({@code META-INF/services}), so no test has to remember it:
+ * A JUnit 5 extension that fails a test which leaves something of weft's running after it ended:
+ * a thread started by weft (every thread of {@code dev.weft.core.ThreadKind.liveThreads()},
+ * virtual or platform, and any thread whose name starts with {@code weft-}), a child process of
+ * the test JVM (a worker JVM of a process pool, a {@code JvmProcess}, a cluster member started in
+ * a child JVM), or a Hazelcast member or client started by weft ({@code ClusterPool},
+ * {@code ClusterMember}: an instance whose name starts with {@code weft.}). It needs none of
+ * weft's modules, nor Hazelcast, at compile time: it reads them reflectively when they are on the
+ * class path, so that core's own tests can use it without a dependency cycle.
  *
  * <pre>{@code
- * <dependency>
- *   <groupId>dev.weft</groupId>
- *   <artifactId>weft-testkit</artifactId>
- *   <scope>test</scope>
- * </dependency>
+ * @ExtendWith(LeakCheckExtension.class)
+ * class CrawlerTest { ... }
  * }</pre>
  *
- * <p>What was running before the test started is not held against it. A thread or process that
- * ends within the grace period ({@code weft.leakcheck.graceMillis}, default 10 s) after the test
- * is not a leak: shutdown takes a moment. A class annotated {@link AllowLeaks} is skipped.
+ * <p>Or for every test class at once, through JUnit's extension auto-detection (the testkit
+ * registers the extension in {@code META-INF/services}): put
+ * {@code junit.jupiter.extensions.autodetection.enabled=true} in
+ * {@code src/test/resources/junit-platform.properties}, or set it as a system property in
+ * surefire's configuration, as weft's own modules do.
+ *
+ * <p>What was running before the test started is not held against it. A thread, process or
+ * member that ends within the grace period ({@code weft.leakcheck.graceMillis}, a JUnit
+ * configuration parameter or system property, default 10 s) after the test is not a leak: shutdown
+ * takes a moment. A class annotated {@link AllowLeaks} is skipped. The check runs after the test's
+ * {@code @AfterEach} methods, so what they close is closed in time.
  */
 public final class LeakCheckExtension implements BeforeEachCallback, AfterEachCallback {
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(LeakCheckExtension.class);
     private static final String GRACE_KEY = "weft.leakcheck.graceMillis";
     private static final long DEFAULT_GRACE_MILLIS = 10_000;
 
-    private record Snapshot(Set<Thread> threads, Set<Long> processes) {
+    /** {@code ThreadKind.liveThreads()}, if weft-core is on the class path. */
+    private static final Optional<Method> LIVE_THREADS = find(new ByName("dev.weft.core.ThreadKind", "liveThreads"));
+    /** Hazelcast's running members and clients, if Hazelcast is on the class path. */
+    private static final List<Method> HAZELCAST_INSTANCES = Stream.of(
+                    find(new ByName("com.hazelcast.core.Hazelcast", "getAllHazelcastInstances")),
+                    find(new ByName("com.hazelcast.client.HazelcastClient", "getAllHazelcastClients")))
+            .flatMap(Optional::stream).toList();
+    private static final ByName INSTANCE_NAME = new ByName("com.hazelcast.core.HazelcastInstance", "getName");
+    /** The start of the name of every Hazelcast instance weft starts ({@code dev.weft.cluster.internal.HazelcastSetup}). */
+    private static final String WEFT_INSTANCE_PREFIX = "weft.";
+
+    private static Optional<Method> find(ByName method) {
+        return method.in(LeakCheckExtension.class.getClassLoader());
+    }
+
+    /**
+     * {@return a Hazelcast instance's name, or empty if it is no longer running} A client that
+     * shut down after it was listed refuses to say its name
+     * ({@code HazelcastClientNotActiveException}): it is gone, not leaked.
+     */
+    static Optional<String> hazelcastName(Object instance) {
+        Optional<Method> getName = INSTANCE_NAME.on(instance);
+        try {
+            return getName.map(m -> (String) ByName.call(m, instance));
+        } catch (RuntimeException notActive) {
+            return Optional.empty();
+        }
+    }
+
+    private record Snapshot(Set<Thread> threads, Set<Long> processes, Map<Object, String> members) {
         static Snapshot take() {
-            Set<Thread> threads = new java.util.HashSet<>(weftThreads());
+            Set<Thread> threads = new HashSet<>(weftThreads());
             Thread.getAllStackTraces().keySet().stream()
                     .filter(t -> t.getName().startsWith("weft-"))
                     .forEach(threads::add);
@@ -46,19 +87,24 @@ public final class LeakCheckExtension implements BeforeEachCallback, AfterEachCa
                     .filter(ProcessHandle::isAlive)
                     .map(ProcessHandle::pid)
                     .collect(Collectors.toSet());
-            return new Snapshot(threads, processes);
+            return new Snapshot(threads, processes, weftMembers());
         }
 
-        @SuppressWarnings("unchecked")
+        @SuppressWarnings("unchecked") // liveThreads() is declared to return Set<Thread>
         private static Set<Thread> weftThreads() {
-            try {
-                Class<?> kind = Class.forName("dev.weft.core.ThreadKind");
-                return (Set<Thread>) kind.getMethod("liveThreads").invoke(null);
-            } catch (ClassNotFoundException notOnClassPath) {
-                return Set.of();
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException("cannot read ThreadKind.liveThreads()", e);
+            return LIVE_THREADS.map(m -> (Set<Thread>) ByName.call(m, null)).orElse(Set.of());
+        }
+
+        /** The running Hazelcast members and clients started by weft, each with its name. */
+        private static Map<Object, String> weftMembers() {
+            Map<Object, String> members = new IdentityHashMap<>();
+            for (Method all : HAZELCAST_INSTANCES) {
+                for (Object instance : (Collection<?>) ByName.call(all, null)) {
+                    hazelcastName(instance).filter(name -> name.startsWith(WEFT_INSTANCE_PREFIX))
+                            .ifPresent(name -> members.put(instance, name));
+                }
             }
+            return members;
         }
 
         List<String> leaksSince(Snapshot before) {
@@ -74,6 +120,11 @@ public final class LeakCheckExtension implements BeforeEachCallback, AfterEachCa
                             leaks.add("child process " + pid + " " + p.info().commandLine().orElse("")));
                 }
             }
+            members.forEach((instance, name) -> {
+                if (!before.members.containsKey(instance)) {
+                    leaks.add("Hazelcast instance '" + name + "'");
+                }
+            });
             return leaks;
         }
     }

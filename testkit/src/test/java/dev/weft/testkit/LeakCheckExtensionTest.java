@@ -1,12 +1,23 @@
 package dev.weft.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import com.hazelcast.client.HazelcastClientNotActiveException;
+import com.hazelcast.config.Config;
+import com.hazelcast.config.JoinConfig;
+import com.hazelcast.core.Hazelcast;
+import com.hazelcast.core.HazelcastInstance;
+import java.lang.reflect.Proxy;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Events;
 
@@ -47,6 +58,43 @@ class LeakCheckExtensionTest {
         }
     }
 
+    /** Hazelcast members started by the nested class below, shut down by the test that runs it. */
+    static final List<HazelcastInstance> MEMBERS = new CopyOnWriteArrayList<>();
+
+    /** A standalone member: no network join, an ephemeral port, no logging. */
+    static HazelcastInstance member(String name) {
+        Config config = new Config().setInstanceName(name).setClusterName(name);
+        config.setProperty("hazelcast.logging.type", "none");
+        config.setProperty("hazelcast.phone.home.enabled", "false");
+        config.getJetConfig().setEnabled(false);
+        config.getNetworkConfig().setPort(0).setPortAutoIncrement(false);
+        config.getNetworkConfig().getInterfaces().setEnabled(true).addInterface("127.0.0.1");
+        JoinConfig join = config.getNetworkConfig().getJoin();
+        join.getMulticastConfig().setEnabled(false);
+        join.getTcpIpConfig().setEnabled(false);
+        join.getAutoDetectionConfig().setEnabled(false);
+        HazelcastInstance member = Hazelcast.newHazelcastInstance(config);
+        MEMBERS.add(member);
+        return member;
+    }
+
+    @ExtendWith(LeakCheckExtension.class)
+    static class LeakingMembers {
+        @Test
+        void leavesAWeftMemberAndOneOfItsOwn() {
+            member("weft.member-leak-test");
+            member("the-tests-own-member");
+        }
+    }
+
+    @ExtendWith(LeakCheckExtension.class)
+    static class ClosedMember {
+        @Test
+        void shutsItsMemberDown() {
+            member("weft.member-closed-test").shutdown();
+        }
+    }
+
     private static Events run(Class<?> testClass) {
         return EngineTestKit.engine("junit-jupiter")
                 .configurationParameter("weft.leakcheck.graceMillis", "200")
@@ -55,14 +103,18 @@ class LeakCheckExtensionTest {
                 .testEvents();
     }
 
+    private static String failureMessage(Events events) {
+        return events.failed().stream().findFirst().orElseThrow()
+                .getPayload(TestExecutionResult.class).orElseThrow()
+                .getThrowable().orElseThrow().getMessage();
+    }
+
     @Test
     void aTestThatLeavesAWeftThreadFails() {
         try {
             Events events = run(LeakingThread.class);
             assertEquals(1, events.failed().count());
-            String message = events.failed().stream().findFirst().orElseThrow()
-                    .getPayload(org.junit.platform.engine.TestExecutionResult.class).orElseThrow()
-                    .getThrowable().orElseThrow().getMessage();
+            String message = failureMessage(events);
             assertTrue(message.contains("weft-leaky"), message);
         } finally {
             RELEASE.countDown();
@@ -74,6 +126,37 @@ class LeakCheckExtensionTest {
         Events events = run(CleanThread.class);
         assertEquals(1, events.succeeded().count());
         assertEquals(0, events.failed().count());
+    }
+
+    @Test
+    void aTestThatLeavesAHazelcastInstanceStartedByWeftFailsNamingItAndOnlyIt() {
+        try {
+            Events events = run(LeakingMembers.class);
+            assertEquals(1, events.failed().count());
+            String message = failureMessage(events);
+            assertTrue(message.contains("Hazelcast instance 'weft.member-leak-test'"), message);
+            assertFalse(message.contains("the-tests-own-member"), "only weft's instances are weft's to check: " + message);
+        } finally {
+            MEMBERS.forEach(HazelcastInstance::shutdown);
+            MEMBERS.clear();
+        }
+    }
+
+    @Test
+    void aTestThatShutsItsMemberDownPasses() {
+        Events events = run(ClosedMember.class);
+        MEMBERS.clear();
+        assertEquals(1, events.succeeded().count());
+        assertEquals(0, events.failed().count());
+    }
+
+    @Test
+    void aHazelcastClientThatShutDownAfterItWasListedIsNoLeak() {
+        HazelcastInstance shutDown = (HazelcastInstance) Proxy.newProxyInstance(HazelcastInstance.class.getClassLoader(),
+                new Class<?>[] {HazelcastInstance.class}, (proxy, method, args) -> {
+                    throw new HazelcastClientNotActiveException("Client is not active.");
+                });
+        assertEquals(Optional.empty(), LeakCheckExtension.hazelcastName(shutDown));
     }
 
     @Test

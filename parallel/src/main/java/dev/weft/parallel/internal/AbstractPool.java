@@ -187,6 +187,16 @@ public abstract class AbstractPool<F, C extends WorkChunk> implements Pool {
         killWorkers();
     }
 
+    @Override
+    public final boolean isIdle() {
+        lock.lock();
+        try {
+            return unreported == 0;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** {@return true once {@link #terminate()} was called} */
     protected final boolean isTerminated() {
         lock.lock();

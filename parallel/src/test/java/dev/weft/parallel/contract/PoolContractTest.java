@@ -378,6 +378,40 @@ public abstract class PoolContractTest {
         assertTrue(b.await(Duration.ofMinutes(1)));
     }
 
+    // ---------------------------------------------------------------- isIdle
+
+    @Test
+    void aPoolIsIdleUntilWorkIsSubmittedAndAgainOnceItIsReported(@TempDir Path dir) throws Exception {
+        assertTrue(pool.isIdle(), "a new pool");
+        String go = dir.resolve("go").toString();
+        Task<Integer> held = pool.applyAsync(x -> heldUntil(go, x), 5);
+        assertFalse(pool.isIdle(), "a chunk is in flight from the call on");
+        Files.createFile(Path.of(go));
+        assertEquals(5, held.await(Duration.ofMinutes(1)));
+        await().atMost(Duration.ofSeconds(30)).until(pool::isIdle);
+        assertEquals(List.of(0, 1, 4), pool.map(PoolContractTest::square, range(3)));
+        await().atMost(Duration.ofSeconds(30)).until(pool::isIdle);
+    }
+
+    @Test
+    void aClosedPoolIsIdle(@TempDir Path dir) throws Exception {
+        String go = dir.resolve("go").toString();
+        Task<Integer> held = pool.applyAsync(x -> heldUntil(go, x), 5);
+        Files.createFile(Path.of(go));
+        pool.close();
+        assertTrue(pool.isIdle(), "close() returns once the submitted work was reported");
+        assertEquals(5, held.await(Duration.ofMinutes(1)));
+    }
+
+    @Test
+    void aTerminatedPoolBecomesIdle(@TempDir Path dir) {
+        String go = dir.resolve("never").toString();
+        Task<Integer> held = pool.applyAsync(x -> heldUntil(go, x), 5);
+        pool.terminate();
+        await().atMost(Duration.ofSeconds(30)).until(pool::isIdle);
+        assertTrue(held.isDone(), "its work ended when the workers were stopped");
+    }
+
     // ---------------------------------------------------------------- imap
 
     @Test
