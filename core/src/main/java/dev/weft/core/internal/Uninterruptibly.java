@@ -45,6 +45,12 @@ public final class Uninterruptibly {
         boolean await(long nanos) throws InterruptedException;
     }
 
+    /** A wait on some object, as a non-capturing lambda ({@code Thread::join}), so that it allocates nothing. */
+    @FunctionalInterface
+    private interface WaitOn<T> {
+        void await(T target) throws InterruptedException;
+    }
+
     /**
      * Runs {@code wait} to its end, calling it again after each interrupt. What it throws besides
      * {@code InterruptedException} leaves unchanged (the flag set first, if it was interrupted).
@@ -54,11 +60,16 @@ public final class Uninterruptibly {
      */
     public static void run(Wait wait) {
         Objects.requireNonNull(wait, "wait");
+        run(wait, Wait::await);
+    }
+
+    /** The one untimed loop: waits on {@code target} until the wait returns or throws something else. */
+    private static <T> void run(T target, WaitOn<T> wait) {
         boolean interrupted = Thread.interrupted();
         try {
             while (true) {
                 try {
-                    wait.await();
+                    wait.await(target);
                     return;
                 } catch (InterruptedException e) {
                     interrupted = true;
@@ -109,7 +120,7 @@ public final class Uninterruptibly {
      */
     public static void join(Thread thread) {
         Objects.requireNonNull(thread, "thread");
-        run(thread::join);
+        run(thread, Thread::join);
     }
 
     /**
@@ -120,7 +131,7 @@ public final class Uninterruptibly {
      */
     public static void await(CountDownLatch latch) {
         Objects.requireNonNull(latch, "latch");
-        run(latch::await);
+        run(latch, CountDownLatch::await);
     }
 
     /**
@@ -144,8 +155,8 @@ public final class Uninterruptibly {
      */
     public static void awaitTermination(ExecutorService executor) {
         Objects.requireNonNull(executor, "executor");
-        run(() -> {
-            while (!executor.awaitTermination(Long.MAX_VALUE, TimeUnit.NANOSECONDS)) {
+        run(executor, e -> {
+            while (!e.awaitTermination(Long.MAX_VALUE, TimeUnit.NANOSECONDS)) {
                 // an executor may cap the wait; ask again
             }
         });
