@@ -167,6 +167,32 @@ class TaskScopeTest {
     }
 
     @Test
+    void joinAgainThrowsTheSameFailureWithoutRepeatingTheSuppressed() throws Exception {
+        CountDownLatch parked = new CountDownLatch(1);
+        try (var scope = TaskScope.open()) {
+            scope.fork("sibling", () -> {
+                parked.countDown();
+                try {
+                    new CountDownLatch(1).await();
+                } catch (InterruptedException e) {
+                    throw new IllegalArgumentException("cleanup failed too");
+                }
+                return null;
+            });
+            scope.fork("first", () -> {
+                parked.await();
+                throw new IllegalStateException("first");
+            });
+            TaskFailedException thrown = assertThrows(TaskFailedException.class, scope::join);
+            TaskFailedException again = assertThrows(TaskFailedException.class, scope::join);
+
+            assertSame(thrown, again);
+            assertEquals("first", again.getCause().getMessage());
+            assertEquals(1, again.getSuppressed().length, "a second join must not list a later failure twice");
+        }
+    }
+
+    @Test
     void withoutFailFastEveryForkRunsToItsEnd() throws Exception {
         try (var scope = TaskScope.builder().failFast(false).open()) {
             Task<Integer> failing = scope.fork("failing", () -> {
