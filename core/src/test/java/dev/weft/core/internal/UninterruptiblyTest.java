@@ -20,9 +20,12 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class UninterruptiblyTest {
     private static final Duration LONG = Duration.ofSeconds(30);
+    private static final String LATCH = "java.util.concurrent.CountDownLatch";
 
     private final List<Thread> helpers = new ArrayList<>();
     private final AtomicReference<Throwable> helperFailure = new AtomicReference<>();
@@ -58,6 +61,15 @@ class UninterruptiblyTest {
         helpers.add(helper);
     }
 
+    /** An action that interrupts {@code waiter}, then waits until the wait has taken the interrupt and gone on waiting. */
+    private static Runnable interruptAndSeeItTaken(Thread waiter, String className, String method) {
+        return () -> {
+            waiter.interrupt();
+            await("the interrupt taken, the wait gone on").atMost(LONG)
+                    .until(() -> !waiter.isInterrupted() && isIn(waiter, className, method));
+        };
+    }
+
     private static boolean isIn(Thread thread, String className, String method) {
         return Arrays.stream(thread.getStackTrace())
                 .anyMatch(f -> f.getClassName().equals(className) && f.getMethodName().equals(method));
@@ -67,34 +79,20 @@ class UninterruptiblyTest {
         return new CountDownLatch(count);
     }
 
-    @Test
-    void awaitLatchInterruptedBeforeStillWaitsThenSetsTheFlag() {
-        CountDownLatch latch = counted(1);
-        whenBlockedIn(Thread.currentThread(), "java.util.concurrent.CountDownLatch", "await", () -> { }, latch::countDown);
-        Thread.currentThread().interrupt();
-
-        Uninterruptibly.await(latch);
-
-        assertEquals(0, latch.getCount(), "returned before the latch was counted down");
-        assertTrue(Thread.interrupted(), "the interrupt from before the wait was not restored");
-    }
-
-    @Test
-    void awaitLatchInterruptedDuringStillWaitsThenSetsTheFlag() {
+    @ParameterizedTest(name = "interrupted before: {0}, during: {1}")
+    @CsvSource({"true, false", "false, true", "true, true"})
+    void awaitLatchStillWaitsThenSetsTheFlag(boolean before, boolean during) {
         CountDownLatch latch = counted(1);
         Thread self = Thread.currentThread();
-        whenBlockedIn(self, "java.util.concurrent.CountDownLatch", "await", () -> {
+        whenBlockedIn(self, LATCH, "await", during ? interruptAndSeeItTaken(self, LATCH, "await") : () -> { }, latch::countDown);
+        if (before) {
             self.interrupt();
-            self.interrupt();
-            // back in the latch after the interrupts: only then let it go
-            await("waiter back in the latch").atMost(LONG)
-                    .until(() -> !self.isInterrupted() && isIn(self, "java.util.concurrent.CountDownLatch", "await"));
-        }, latch::countDown);
+        }
 
         Uninterruptibly.await(latch);
 
         assertEquals(0, latch.getCount(), "returned before the latch was counted down");
-        assertTrue(Thread.interrupted(), "the interrupt during the wait was not restored");
+        assertTrue(Thread.interrupted(), "the interrupt was not restored");
     }
 
     @Test
@@ -110,10 +108,7 @@ class UninterruptiblyTest {
     void timedAwaitReturnsTrueWhenCountedDownDespiteAnInterrupt() {
         CountDownLatch latch = counted(1);
         Thread self = Thread.currentThread();
-        whenBlockedIn(self, "java.util.concurrent.CountDownLatch", "await", () -> {
-            self.interrupt();
-            await("interrupt seen").atMost(LONG).until(() -> !self.isInterrupted());
-        }, latch::countDown);
+        whenBlockedIn(self, LATCH, "await", interruptAndSeeItTaken(self, LATCH, "await"), latch::countDown);
 
         assertTrue(Uninterruptibly.await(latch, Duration.ofMinutes(5)), "the latch was counted down");
         assertTrue(Thread.interrupted(), "the interrupt was not restored");
@@ -231,10 +226,7 @@ class UninterruptiblyTest {
         });
         helpers.add(target);
         Thread self = Thread.currentThread();
-        whenBlockedIn(self, "java.lang.Thread", "join", () -> {
-            self.interrupt();
-            await("interrupt seen").atMost(LONG).until(() -> !self.isInterrupted());
-        }, release::countDown);
+        whenBlockedIn(self, "java.lang.Thread", "join", interruptAndSeeItTaken(self, "java.lang.Thread", "join"), release::countDown);
         self.interrupt();
 
         Uninterruptibly.join(target);
