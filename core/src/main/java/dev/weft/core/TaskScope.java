@@ -233,12 +233,7 @@ public final class TaskScope implements AutoCloseable {
         } finally {
             lock.unlock();
         }
-        try {
-            threads.newThread(name, forked).start();
-        } catch (RuntimeException | Error e) {
-            forked.failToStart(e);
-            throw e;
-        }
+        forked.startOn(threads);
         return forked;
     }
 
