@@ -29,8 +29,7 @@ public final class FirstFailure {
 
     private final Runnable onFirst;
     private final boolean keepLater;
-    @SuppressWarnings("unused") // read and set through FIRST
-    private volatile TaskFailedException first;
+    private volatile TaskFailedException first; // set once, through FIRST
 
     private FirstFailure(Runnable onFirst, boolean keepLater) {
         this.onFirst = onFirst;
