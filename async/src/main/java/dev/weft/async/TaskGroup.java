@@ -4,6 +4,7 @@ import dev.weft.core.Task;
 import dev.weft.core.TaskFailedException;
 import dev.weft.core.TaskScope;
 import dev.weft.core.internal.Interruptions;
+import dev.weft.core.internal.Uninterruptibly;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -436,22 +437,11 @@ public final class TaskGroup implements AutoCloseable {
      * {@code join} asked again, so neither the failures nor that interrupt are lost.
      */
     private TaskFailedException failureAfterCancelling() {
-        boolean interrupted = false;
         try {
-            while (true) {
-                try {
-                    scope.join();
-                    return null;
-                } catch (TaskFailedException e) {
-                    return e;
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
+            Uninterruptibly.run(scope::join); // joins again after each interrupt, then sets the flag again
+            return null;
+        } catch (TaskFailedException e) {
+            return e;
         }
     }
 

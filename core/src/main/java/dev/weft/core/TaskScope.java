@@ -1,10 +1,10 @@
 package dev.weft.core;
 
 import dev.weft.core.internal.Durations;
+import dev.weft.core.internal.FirstFailure;
 import dev.weft.core.internal.ForkedTask;
+import dev.weft.core.internal.Uninterruptibly;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Queue;
@@ -90,9 +90,8 @@ public final class TaskScope implements AutoCloseable {
     private final AtomicInteger unfinished = new AtomicInteger();
     private boolean timedOut;
     private boolean deadlinePassed;
-    private TaskFailedException firstFailure;
-    private boolean firstFailureSeen;
-    private final List<Throwable> laterFailures = new ArrayList<>();
+    /** With fail-fast, the failures {@link #join()} throws; without, only which came first. */
+    private final FirstFailure failures;
 
     private TaskScope(Builder builder) {
         this.name = builder.name != null ? builder.name : "scope-" + SCOPE_IDS.incrementAndGet();
@@ -101,6 +100,7 @@ public final class TaskScope implements AutoCloseable {
         this.deadline = builder.deadline;
         this.timeline = builder.timeline;
         this.onFirstFailure = builder.onFirstFailure;
+        this.failures = failFast ? FirstFailure.failFast(this::cancelOnFirstFailure) : FirstFailure.firstOnly();
         this.enclosing = current().orElse(null);
         CURRENT.set(this);
         if (deadline != null) {
@@ -245,12 +245,7 @@ public final class TaskScope implements AutoCloseable {
         } finally {
             lock.unlock();
         }
-        try {
-            threads.newThread(name, forked).start();
-        } catch (RuntimeException | Error e) {
-            forked.failToStart(e);
-            throw e;
-        }
+        forked.startOn(threads);
         return forked;
     }
 
@@ -276,7 +271,8 @@ public final class TaskScope implements AutoCloseable {
     /**
      * A fork has ended. A success takes no lock: with many short forks ending at once, the
      * scope's lock would park most of them. The thread is queued and a failure recorded before
-     * the count drops, so whoever sees it reach zero also sees them.
+     * the count drops, so whoever sees it reach zero also sees them. With fail-fast, recording
+     * the first failure cancels the scope ({@link #cancelOnFirstFailure()}) before it returns.
      */
     private void forkEnded(ForkedTask<?> task, Outcome<?> outcome, Thread thread) {
         running.remove(task);
@@ -284,16 +280,7 @@ public final class TaskScope implements AutoCloseable {
             ending.add(thread);
         }
         if (outcome instanceof Outcome.Failure<?> failure) {
-            TaskFailedException first;
-            lock.lock();
-            try {
-                first = recordFailure(task.name(), failure.error());
-            } finally {
-                lock.unlock();
-            }
-            if (first != null && failFast) {
-                cancelForks();
-            }
+            TaskFailedException first = failures.add(task.name(), failure.error());
             if (first != null && onFirstFailure != null) {
                 // the fork counts as unfinished until its listener has run: join() and close()
                 // return only after it, so it never runs behind a closed scope
@@ -315,26 +302,15 @@ public final class TaskScope implements AutoCloseable {
         }
     }
 
-    /**
-     * Records a fork's failure; returns it as the scope's first failure, or null if it is not.
-     * With fail-fast, the first failure cancels the scope: the caller then calls
-     * {@link #cancelForks()}, once it has let go of the lock.
-     */
-    private TaskFailedException recordFailure(String taskName, Throwable error) {
-        if (!failFast) {
-            if (firstFailureSeen) {
-                return null;
-            }
-            firstFailureSeen = true;
-            return new TaskFailedException(taskName, error);
-        }
-        if (firstFailure == null) {
-            firstFailure = new TaskFailedException(taskName, error);
+    /** With fail-fast, the first failure cancels the scope; called once, by {@link #failures}. */
+    private void cancelOnFirstFailure() {
+        lock.lock();
+        try {
             markCancelled();
-            return firstFailure;
+        } finally {
+            lock.unlock();
         }
-        laterFailures.add(error);
-        return null;
+        cancelForks();
     }
 
     private void tellFirstFailure(TaskFailedException first) {
@@ -431,13 +407,9 @@ public final class TaskScope implements AutoCloseable {
     }
 
     private void throwIfFailedOrTimedOut() {
-        if (firstFailure != null) {
-            for (Throwable later : laterFailures) {
-                if (later != firstFailure.getCause() && !List.of(firstFailure.getSuppressed()).contains(later)) {
-                    firstFailure.addSuppressed(later);
-                }
-            }
-            throw firstFailure;
+        TaskFailedException failure = failures.get();
+        if (failFast && failure != null) {
+            throw failure; // the later failures were added to it as suppressed as they came
         }
         if (timedOut) {
             throw new ScopeTimeoutException(name, deadline);
@@ -461,7 +433,6 @@ public final class TaskScope implements AutoCloseable {
     @Override
     public void close() {
         ensureNotInsideOwnFork("close");
-        boolean interrupted = false;
         boolean closing;
         lock.lock();
         try {
@@ -476,15 +447,11 @@ public final class TaskScope implements AutoCloseable {
         lock.lock();
         try {
             while (unfinished.get() > 0) {
-                try {
-                    allEnded.await();
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
+                allEnded.awaitUninterruptibly(); // sets the interrupt flag again when it returns
             }
         } finally {
             lock.unlock();
-            interrupted |= awaitTermination();
+            awaitTermination();
             if (deadlineTimer != null) {
                 deadlineTimer.cancel(false);
             }
@@ -495,26 +462,15 @@ public final class TaskScope implements AutoCloseable {
                     CURRENT.set(enclosing);
                 }
             }
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
         }
     }
 
-    private boolean awaitTermination() {
-        boolean interrupted = false;
+    /** Waits until every thread whose fork has ended has terminated; an interrupt is deferred. */
+    private void awaitTermination() {
         for (Thread thread; (thread = ending.peek()) != null; ) {
-            while (true) {
-                try {
-                    thread.join();
-                    break;
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
+            Uninterruptibly.join(thread);
             ending.remove(thread);
         }
-        return interrupted;
     }
 
     @Override

@@ -158,9 +158,10 @@ class TaskScopeTest {
                 throw new IllegalStateException("first");
             });
             thrown = assertThrows(TaskFailedException.class, scope::join);
+            assertSame(thrown, assertThrows(TaskFailedException.class, scope::join), "a second join throws the same");
         }
         assertEquals("first", thrown.getCause().getMessage());
-        assertEquals(1, thrown.getSuppressed().length);
+        assertEquals(1, thrown.getSuppressed().length, "a later failure is listed once, however often join() is called");
         assertEquals("cleanup failed too", thrown.getSuppressed()[0].getMessage());
         // the scope reports what the sibling threw once cancelled; its task, a Future, stays cancelled
         assertInstanceOf(Outcome.Cancelled.class, sibling.outcome());

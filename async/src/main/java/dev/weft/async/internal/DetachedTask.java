@@ -40,18 +40,9 @@ public final class DetachedTask {
     public static <T> Task<T> start(String name, Callable<T> body) {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(body, "task");
-        ForkedTask<T> task = new ForkedTask<>(name, body, DetachedTask::call, DetachedTask::ended);
-        try {
-            ThreadKind.VIRTUAL.newThread(name, task).start();
-        } catch (RuntimeException | Error e) {
-            task.failToStart(e);
-            throw e;
-        }
+        ForkedTask<T> task = new ForkedTask<>(name, body, ForkedTask.DIRECT, DetachedTask::ended);
+        task.startOn(ThreadKind.VIRTUAL);
         return task;
-    }
-
-    private static <T> T call(ForkedTask<T> task, Callable<T> body) throws Exception {
-        return body.call();
     }
 
     /** No owner counts a failure thrown after the cancel: it is logged, not lost. */

@@ -4,19 +4,18 @@ import dev.weft.core.Outcome;
 import dev.weft.core.TaskFailedException;
 import dev.weft.core.TaskScope;
 import dev.weft.core.ThreadKind;
+import dev.weft.core.internal.FirstFailure;
 import dev.weft.core.internal.Interruptions;
+import dev.weft.core.internal.Uninterruptibly;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
-import java.util.Queue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
@@ -53,8 +52,8 @@ public final class GatherRun {
     private final AtomicInteger pending;
     private final CountDownLatch allEnded = new CountDownLatch(1);
     private final Semaphore permits;
-    private final AtomicReference<TaskFailedException> firstFailure = new AtomicReference<>();
-    private final Queue<Throwable> laterFailures = new ConcurrentLinkedQueue<>();
+    /** With fail-fast, the failures; the first cancels the rest. Null for {@link #outcomes}. */
+    private final FirstFailure failures;
     private volatile boolean cancelled;
 
     private GatherRun(Object[] callables, int maxConcurrency, boolean failFast) {
@@ -65,6 +64,7 @@ public final class GatherRun {
         this.threads = new AtomicReferenceArray<>(callables.length);
         this.pending = new AtomicInteger(callables.length);
         this.permits = maxConcurrency < callables.length ? new Semaphore(maxConcurrency) : null;
+        this.failures = failFast ? FirstFailure.failFast(this::cancelAll) : null;
     }
 
     /**
@@ -84,12 +84,9 @@ public final class GatherRun {
         }
         GatherRun run = new GatherRun(callables, maxConcurrency, true);
         run.execute();
-        TaskFailedException failure = run.firstFailure.get();
+        TaskFailedException failure = run.failures.get();
         if (failure != null) {
-            for (Throwable later : run.laterFailures) {
-                failure.addSuppressed(later);
-            }
-            throw failure;
+            throw failure; // the later failures were added to it as suppressed as they came
         }
         return unmodifiable(run.slots);
     }
@@ -235,21 +232,12 @@ public final class GatherRun {
             if (ran && error == null) {
                 slots[index] = value;
             } else if (!cancelledHere) {
-                fail(index, error);
+                failures.add(name + "[" + index + "]", error); // the first one calls cancelAll
             }
         } else if (cancelledHere || error instanceof CancellationException) {
             slots[index] = Outcome.cancelled();
         } else {
             slots[index] = error == null ? Outcome.success(value) : Outcome.failure(error);
-        }
-    }
-
-    private void fail(int index, Throwable error) {
-        if (firstFailure.get() == null
-                && firstFailure.compareAndSet(null, new TaskFailedException(name + "[" + index + "]", error))) {
-            cancelAll();
-        } else {
-            laterFailures.add(error);
         }
     }
 
@@ -272,37 +260,17 @@ public final class GatherRun {
 
     /** Waits for every task to end, deferring an interrupt until then. */
     private void awaitEndUninterruptibly() {
-        boolean interrupted = false;
-        while (true) {
-            try {
-                allEnded.await();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
+        Uninterruptibly.await(allEnded);
         awaitTermination();
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
     }
 
-    /** Every task has ended; waits until their threads have terminated too. */
+    /** Every task has ended; waits until their threads have terminated too, deferring an interrupt. */
     private void awaitTermination() {
-        boolean interrupted = false;
         for (int i = 0; i < threads.length(); i++) {
             Thread thread = threads.get(i);
-            while (thread != null) {
-                try {
-                    thread.join();
-                    thread = null;
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
+            if (thread != null) {
+                Uninterruptibly.join(thread);
             }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.weft.core.internal;
 
 import dev.weft.core.Outcome;
+import dev.weft.core.ThreadKind;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.locks.ReentrantLock;
@@ -36,7 +37,7 @@ public final class ForkedTask<T> extends AbstractTask<T> implements Runnable {
     public interface EndListener {
         /**
          * Called once, on the task's thread once its body is over (after the outcome is set), or
-         * on the caller of {@link #failToStart}.
+         * on the caller of {@link #startOn} if no thread could be started for it.
          *
          * @param task the task that ended
          * @param outcome how the body ended, which is the task's outcome unless the task was
@@ -47,6 +48,9 @@ public final class ForkedTask<T> extends AbstractTask<T> implements Runnable {
          */
         void ended(ForkedTask<?> task, Outcome<?> outcome, Thread thread);
     }
+
+    /** The runner that runs the body as it is, with nothing around it. */
+    public static final Runner DIRECT = ForkedTask::callDirectly;
 
     private final Callable<T> body;
     private final Runner runner;
@@ -63,6 +67,10 @@ public final class ForkedTask<T> extends AbstractTask<T> implements Runnable {
         this.onEnd = Objects.requireNonNull(onEnd, "onEnd");
     }
 
+    private static <T> T callDirectly(ForkedTask<T> task, Callable<T> body) throws Exception {
+        return body.call();
+    }
+
     /** Ends the task cancelled without ever running it (its scope was already cancelled). */
     public void cancelBeforeStart() {
         lock.lock();
@@ -75,11 +83,25 @@ public final class ForkedTask<T> extends AbstractTask<T> implements Runnable {
     }
 
     /**
-     * Ends the task failed because its thread could not be started.
+     * Runs the task on a new thread of kind {@code threads}, named after the task. If no thread
+     * can be made or started, the task ends failed with that error (its listener hears it, with no
+     * thread), and the error is thrown.
      *
-     * @param error why the thread could not start
+     * @param threads the kind of thread to run on
+     * @throws RuntimeException what stopped the thread from being made or started
+     * @throws Error likewise
      */
-    public void failToStart(Throwable error) {
+    public void startOn(ThreadKind threads) {
+        try {
+            threads.newThread(name(), this).start();
+        } catch (RuntimeException | Error e) {
+            failToStart(e);
+            throw e;
+        }
+    }
+
+    /** Ends the task failed because its thread could not be started. */
+    private void failToStart(Throwable error) {
         lock.lock();
         try {
             started = true;

@@ -1,6 +1,7 @@
 package dev.weft.parallel.internal;
 
 import dev.weft.core.Outcome;
+import dev.weft.core.internal.Uninterruptibly;
 import dev.weft.parallel.Pool;
 import dev.weft.parallel.SerializableFunction;
 import java.util.ArrayList;
@@ -8,7 +9,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.IntSupplier;
@@ -149,15 +149,10 @@ public abstract class AbstractPool<F, C extends WorkChunk> implements Pool {
         } finally {
             lock.unlock();
         }
-        boolean interrupted = false;
         lock.lock();
         try {
             while (unreported > 0 && state == State.CLOSING) {
-                try {
-                    idle.await();
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
+                idle.awaitUninterruptibly(); // sets the interrupt flag again when it returns
             }
             if (state != State.CLOSING) {
                 return; // terminated meanwhile
@@ -165,9 +160,6 @@ public abstract class AbstractPool<F, C extends WorkChunk> implements Pool {
             state = State.CLOSED;
         } finally {
             lock.unlock();
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
         }
         stopWorkers();
     }
@@ -224,19 +216,7 @@ public abstract class AbstractPool<F, C extends WorkChunk> implements Pool {
      * @param executor an executor that was shut down
      */
     protected static void awaitTerminated(ExecutorService executor) {
-        boolean interrupted = false;
-        while (true) {
-            try {
-                if (executor.awaitTermination(1, TimeUnit.MINUTES)) {
-                    break;
-                }
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        Uninterruptibly.awaitTermination(executor);
     }
 
     /** {@return the start of {@link #toString()}: the name and an opening bracket, maybe a first field} */

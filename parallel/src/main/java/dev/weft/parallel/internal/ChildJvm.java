@@ -1,6 +1,7 @@
 package dev.weft.parallel.internal;
 
 import dev.weft.core.ThreadKind;
+import dev.weft.core.internal.Uninterruptibly;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -156,26 +157,10 @@ public final class ChildJvm {
 
     /** Waits until the child is gone, killing it if it is slow to go; keeps the interrupt flag. */
     void awaitGoneUninterruptibly(Duration grace) {
-        boolean interrupted = false;
-        boolean killed = false;
-        long deadline = System.nanoTime() + grace.toNanos();
-        while (true) {
-            try {
-                long left = deadline - System.nanoTime();
-                if (gone.await(killed ? 1_000_000_000L : Math.max(0, left), TimeUnit.NANOSECONDS)) {
-                    break;
-                }
-                if (!killed) {
-                    log.warn("Child JVM {} did not exit within {}; killing it", pid(), grace);
-                    kill();
-                    killed = true;
-                }
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
+        if (!Uninterruptibly.await(gone, grace)) {
+            log.warn("Child JVM {} did not exit within {}; killing it", pid(), grace);
+            kill();
+            Uninterruptibly.await(gone);
         }
     }
 
@@ -231,25 +216,11 @@ public final class ChildJvm {
     }
 
     private int awaitExit() {
-        boolean interrupted = false;
-        try {
-            while (true) {
-                try {
-                    if (!process.waitFor(EXIT_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
-                        log.warn("Child JVM {} closed its output but did not exit; killing it", pid());
-                        process.destroyForcibly();
-                        continue;
-                    }
-                    return process.exitValue();
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
+        while (!Uninterruptibly.run(nanos -> process.waitFor(nanos, TimeUnit.NANOSECONDS), EXIT_GRACE)) {
+            log.warn("Child JVM {} closed its output but did not exit; killing it", pid());
+            process.destroyForcibly();
         }
+        return process.exitValue();
     }
 
     private void joinStderr() {

@@ -1,5 +1,6 @@
 package dev.weft.parallel.internal;
 
+import dev.weft.core.internal.Uninterruptibly;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -236,17 +237,7 @@ final class ProcessWorker implements ChildJvm.Listener, TaskWatchdog.Watched {
     /** Waits until the child is gone (killing it after {@code grace}); keeps the interrupt flag. */
     void awaitGone(Duration grace) {
         child.awaitGoneUninterruptibly(grace);
-        boolean interrupted = false;
-        while (sender.isAlive()) {
-            try {
-                sender.join();
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        Uninterruptibly.join(sender);
     }
 
     /** Kills the child if the chunk it is running has run longer than {@code limitNanos}. */

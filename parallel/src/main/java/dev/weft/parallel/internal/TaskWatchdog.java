@@ -1,5 +1,6 @@
 package dev.weft.parallel.internal;
 
+import dev.weft.core.internal.Uninterruptibly;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -93,16 +94,6 @@ final class TaskWatchdog {
         if (ended == null || ended == Thread.currentThread()) {
             return;
         }
-        boolean interrupted = false;
-        while (ended.isAlive()) {
-            try {
-                ended.join();
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        Uninterruptibly.join(ended);
     }
 }
