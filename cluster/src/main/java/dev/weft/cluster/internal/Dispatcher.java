@@ -301,7 +301,7 @@ final class Dispatcher {
             lock.unlock();
         }
         if (cause == null) {
-            deliver(() -> chunk.reportReply(reply));
+            deliver(() -> chunk.reportReply(reply, 0));
         } else if (cause instanceof CancellationException) {
             deliver(chunk::cancel);
         } else {
