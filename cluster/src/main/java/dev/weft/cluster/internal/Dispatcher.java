@@ -254,7 +254,8 @@ final class Dispatcher {
         if (stoppedNow()) {
             future.cancel(true);
         }
-        stage.whenComplete((reply, error) -> ended(assignment, (byte[]) reply, error));
+        // Anything but bytes is no reply: the chunk's inputs fail saying so, and nothing waits for them.
+        stage.whenComplete((reply, error) -> ended(assignment, reply instanceof byte[] bytes ? bytes : null, error));
     }
 
     private boolean stoppedNow() {

@@ -75,7 +75,7 @@ public final class ChunkCodec {
     /**
      * Reads a worker's reply; never throws.
      *
-     * @param reply the bytes holding the reply
+     * @param reply the bytes holding the reply (null: no reply came)
      * @param offset where it starts
      * @param length how long it is
      * @param firstIndex the index of the chunk's first input, for messages
@@ -83,7 +83,7 @@ public final class ChunkCodec {
      * @return exactly {@code size} outcomes, failures for whatever could not be read
      */
     public static List<Outcome<Object>> decodeReply(byte[] reply, int offset, int length, long firstIndex, int size) {
-        if (offset < 0 || length < 1 || offset > reply.length - length) {
+        if (reply == null || offset < 0 || length < 1 || offset > reply.length - length) {
             return failAll(size, new IllegalStateException("the reply for " + inputs(firstIndex, size) + " is empty"));
         }
         return switch (reply[offset]) {

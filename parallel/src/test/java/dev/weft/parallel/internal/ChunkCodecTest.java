@@ -110,6 +110,9 @@ class ChunkCodecTest {
         assertMessage(failure(ChunkCodec.decodeReply(new byte[] {0, 1, 0x7f, -1, -1, -1}, 0, 6, 4, 1).get(0)),
                 "input #4", "bad value array length");
         assertMessage(failure(ChunkCodec.decodeReply(new byte[0], 0, 0, 4, 1).get(0)), "input #4", "empty");
+        List<Outcome<Object>> none = ChunkCodec.decodeReply(null, 0, 0, 4, 2);
+        assertEquals(2, none.size());
+        assertMessage(failure(none.get(1)), "inputs #4..5", "empty");
     }
 
     @Test
