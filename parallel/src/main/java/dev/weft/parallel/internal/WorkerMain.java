@@ -26,11 +26,10 @@ import java.util.Map;
  */
 public final class WorkerMain {
     private static final int EXIT_INITIALIZER_FAILED = 3;
+    private static final ChunkRunner.Site SITE = () -> "the child JVM";
 
     private final Frames.Writer channel;
     private final PrintStream userOut;
-    private static final ChunkRunner.Site SITE = () -> "the child JVM";
-
     private final Map<Long, ChunkRunner.Loaded> functions = new HashMap<>();
     private boolean lastFailed;
 
@@ -98,10 +97,11 @@ public final class WorkerMain {
         long firstIndex = header.getLong();
         long functionId = header.getLong();
         int functionLength = header.getInt();
-        int argsOffset = header.position() + functionLength;
-        if (functionLength < 0 || argsOffset > payload.length) {
-            throw new Frames.CorruptChannelException("TASK frame with a function of " + functionLength + " bytes");
+        if (functionLength < 0 || functionLength > payload.length - Frames.TASK_HEADER) {
+            throw new Frames.CorruptChannelException("TASK frame of " + payload.length + " bytes with a function of "
+                    + functionLength);
         }
+        int argsOffset = Frames.TASK_HEADER + functionLength;
         if (functionLength > 0) {
             functions.put(functionId, ChunkRunner.load(payload, header.position(), functionLength, SITE));
         }
