@@ -54,7 +54,9 @@ import java.util.Optional;
  * The function and the inputs are Java-serialized at the call (one that does not serialize fails
  * there, with an {@link IllegalArgumentException} naming its class), sent to a member, run there,
  * and the results and exceptions come back serialized. Every member needs the classes of the
- * function, inputs and results on its class path: a member that misses one fails the chunk with a
+ * function, inputs and results on its class path, except a function's classes that exist only in
+ * the caller's JVM (typed into jshell, loaded by a plugin's class loader), which travel with the
+ * function as they do to a child JVM: a member that misses one fails the chunk with a
  * {@link ClassNotOnMemberException} naming the class and the member. Open-source Hazelcast has no
  * authentication and no TLS: whoever reaches a member's port can run code on it, so a cluster must
  * stay on a private network (see the package documentation).

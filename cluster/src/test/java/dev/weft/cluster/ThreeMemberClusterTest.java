@@ -101,7 +101,7 @@ class ThreeMemberClusterTest {
     }
 
     @Test
-    void aClassMissingOnTheMembersIsNamed(@TempDir Path dir) throws Exception {
+    void aFunctionWhoseClassExistsOnlyInTheCallersClassLoaderTravelsWithItsBytes(@TempDir Path dir) throws Exception {
         String source = """
                 package weft.hidden;
                 public class Tripler implements dev.weft.parallel.SerializableFunction<Integer, Integer> {
@@ -117,17 +117,36 @@ class ThreeMemberClusterTest {
             @SuppressWarnings("unchecked") // the class compiled above is a SerializableFunction<Integer, Integer>
             SerializableFunction<Integer, Integer> hidden = (SerializableFunction<Integer, Integer>)
                     loader.loadClass("weft.hidden.Tripler").getConstructor().newInstance();
-            assertEquals(6, hidden.apply(2), "the class works where it is loaded");
+            assertThrows(ClassNotFoundException.class, () -> Class.forName("weft.hidden.Tripler"),
+                    "the class is not on any member's class path");
+            // Shipped, as to a child JVM (ShippedClasses): every member defines it from the bytes.
+            assertEquals(List.of(3, 6, 9, 12, 15, 18), pool.map(hidden, List.of(1, 2, 3, 4, 5, 6), 1));
+        }
+    }
+
+    @Test
+    void anInputClassMissingOnTheMembersIsNamed(@TempDir Path dir) throws Exception {
+        String source = """
+                package weft.hidden;
+                public class Parcel implements java.io.Serializable {
+                    private static final long serialVersionUID = 1L;
+                }
+                """;
+        try (URLClassLoader loader = HiddenClasses.compile(dir, "weft.hidden.Parcel", source);
+                ClusterPool pool = ClusterPool.over(members.get(0).instance())) {
+            Object parcel = loader.loadClass("weft.hidden.Parcel").getConstructor().newInstance();
+            SerializableFunction<Object, String> describe = String::valueOf;
             ParallelExecutionException e = assertThrows(ParallelExecutionException.class,
-                    () -> pool.map(hidden, List.of(1, 2, 3)));
+                    () -> pool.map(describe, List.of(parcel, parcel)));
             ClassNotOnMemberException missing = assertInstanceOf(ClassNotOnMemberException.class, e.getCause());
-            assertEquals("weft.hidden.Tripler", missing.className());
+            assertEquals("weft.hidden.Parcel", missing.className());
             assertTrue(missing.getMessage().contains("is not on the class path of cluster member 127.0.0.1:"),
                     missing.getMessage());
             assertTrue(missing.member().startsWith("127.0.0.1:"));
-            List<Outcome<Integer>> outcomes = pool.mapOutcomes(hidden, List.of(1, 2), 1);
-            assertTrue(outcomes.stream().allMatch(o -> o instanceof Outcome.Failure<Integer> f
-                    && f.error() instanceof ClassNotOnMemberException));
+            List<Outcome<String>> outcomes = pool.mapOutcomes(describe, List.of(parcel, 2), 1);
+            assertTrue(outcomes.get(0) instanceof Outcome.Failure<String> f && f.error() instanceof ClassNotOnMemberException,
+                    outcomes.toString());
+            assertEquals(Outcome.success("2"), outcomes.get(1));
             assertEquals(List.of(3, 6), pool.map(ThreeMemberClusterTest::triple, List.of(1, 2)), "the pool goes on");
         }
     }

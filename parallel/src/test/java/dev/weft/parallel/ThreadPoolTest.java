@@ -23,6 +23,11 @@ class ThreadPoolTest extends PoolContractTest {
         return Pool.threads(workers);
     }
 
+    @Override
+    protected boolean serializesValues() {
+        return false; // the workers are threads of this JVM: inputs and results are not copied
+    }
+
     @Test
     void tasksRunOnThePoolsOwnNamedThreads() throws InterruptedException {
         List<String> names = pool.map(x -> Thread.currentThread().getName(), range(8), 1);

@@ -1,12 +1,9 @@
 package dev.weft.cluster.internal;
 
 import com.hazelcast.cluster.Member;
-import dev.weft.core.Outcome;
+import dev.weft.parallel.internal.ChunkCodec;
 import dev.weft.parallel.internal.ChunkSink;
-import dev.weft.parallel.internal.ItemFailure;
-import dev.weft.parallel.internal.ValueArrays;
 import dev.weft.parallel.internal.WorkChunk;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Future;
@@ -24,13 +21,13 @@ final class ClusterChunk extends WorkChunk {
     private Future<byte[]> future;
 
     /**
-     * @param function the serialized function
-     * @param arguments the inputs, encoded as {@link ValueArrays}
+     * @param function the function, encoded by {@link ChunkCodec#function}
+     * @param arguments the inputs, encoded by {@link ChunkCodec#inputs}
      * @param size how many inputs
      */
     ClusterChunk(byte[] function, long firstIndex, byte[] arguments, int size, ChunkSink sink) {
         super(firstIndex, size, sink);
-        this.task = new ChunkTask(function, arguments, firstIndex, size);
+        this.task = new ChunkTask(function, arguments, firstIndex);
     }
 
     ChunkTask task() {
@@ -82,30 +79,5 @@ final class ClusterChunk extends WorkChunk {
 
     List<String> lostOn() {
         return List.copyOf(lostOn);
-    }
-
-    /** Reads a member's reply and reports it. */
-    void reportReply(byte[] reply) {
-        Object[] values;
-        try {
-            values = ValueArrays.decode(reply, 0, reply.length);
-        } catch (ClassNotFoundException e) {
-            fail(new IllegalStateException("the results of inputs #" + firstIndex() + ".." + (firstIndex() + size() - 1)
-                    + " cannot be read here: class " + e.getMessage() + " is not on this JVM's class path", e));
-            return;
-        } catch (IOException e) {
-            fail(new IllegalStateException("the results of inputs #" + firstIndex() + ".." + (firstIndex() + size() - 1)
-                    + " cannot be read here: " + e, e));
-            return;
-        }
-        if (values.length != size()) {
-            fail(new IllegalStateException("a member replied " + values.length + " results for a chunk of " + size()));
-            return;
-        }
-        List<Outcome<Object>> outcomes = newOutcomeList();
-        for (Object value : values) {
-            outcomes.add(value instanceof ItemFailure f ? Outcome.failure(f.error().rebuild()) : Outcome.success(value));
-        }
-        report(outcomes);
     }
 }

@@ -254,7 +254,8 @@ final class Dispatcher {
         if (stoppedNow()) {
             future.cancel(true);
         }
-        stage.whenComplete((reply, error) -> ended(assignment, (byte[]) reply, error));
+        // Anything but bytes is no reply: the chunk's inputs fail saying so, and nothing waits for them.
+        stage.whenComplete((reply, error) -> ended(assignment, reply instanceof byte[] bytes ? bytes : null, error));
     }
 
     private boolean stoppedNow() {
@@ -301,7 +302,7 @@ final class Dispatcher {
             lock.unlock();
         }
         if (cause == null) {
-            deliver(() -> chunk.reportReply(reply));
+            deliver(() -> chunk.reportReply(reply, 0));
         } else if (cause instanceof CancellationException) {
             deliver(chunk::cancel);
         } else {

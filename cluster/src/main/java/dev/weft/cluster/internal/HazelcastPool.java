@@ -5,8 +5,8 @@ import com.hazelcast.core.HazelcastInstance;
 import dev.weft.parallel.Pool;
 import dev.weft.parallel.SerializableFunction;
 import dev.weft.parallel.internal.AbstractPool;
+import dev.weft.parallel.internal.ChunkCodec;
 import dev.weft.parallel.internal.ChunkSink;
-import dev.weft.parallel.internal.JavaSerialization;
 import dev.weft.parallel.internal.WorkerThreads;
 import java.util.List;
 import java.util.Objects;
@@ -93,12 +93,12 @@ public final class HazelcastPool extends AbstractPool<byte[], ClusterChunk> {
 
     @Override
     protected byte[] prepare(SerializableFunction<?, ?> fn) {
-        return JavaSerialization.function(fn, "the function", DESTINATION);
+        return ChunkCodec.function(fn, DESTINATION);
     }
 
     @Override
     protected ClusterChunk chunk(byte[] fn, long firstIndex, List<Object> args, ChunkSink sink) {
-        return new ClusterChunk(fn, firstIndex, JavaSerialization.arguments(args, firstIndex, DESTINATION), args.size(),
+        return new ClusterChunk(fn, firstIndex, ChunkCodec.inputs(args, firstIndex, DESTINATION), args.size(),
                 sink);
     }
 

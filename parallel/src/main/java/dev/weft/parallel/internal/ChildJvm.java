@@ -203,7 +203,12 @@ public final class ChildJvm {
                 listener.ready();
             }
             case Frames.INITIALIZED -> listener.initialized();
-            case Frames.RESULT -> listener.result(ByteBuffer.wrap(payload).getLong(), payload, 8);
+            case Frames.RESULT -> {
+                if (payload.length < 8) {
+                    throw new Frames.CorruptChannelException("RESULT frame of " + payload.length + " bytes");
+                }
+                listener.result(ByteBuffer.wrap(payload).getLong(), payload, 8);
+            }
             case Frames.FATAL -> {
                 try {
                     listener.fatal((ErrorPayload) JavaSerialization.fromBytes(payload, 0, payload.length));

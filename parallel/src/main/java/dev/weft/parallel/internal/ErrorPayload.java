@@ -1,11 +1,12 @@
 package dev.weft.parallel.internal;
 
 import dev.weft.parallel.RemoteException;
-import java.io.IOException;
 import java.io.Serial;
 import java.io.Serializable;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -46,30 +47,46 @@ public final class ErrorPayload implements Serializable {
         Throwable next = error.getCause();
         ErrorPayload cause = next == null || seen.contains(next) || seen.size() >= MAX_CAUSES
                 ? null : describe(next, seen);
-        return new ErrorPayload(error.getClass().getName(), error.getMessage(), error.getStackTrace(), cause, original);
+        return new ErrorPayload(error.getClass().getName(), messageOf(error), error.getStackTrace(), cause, original);
     }
 
+    // Catches every Throwable: a user's writeObject or getMessage runs here, and the description is the fallback.
     private static byte[] serialized(Throwable error) {
         try {
             return JavaSerialization.toBytes(error);
-        } catch (IOException | RuntimeException e) {
+        } catch (Throwable e) {
             return null;
+        }
+    }
+
+    private static String messageOf(Throwable error) {
+        try {
+            return error.getMessage();
+        } catch (Throwable e) {
+            return "(getMessage() threw " + e.getClass().getName() + ")";
         }
     }
 
     /** {@return the original throwable if it can be read back here, else a {@link RemoteException}} */
     public Throwable rebuild() {
+        return rebuild(0);
+    }
+
+    private Throwable rebuild(int depth) {
         if (original != null) {
             try {
                 if (JavaSerialization.fromBytes(original, 0, original.length) instanceof Throwable t) {
                     return t;
                 }
-            } catch (IOException | ClassNotFoundException | RuntimeException e) {
+            } catch (Throwable e) { // a user's readObject runs here; the description is the fallback
                 // fall through to the description
             }
         }
-        RemoteException remote = new RemoteException(className, message, cause == null ? null : cause.rebuild());
-        remote.setStackTrace(stack);
+        Throwable rebuiltCause = cause == null || depth >= MAX_CAUSES ? null : cause.rebuild(depth + 1);
+        RemoteException remote = new RemoteException(String.valueOf(className), message, rebuiltCause);
+        if (stack != null && Arrays.stream(stack).allMatch(Objects::nonNull)) {
+            remote.setStackTrace(stack);
+        }
         return remote;
     }
 

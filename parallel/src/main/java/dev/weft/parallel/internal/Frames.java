@@ -22,13 +22,14 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <pre>
  * parent → child   INIT    serialized initializer
- *                  TASK    long chunkId, long functionId, int functionLength, function bytes (or none
- *                          when the child already knows the function), the arguments as {@link ValueArrays}
+ *                  TASK    long chunkId, long firstIndex, long functionId, int functionLength, function
+ *                          bytes (or none when the child already knows the function), the arguments
+ *                          as {@link ChunkCodec#inputs}
  *                  RELEASE long functionId (the child may forget the function)
  *                  end of stream: the child exits
  * child → parent   READY   int MAGIC (first frame, before any task is read)
  *                  INITIALIZED  (empty: the initializer has run; only when the parent sent INIT)
- *                  RESULT  long chunkId, the results as {@link ValueArrays} (an {@link ItemFailure} per failed item)
+ *                  RESULT  long chunkId, the reply as {@link ChunkCodec} encodes it
  *                  PRINT   bytes the child's code wrote to System.out
  *                  FATAL   serialized {@link ErrorPayload} (the initializer failed; the child exits)
  * </pre>
@@ -49,6 +50,10 @@ public final class Frames {
     static final int SYNC = 0xFEF5;
     private static final int CHECK_SEED = 0x5A;
     private static final int MAX_LENGTH = 1 << 30;
+    /** Payloads up to this size are read into one array at once; longer ones as they arrive. */
+    private static final int DIRECT_READ = 1 << 20;
+    /** A TASK payload's fixed part: chunk id, first index, function id, function length. */
+    static final int TASK_HEADER = 8 + 8 + 8 + 4;
 
     private Frames() {
     }
@@ -101,11 +106,20 @@ public final class Frames {
         if (type < READY || type > INITIALIZED) {
             throw new CorruptChannelException("unknown frame type " + type);
         }
-        byte[] payload = new byte[length - 1];
-        try {
-            in.readFully(payload);
-        } catch (EOFException e) {
-            throw new EOFException("the stream ended inside a frame of " + length + " bytes");
+        // A length that passed the check may still be garbage: never allocate more than arrived.
+        byte[] payload;
+        if (length - 1 <= DIRECT_READ) {
+            payload = new byte[length - 1];
+            try {
+                in.readFully(payload);
+            } catch (EOFException e) {
+                throw new EOFException("the stream ended inside a frame of " + length + " bytes");
+            }
+        } else {
+            payload = in.readNBytes(length - 1);
+            if (payload.length != length - 1) {
+                throw new EOFException("the stream ended inside a frame of " + length + " bytes");
+            }
         }
         return new Frame(type, payload);
     }
@@ -142,12 +156,13 @@ public final class Frames {
             }
         }
 
-        void task(long chunkId, long functionId, byte[] function, byte[] args) throws IOException {
+        void task(long chunkId, long firstIndex, long functionId, byte[] function, byte[] args) throws IOException {
             int functionLength = function == null ? 0 : function.length;
             lock.lock();
             try {
-                header(Math.addExact(1 + 8 + 8 + 4 + functionLength, args.length), TASK);
+                header(Math.addExact(1 + TASK_HEADER + functionLength, args.length), TASK);
                 out.writeLong(chunkId);
+                out.writeLong(firstIndex);
                 out.writeLong(functionId);
                 out.writeInt(functionLength);
                 if (function != null) {

@@ -41,29 +41,35 @@ final class FunctionCodec {
     private FunctionCodec() {
     }
 
+    /** Encodes {@code fn} for a child JVM, as {@link #encode(Object, String, String)} does. */
+    static byte[] encode(Object fn, String what) {
+        return encode(fn, what, ChunkCodec.CHILD_JVM);
+    }
+
     /**
-     * Encodes {@code fn} for a child JVM.
+     * Encodes {@code fn} for a worker.
      *
      * @param fn a serializable function or runnable
      * @param what what it is, for the message ("the function")
+     * @param destination where it goes, for the message ("a child JVM", "the cluster")
      * @return the bytes
      * @throws IllegalArgumentException naming the class that does not serialize, or the class
      *     that exists only in this JVM and whose bytes cannot be read
      */
-    static byte[] encode(Object fn, String what) {
+    static byte[] encode(Object fn, String what, String destination) {
         SerializedLambda lambda = captureFreeLambda(fn);
         if (lambda != null && ShippedClasses.loadableByName(fn.getClass())) {
             return names(lambda);
         }
         Set<Class<?>> used = new LinkedHashSet<>();
-        byte[] serialized = JavaSerialization.function(fn, what, used::add);
+        byte[] serialized = JavaSerialization.function(fn, what, destination, used::add);
         if (used.stream().allMatch(ShippedClasses::loadableByName)) {
             byte[] tagged = new byte[serialized.length + 1];
             tagged[0] = SERIALIZED;
             System.arraycopy(serialized, 0, tagged, 1, serialized.length);
             return tagged;
         }
-        return shipped(fn, what, used);
+        return shipped(fn, what, destination, used);
     }
 
     private static byte[] names(SerializedLambda lambda) {
@@ -92,19 +98,19 @@ final class FunctionCodec {
      * serialized pair (their static values, the function). The static values may use more such
      * classes, which are then shipped too.
      */
-    private static byte[] shipped(Object fn, String what, Set<Class<?>> used) {
+    private static byte[] shipped(Object fn, String what, String destination, Set<Class<?>> used) {
         Set<Class<?>> roots = new LinkedHashSet<>(used);
         for (int round = 0; round < MAX_SHIPPING_ROUNDS; round++) {
             Map<String, Class<?>> classes = ShippedClasses.closure(roots, what);
             Set<Class<?>> usedNow = new LinkedHashSet<>();
             byte[] payload = JavaSerialization.function(
-                    new Object[] {ShippedClasses.statics(classes.values()), fn}, what, usedNow::add);
+                    new Object[] {ShippedClasses.statics(classes.values()), fn}, what, destination, usedNow::add);
             if (usedNow.stream().allMatch(type -> ShippedClasses.loadableByName(type) || classes.containsValue(type))) {
                 return shippedBytes(classes, payload, what);
             }
             roots.addAll(usedNow);
         }
-        throw new IllegalArgumentException(what + " cannot be sent to a child JVM: its classes that exist only in this"
+        throw new IllegalArgumentException(what + " cannot be sent to " + destination + ": its classes that exist only in this"
                 + " JVM keep growing as their static fields are read");
     }
 

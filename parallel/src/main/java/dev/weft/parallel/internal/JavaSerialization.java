@@ -5,6 +5,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.NotSerializableException;
+import java.io.ObjectInputFilter;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.ObjectStreamClass;
@@ -16,8 +17,6 @@ import java.util.function.Consumer;
  * messages that name the culprit.
  */
 public final class JavaSerialization {
-    private static final String CHILD_JVM = "a child JVM";
-
     private JavaSerialization() {
     }
 
@@ -59,56 +58,25 @@ public final class JavaSerialization {
      * @throws ClassNotFoundException if a class is missing here
      */
     public static Object fromBytes(byte[] bytes, int offset, int length) throws IOException, ClassNotFoundException {
-        try (ObjectInputStream in = new ContextAwareInputStream(new ByteArrayInputStream(bytes, offset, length))) {
+        try (ObjectInputStream in = new ContextAwareInputStream(new ByteArrayInputStream(bytes, offset, length), length)) {
             return in.readObject();
         }
     }
 
     /**
-     * Serializes a function (or initializer) to be sent to a child.
+     * Serializes a function (or initializer) to be sent to {@code destination}, telling
+     * {@code classes} each class its object graph uses.
      *
+     * @param what what it is, for the message ("the function")
+     * @param destination where it goes, for the message ("a child JVM", "the cluster")
      * @throws IllegalArgumentException naming the class that does not serialize
      */
-    static byte[] function(Object fn, String what) {
-        return function(fn, what, CHILD_JVM);
-    }
-
-    /**
-     * Serializes a function (or initializer) to be sent to a child, telling {@code classes} each
-     * class its object graph uses.
-     *
-     * @throws IllegalArgumentException naming the class that does not serialize
-     */
-    static byte[] function(Object fn, String what, Consumer<Class<?>> classes) {
+    static byte[] function(Object fn, String what, String destination, Consumer<Class<?>> classes) {
         try {
             return toBytes(fn, classes);
         } catch (IOException e) {
-            throw new IllegalArgumentException(what + " cannot be sent to " + CHILD_JVM + ": " + explain(e), e);
-        }
-    }
-
-    /**
-     * Serializes a function to be sent to {@code destination}.
-     *
-     * @param what what it is, for the message ("the function")
-     * @param destination where it goes, for the message ("the cluster")
-     * @throws IllegalArgumentException naming the class that does not serialize
-     */
-    public static byte[] function(Object fn, String what, String destination) {
-        try {
-            return toBytes(fn);
-        } catch (IOException e) {
             throw new IllegalArgumentException(what + " cannot be sent to " + destination + ": " + explain(e), e);
         }
-    }
-
-    /**
-     * Serializes a chunk of arguments as an {@code Object[]}.
-     *
-     * @throws IllegalArgumentException naming the first input, and its class, that does not serialize
-     */
-    static byte[] arguments(List<Object> args, long firstIndex) {
-        return arguments(args, firstIndex, CHILD_JVM);
     }
 
     /**
@@ -117,7 +85,7 @@ public final class JavaSerialization {
      * @param destination where they go, for the message ("the cluster")
      * @throws IllegalArgumentException naming the first input, and its class, that does not serialize
      */
-    public static byte[] arguments(List<Object> args, long firstIndex, String destination) {
+    static byte[] arguments(List<Object> args, long firstIndex, String destination) {
         try {
             return ValueArrays.encode(args.toArray());
         } catch (IOException e) {
@@ -141,10 +109,18 @@ public final class JavaSerialization {
         return e.toString();
     }
 
-    /** Falls back to the thread's context class loader for classes the default lookup misses. */
+    /**
+     * Falls back to the thread's context class loader for classes the default lookup misses, and
+     * refuses an array longer than the stream (each element takes a byte at least): garbage that
+     * claims a billion elements fails at once instead of filling the heap.
+     */
     private static final class ContextAwareInputStream extends ObjectInputStream {
-        ContextAwareInputStream(InputStream in) throws IOException {
+        ContextAwareInputStream(InputStream in, int length) throws IOException {
             super(in);
+            ObjectInputFilter bound = info -> info.arrayLength() > length
+                    ? ObjectInputFilter.Status.REJECTED : ObjectInputFilter.Status.UNDECIDED;
+            ObjectInputFilter current = getObjectInputFilter();
+            setObjectInputFilter(current == null ? bound : ObjectInputFilter.merge(bound, current));
         }
 
         @Override

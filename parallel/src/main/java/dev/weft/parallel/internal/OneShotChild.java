@@ -5,6 +5,7 @@ import dev.weft.core.TaskFailedException;
 import dev.weft.parallel.WorkerDiedException;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -39,8 +40,8 @@ public final class OneShotChild<R> implements ChildJvm.Listener {
      */
     public static <R> OneShotChild<R> start(Object fn, Object arg, List<String> jvmArgs) {
         LaunchLayout.current().requireSupported();
-        byte[] function = FunctionCodec.encode(fn, "the function");
-        byte[] args = JavaSerialization.arguments(java.util.Collections.singletonList(arg), 0);
+        byte[] function = ChunkCodec.function(fn, ChunkCodec.CHILD_JVM);
+        byte[] args = ChunkCodec.inputs(Collections.singletonList(arg), 0, ChunkCodec.CHILD_JVM);
         OneShotChild<R> process = new OneShotChild<>();
         ChildJvm child;
         try {
@@ -52,7 +53,7 @@ public final class OneShotChild<R> implements ChildJvm.Listener {
         process.child = child;
         child.listen();
         try {
-            child.writer().task(1, 1, function, args);
+            child.writer().task(1, 0, 1, function, args);
             child.writer().flush();
         } catch (IOException e) {
             // The child is already gone; its reader reports how it ended.
@@ -121,15 +122,7 @@ public final class OneShotChild<R> implements ChildJvm.Listener {
     @Override
     @SuppressWarnings("unchecked") // the function returns R
     public void result(long chunkId, byte[] body, int offset) {
-        Outcome<R> decoded;
-        try {
-            Object[] values = ValueArrays.decode(body, offset, body.length - offset);
-            decoded = values.length == 1 && values[0] instanceof ItemFailure failure
-                    ? Outcome.failure(failure.error().rebuild())
-                    : Outcome.success((R) values[0]);
-        } catch (IOException | ClassNotFoundException | RuntimeException e) {
-            decoded = Outcome.failure(new IllegalStateException("the result could not be read in the parent: " + e, e));
-        }
+        Outcome<R> decoded = (Outcome<R>) ChunkCodec.decodeReply(body, offset, body.length - offset, 0, 1).get(0);
         lock.lock();
         try {
             outcome = decoded;

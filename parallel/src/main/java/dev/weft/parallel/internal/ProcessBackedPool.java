@@ -80,12 +80,12 @@ public final class ProcessBackedPool extends AbstractPool<SerializedFunction, Pr
 
     @Override
     protected SerializedFunction prepare(SerializableFunction<?, ?> fn) {
-        return new SerializedFunction(functionIds.incrementAndGet(), FunctionCodec.encode(fn, "the function"));
+        return new SerializedFunction(functionIds.incrementAndGet(), ChunkCodec.function(fn, ChunkCodec.CHILD_JVM));
     }
 
     @Override
     protected ProcessChunk chunk(SerializedFunction fn, long firstIndex, List<Object> args, ChunkSink sink) {
-        return new ProcessChunk(chunkIds.incrementAndGet(), fn, JavaSerialization.arguments(args, firstIndex),
+        return new ProcessChunk(chunkIds.incrementAndGet(), fn, ChunkCodec.inputs(args, firstIndex, ChunkCodec.CHILD_JVM),
                 firstIndex, args.size(), sink);
     }
 

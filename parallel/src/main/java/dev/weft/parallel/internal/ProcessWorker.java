@@ -175,7 +175,7 @@ final class ProcessWorker implements ChildJvm.Listener, TaskWatchdog.Watched {
         }
         SerializedFunction function = chunk.function();
         boolean known = !knownFunctions.add(function.id());
-        child.writer().task(chunk.id(), function.id(), known ? null : function.bytes(), chunk.args());
+        child.writer().task(chunk.id(), chunk.firstIndex(), function.id(), known ? null : function.bytes(), chunk.args());
     }
 
     /** Stops taking work after {@code maxTasksPerChild} chunks; a replacement starts at once. */
@@ -344,7 +344,7 @@ final class ProcessWorker implements ChildJvm.Listener, TaskWatchdog.Watched {
         if (closeNow) {
             child.closeInput();
         }
-        chunk.reportResult(body, offset);
+        chunk.reportReply(body, offset);
     }
 
     @Override

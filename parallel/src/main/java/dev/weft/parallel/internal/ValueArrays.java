@@ -87,21 +87,35 @@ public final class ValueArrays {
         }
         byte kind = bytes[offset];
         if (kind == SERIALIZED) {
-            return (Object[]) JavaSerialization.fromBytes(bytes, offset + 1, length - 1);
+            if (JavaSerialization.fromBytes(bytes, offset + 1, length - 1) instanceof Object[] values) {
+                return values;
+            }
+            throw new IOException("the serialized value array is not an Object[]");
+        }
+        if (kind < INTS || kind > STRINGS) {
+            throw new IOException("unknown value array kind " + kind);
         }
         DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, offset + 1, length - 1));
-        Object[] values = new Object[in.readInt()];
-        for (int i = 0; i < values.length; i++) {
+        int count = in.readInt();
+        int width = kind == INTS || kind == STRINGS ? 4 : 8; // a string takes its length's 4 bytes at least
+        if (count < 0 || (long) count * width > in.available()) {
+            throw new IOException("bad value array length " + count + " for " + in.available() + " bytes");
+        }
+        Object[] values = new Object[count];
+        for (int i = 0; i < count; i++) {
             values[i] = switch (kind) {
                 case INTS -> in.readInt();
                 case LONGS -> in.readLong();
                 case DOUBLES -> in.readDouble();
-                case STRINGS -> {
-                    byte[] utf8 = new byte[in.readInt()];
+                default -> {
+                    int size = in.readInt();
+                    if (size < 0 || size > in.available()) {
+                        throw new IOException("bad string length " + size + " for " + in.available() + " bytes");
+                    }
+                    byte[] utf8 = new byte[size];
                     in.readFully(utf8);
                     yield new String(utf8, StandardCharsets.UTF_8);
                 }
-                default -> throw new IOException("unknown value array kind " + kind);
             };
         }
         return values;

@@ -84,6 +84,19 @@ public class WorkChunk {
         return new ArrayList<>(size);
     }
 
+    /**
+     * Reads a worker's reply ({@link ChunkCodec}) and reports it: one outcome per input, whatever
+     * the bytes hold.
+     *
+     * @param reply the bytes holding the reply, null if the worker's answer held none
+     * @param offset where it starts
+     * @return true if this call reported
+     */
+    public final boolean reportReply(byte[] reply, int offset) {
+        int length = reply == null ? 0 : reply.length - offset;
+        return report(ChunkCodec.decodeReply(reply, offset, length, firstIndex, size));
+    }
+
     @Override
     public String toString() {
         return getClass().getSimpleName() + "[" + firstIndex + ".." + (firstIndex + size - 1) + "]";

@@ -13,7 +13,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.function.Function;
 
 /**
  * The main class of a child JVM. It keeps the real standard output for frames, points
@@ -27,10 +26,11 @@ import java.util.function.Function;
  */
 public final class WorkerMain {
     private static final int EXIT_INITIALIZER_FAILED = 3;
+    private static final ChunkRunner.Site SITE = () -> "the child JVM";
 
     private final Frames.Writer channel;
     private final PrintStream userOut;
-    private final Map<Long, Object> functions = new HashMap<>();
+    private final Map<Long, ChunkRunner.Loaded> functions = new HashMap<>();
     private boolean lastFailed;
 
     private WorkerMain(Frames.Writer channel, PrintStream userOut) {
@@ -89,86 +89,27 @@ public final class WorkerMain {
     }
 
     private void run(byte[] payload) throws IOException {
+        if (payload.length < Frames.TASK_HEADER) {
+            throw new Frames.CorruptChannelException("TASK frame of " + payload.length + " bytes");
+        }
         ByteBuffer header = ByteBuffer.wrap(payload);
         long chunkId = header.getLong();
+        long firstIndex = header.getLong();
         long functionId = header.getLong();
         int functionLength = header.getInt();
-        int argsOffset = header.position() + functionLength;
+        if (functionLength < 0 || functionLength > payload.length - Frames.TASK_HEADER) {
+            throw new Frames.CorruptChannelException("TASK frame of " + payload.length + " bytes with a function of "
+                    + functionLength);
+        }
+        int argsOffset = Frames.TASK_HEADER + functionLength;
         if (functionLength > 0) {
-            functions.put(functionId, load(payload, header.position(), functionLength));
+            functions.put(functionId, ChunkRunner.load(payload, header.position(), functionLength, SITE));
         }
-        Object[] results;
-        Object function = functions.get(functionId);
-        Thread thread = Thread.currentThread();
-        ClassLoader context = thread.getContextClassLoader();
-        ClassLoader shipped = FunctionCodec.shippedLoader(function);
-        if (shipped != null) {
-            thread.setContextClassLoader(shipped); // inputs of the function's shipped classes resolve there
-        }
-        try {
-            Object[] args = ValueArrays.decode(payload, argsOffset, payload.length - argsOffset);
-            results = apply(function, args);
-        } catch (IOException | ClassNotFoundException | RuntimeException e) {
-            results = new Object[] {new ItemFailure(ErrorPayload.of(e))};
-            lastFailed = true;
-        } finally {
-            thread.setContextClassLoader(context);
-        }
+        ChunkRunner.Reply reply = ChunkRunner.run(functions.get(functionId), payload, argsOffset,
+                payload.length - argsOffset, firstIndex, SITE);
+        lastFailed = reply.anyFailed();
         userOut.flush();
-        channel.result(chunkId, encode(results));
+        channel.result(chunkId, reply.bytes());
         channel.flush();
-    }
-
-    private static Object load(byte[] payload, int offset, int length) {
-        try {
-            return FunctionCodec.decode(payload, offset, length);
-        } catch (IOException | ClassNotFoundException | RuntimeException e) {
-            return e; // every task of this function fails with it
-        }
-    }
-
-    @SuppressWarnings("unchecked") // the parent only sends functions of its inputs
-    private Object[] apply(Object function, Object[] args) {
-        Object[] results = new Object[args.length];
-        lastFailed = false;
-        for (int i = 0; i < args.length; i++) {
-            try {
-                if (function instanceof Throwable cannotLoad) {
-                    throw new IllegalStateException("the function could not be read in the child: " + cannotLoad, cannotLoad);
-                }
-                if (function == null) {
-                    throw new IllegalStateException("the child does not know the function of this task");
-                }
-                results[i] = ((Function<Object, Object>) function).apply(args[i]);
-            } catch (Throwable t) {
-                results[i] = new ItemFailure(ErrorPayload.of(t));
-                lastFailed = true;
-            }
-        }
-        return results;
-    }
-
-    /** Serializes the results; a result that does not serialize becomes that item's failure. */
-    private byte[] encode(Object[] results) throws IOException {
-        try {
-            return ValueArrays.encode(results);
-        } catch (IOException | RuntimeException e) {
-            for (int i = 0; i < results.length; i++) {
-                try {
-                    JavaSerialization.toBytes(results[i]);
-                } catch (IOException | RuntimeException single) {
-                    String type = results[i] == null ? "null" : results[i].getClass().getName();
-                    IllegalStateException cannotSend = new IllegalStateException("the result (a " + type
-                            + ") cannot be sent back to the parent: " + explain(single), single);
-                    results[i] = new ItemFailure(ErrorPayload.of(cannotSend));
-                    lastFailed = true;
-                }
-            }
-            return ValueArrays.encode(results);
-        }
-    }
-
-    private static String explain(Exception e) {
-        return e instanceof IOException io ? JavaSerialization.explain(io) : e.toString();
     }
 }

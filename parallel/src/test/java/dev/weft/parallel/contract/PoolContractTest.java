@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.weft.core.Outcome;
 import dev.weft.core.Task;
@@ -16,6 +17,8 @@ import dev.weft.parallel.Pool;
 import dev.weft.parallel.ProgressListener;
 import dev.weft.parallel.SerializableFunction;
 import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.Serializable;
 import java.io.Serial;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -41,6 +44,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The contract of {@link Pool}, run against every backend by a subclass that says how to make a
@@ -74,6 +79,17 @@ public abstract class PoolContractTest {
      * @return a new pool
      */
     protected abstract Pool newPool(int workers);
+
+    /**
+     * Whether the backend sends inputs and results to its workers as bytes (child JVMs, cluster
+     * members): only then can a value fail to be read back, and the cases of values whose
+     * {@code readObject} throws apply. The thread pool hands the objects over and says false.
+     *
+     * @return true by default
+     */
+    protected boolean serializesValues() {
+        return true;
+    }
 
     @BeforeEach
     void openPool() {
@@ -187,6 +203,85 @@ public abstract class PoolContractTest {
 
     protected static List<Integer> range(int n) {
         return IntStream.range(0, n).boxed().toList();
+    }
+
+    /** What a value's {@code readObject} throws when it is read back. */
+    enum Unreadability {
+        UNCHECKED(ContractFailure.class),
+        ERROR(UnreadableError.class),
+        CHECKED(UnreadableCheckedException.class);
+
+        final Class<? extends Throwable> thrown;
+
+        Unreadability(Class<? extends Throwable> thrown) {
+            this.thrown = thrown;
+        }
+    }
+
+    /**
+     * A value that serializes but cannot be read back: its {@code readObject} throws. As an input
+     * it throws in the worker, as a result in the caller's JVM, when the reply is decoded.
+     */
+    static final class Unreadable implements Serializable {
+        @Serial
+        private static final long serialVersionUID = 1L;
+        private final Unreadability how;
+
+        Unreadable(Unreadability how) {
+            this.how = how;
+        }
+
+        @Serial
+        private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
+            in.defaultReadObject();
+            switch (how) {
+                case UNCHECKED -> throw new ContractFailure("unreadable value: unchecked");
+                case ERROR -> throw new UnreadableError("unreadable value: an Error");
+                case CHECKED -> throw Unreadable.<RuntimeException>sneaky(new UnreadableCheckedException());
+            }
+        }
+
+        @SuppressWarnings("unchecked") // the sneaky throw: T is inferred as RuntimeException
+        private static <T extends Throwable> T sneaky(Throwable t) throws T {
+            throw (T) t;
+        }
+    }
+
+    /** The {@link Error} an {@link Unreadable} throws. */
+    static final class UnreadableError extends Error {
+        @Serial
+        private static final long serialVersionUID = 1L;
+
+        UnreadableError(String message) {
+            super(message);
+        }
+    }
+
+    /** The checked exception an {@link Unreadable} throws (not an {@code IOException}). */
+    static final class UnreadableCheckedException extends Exception {
+        @Serial
+        private static final long serialVersionUID = 1L;
+
+        UnreadableCheckedException() {
+            super("unreadable value: a checked exception");
+        }
+    }
+
+    static String describe(Object x) {
+        return String.valueOf(x);
+    }
+
+    /** Asserts that {@code error} names {@code input} and has {@code thrown} in its cause chain, named too. */
+    private static void assertNamesInputAndCause(Throwable error, String input, Class<? extends Throwable> thrown) {
+        String message = String.valueOf(error.getMessage());
+        assertTrue(message.contains(input), "names " + input + ": " + message);
+        assertTrue(message.contains(thrown.getName()), "names " + thrown.getName() + ": " + message);
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (thrown.isInstance(cause)) {
+                return;
+            }
+        }
+        throw new AssertionError("no " + thrown.getName() + " in the causes of " + error, error);
     }
 
     // ---------------------------------------------------------------- map
@@ -754,5 +849,63 @@ public abstract class PoolContractTest {
         assertTrue(future.isCancelled());
         pool.close(); // returns once the few inputs already started have ended
         assertTrue(future.isDone());
+    }
+
+    // ---------------------------------------------------------------- values that cannot be read back
+
+    @ParameterizedTest
+    @EnumSource(Unreadability.class)
+    void aResultThatCannotBeReadFailsItsInputNamingTheCauseAndThePoolGoesOn(Unreadability how) throws Exception {
+        assumeTrue(serializesValues(), "the backend hands results over without reading them back");
+        SerializableFunction<Integer, Object> fn = x -> x == 1 ? new Unreadable(how) : x;
+        List<Outcome<Object>> outcomes = pool.mapOutcomes(fn, List.of(0, 1, 2), 1);
+        assertEquals(Outcome.success(0), outcomes.get(0));
+        assertNamesInputAndCause(assertInstanceOf(Outcome.Failure.class, outcomes.get(1)).error(), "input #1", how.thrown);
+        assertEquals(Outcome.success(2), outcomes.get(2));
+
+        ParallelExecutionException thrown = assertThrows(ParallelExecutionException.class, () -> pool.map(fn, List.of(0, 1, 2), 1));
+        assertEquals(1, thrown.index());
+        assertNamesInputAndCause(thrown.getCause(), "input #1", how.thrown);
+
+        Iterator<Object> lazy = pool.imap(fn, List.of(0, 1, 2), 1);
+        assertEquals(0, lazy.next());
+        assertEquals(1, assertThrows(ParallelExecutionException.class, lazy::next).index());
+
+        assertEquals(List.of(4), pool.map(PoolContractTest::square, List.of(2)), "the pool goes on");
+        pool.close(); // returns: nothing is left waiting for a reply
+    }
+
+    @Test
+    void aResultThatCannotBeReadFailsTheInputsOfItsChunkOnly() throws InterruptedException {
+        assumeTrue(serializesValues(), "the backend hands results over without reading them back");
+        SerializableFunction<Integer, Object> fn = x -> x == 1 ? new Unreadable(Unreadability.UNCHECKED) : x;
+        List<Outcome<Object>> outcomes = pool.mapOutcomes(fn, range(6), 3);
+        for (int i = 0; i < 3; i++) {
+            // The results of a chunk travel as one array: one that cannot be read costs the chunk.
+            assertNamesInputAndCause(assertInstanceOf(Outcome.Failure.class, outcomes.get(i)).error(), "inputs #0..2",
+                    ContractFailure.class);
+        }
+        assertEquals(List.of(Outcome.success(3), Outcome.success(4), Outcome.success(5)), outcomes.subList(3, 6));
+        assertEquals(List.of(0, 2), pool.map(PoolContractTest::tenDividedBy, List.of(20, 5)), "the pool goes on");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Unreadability.class)
+    void anInputThatCannotBeReadInTheWorkerFailsItsChunkNamingTheCauseAndThePoolGoesOn(Unreadability how)
+            throws InterruptedException {
+        assumeTrue(serializesValues(), "the backend hands inputs over without reading them back");
+        List<Object> inputs = List.of(0, new Unreadable(how), 2);
+        List<Outcome<String>> outcomes = pool.mapOutcomes(PoolContractTest::describe, inputs, 1);
+        assertEquals(Outcome.success("0"), outcomes.get(0));
+        assertNamesInputAndCause(assertInstanceOf(Outcome.Failure.class, outcomes.get(1)).error(), "input #1", how.thrown);
+        assertEquals(Outcome.success("2"), outcomes.get(2));
+
+        ParallelExecutionException thrown = assertThrows(ParallelExecutionException.class,
+                () -> pool.map(PoolContractTest::describe, inputs, 1));
+        assertEquals(1, thrown.index());
+        assertNamesInputAndCause(thrown.getCause(), "input #1", how.thrown);
+
+        assertEquals(List.of(9), pool.map(PoolContractTest::square, List.of(3)), "the pool goes on");
+        pool.close();
     }
 }
