@@ -6,6 +6,9 @@
 // "module"): expected, not a mistake.
 @SuppressWarnings("module")
 module dev.weft.core {
+    // @NullMarked, @Nullable: needed at compile time only; "transitive" because they annotate
+    // the API, so code compiled against weft reads them too (lint "exports" asks for it).
+    requires static transitive org.jspecify;
     requires org.slf4j;
 
     exports dev.weft.core;
