@@ -53,6 +53,9 @@ import org.jspecify.annotations.Nullable;
  *
  * @since 0.1
  */
+// The @Nullable here is org.jspecify's, which module-info requires "static" only: lint "exports"
+// would have it "transitive", making every user compile with JSpecify.
+@SuppressWarnings("exports")
 public final class Async {
     private static final AtomicLong SCOPE_IDS = new AtomicLong();
 

@@ -14,6 +14,9 @@ import org.jspecify.annotations.Nullable;
  * @param <T> the type of the value on success
  * @since 0.1
  */
+// The @Nullable here is org.jspecify's, which module-info requires "static" only: lint "exports"
+// would have it "transitive", making every user compile with JSpecify.
+@SuppressWarnings("exports")
 public sealed interface Outcome<T> permits Outcome.Success, Outcome.Failure, Outcome.Cancelled {
 
     /**

@@ -32,6 +32,9 @@ import org.jspecify.annotations.Nullable;
  *
  * @since 0.1
  */
+// The @Nullable here is org.jspecify's, which module-info requires "static" only: lint "exports"
+// would have it "transitive", making every user compile with JSpecify.
+@SuppressWarnings("exports")
 public final class Decorators {
 
     /** The default line of {@link #printBefore(Consumer)}: {@value}, where {@code {}} is the name. */

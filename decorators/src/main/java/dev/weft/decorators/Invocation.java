@@ -22,6 +22,9 @@ import org.jspecify.annotations.Nullable;
  *
  * @since 0.1
  */
+// The @Nullable here is org.jspecify's, which module-info requires "static" only: lint "exports"
+// would have it "transitive", making every user compile with JSpecify.
+@SuppressWarnings("exports")
 public interface Invocation {
 
     /** {@return the decorated function's name, as given to {@link Decorate} or the method name} */

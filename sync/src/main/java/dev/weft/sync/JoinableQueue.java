@@ -100,6 +100,9 @@ import org.jspecify.annotations.Nullable;
  * @param <E> the item type
  * @since 0.1
  */
+// The @Nullable here is org.jspecify's, which module-info requires "static" only: lint "exports"
+// would have it "transitive", making every user compile with JSpecify.
+@SuppressWarnings("exports")
 public final class JoinableQueue<E> extends AbstractQueue<E> implements BlockingQueue<E> {
     private final Storage<E> items;
     private final int maxSize;

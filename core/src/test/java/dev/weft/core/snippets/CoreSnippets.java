@@ -49,17 +49,16 @@ class CoreSnippets {
 
     @Test
     void corePackage() throws InterruptedException {
-        int total;
         // @start region="core-package"
+        int sum;
         try (var scope = TaskScope.open()) {
             var a = scope.fork(() -> slowSquare(2));
             var b = scope.fork(() -> slowSquare(3));
             scope.join();
-            int sum = a.await() + b.await();   // 13
-            // @end
-            total = sum;
+            sum = a.await() + b.await();   // 13
         }
-        assertEquals(13, total);
+        // @end
+        assertEquals(13, sum);
     }
 
     private static Page page(int id) throws InterruptedException {
@@ -176,16 +175,15 @@ class CoreSnippets {
     void task() throws InterruptedException {
         String url = "/index.html";
         List<String> log = new CopyOnWriteArrayList<>();
-        String result;
         // @start region="task"
+        String body;
         try (var scope = TaskScope.open()) {
             Task<String> page = scope.fork("fetch", () -> "<html>" + url);
             page.onDone(t -> log.add(t.name() + " ended: " + t.outcome()));
-            String body = page.await();
-            // @end
-            result = body;
+            body = page.await();
         }
-        assertEquals("<html>/index.html", result);
+        // @end
+        assertEquals("<html>/index.html", body);
         assertEquals(1, log.size());
         assertTrue(log.get(0).startsWith("fetch ended: "), log.toString());
     }

@@ -60,7 +60,7 @@ class DecoratorsSnippets {
         void info(String message, Object... args) {
             String line = message;
             for (Object arg : args) {
-                line = line.replaceFirst("\\{}", String.valueOf(arg));
+                line = line.replaceFirst("\\{}", java.util.regex.Matcher.quoteReplacement(String.valueOf(arg)));
             }
             lines.add(line);
         }
