@@ -16,13 +16,7 @@ import java.util.concurrent.CompletableFuture;
  * {@link #processes(int)} runs it in persistent child JVMs, for code that must be isolated (it may
  * crash, exhaust its heap, call {@code System.exit}, or hold native state).
  *
- * <pre>{@code
- * try (Pool pool = Pool.processes(2)) {
- *     List<Long> counts = pool.map(Work::countDown, List.of(5_000_000L, 3_000_000L));
- *     Iterator<String> lazily = pool.imap(Work::describe, hugeInput);   // reads input as it goes
- *     Task<Long> one = pool.applyAsync(Work::countDown, 10_000_000L);
- * }   // close(): submitted work ends, then the workers stop
- * }</pre>
+ * {@snippet class=dev.weft.parallel.snippets.ParallelSnippets region=pool}
  *
  * <h2>Calls and their Python originals</h2>
  * <ul>
@@ -63,6 +57,8 @@ import java.util.concurrent.CompletableFuture;
  *
  * <p>Memory consistency: what the function did for an input (in a thread pool) happens-before the
  * return of the call that delivers that input's result.
+ *
+ * @since 0.1
  */
 public interface Pool extends AutoCloseable {
 
