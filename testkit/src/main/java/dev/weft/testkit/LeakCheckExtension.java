@@ -19,17 +19,19 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * <p>It is registered for every test class of every weft module through JUnit's extension
  * auto-detection ({@code META-INF/services}), so no test has to remember it:
  *
- * <pre>{@code
+ * {@snippet lang=xml :
  * <dependency>
  *   <groupId>dev.weft</groupId>
  *   <artifactId>weft-testkit</artifactId>
  *   <scope>test</scope>
  * </dependency>
- * }</pre>
+ * }
  *
  * <p>What was running before the test started is not held against it. A thread or process that
  * ends within the grace period ({@code weft.leakcheck.graceMillis}, default 10 s) after the test
  * is not a leak: shutdown takes a moment. A class annotated {@link AllowLeaks} is skipped.
+ *
+ * @since 0.1
  */
 public final class LeakCheckExtension implements BeforeEachCallback, AfterEachCallback {
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(LeakCheckExtension.class);

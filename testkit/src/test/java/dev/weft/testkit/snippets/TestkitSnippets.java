@@ -1,0 +1,64 @@
+package dev.weft.testkit.snippets;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import dev.weft.testkit.AllowLeaks;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.Events;
+
+/**
+ * The examples of weft-testkit's javadoc: each {@code @start region} below is shown by a
+ * {@code {@snippet class=dev.weft.testkit.snippets.TestkitSnippets region=...}} tag, and the test
+ * around it runs the example and checks what the javadoc says of it.
+ */
+@AllowLeaks("runs DetachedTaskTest, whose thread outlives its test on purpose, and then ends it")
+class TestkitSnippets {
+
+    private static final CountDownLatch CHECKED = new CountDownLatch(1);
+
+    private static volatile Thread detached;
+
+    private static void awaitCheck() {
+        try {
+            CHECKED.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    // @start region="allow-leaks"
+    @AllowLeaks("starts a detached task on purpose and checks it later")
+    static class DetachedTaskTest {
+        @Test
+        void leavesItsTaskRunning() {
+            detached = Thread.ofPlatform().name("weft-detached").daemon(true).start(TestkitSnippets::awaitCheck);
+        }
+    }
+    // @end
+
+    @Test
+    void allowLeaks() throws InterruptedException {
+        Events events = EngineTestKit.engine("junit-jupiter")
+                .configurationParameter("junit.jupiter.extensions.autodetection.enabled", "true")
+                .configurationParameter("weft.leakcheck.graceMillis", "200")
+                .selectors(selectClass(DetachedTaskTest.class))
+                .execute()
+                .testEvents();
+        try {
+            assertEquals(1, events.succeeded().count(), "the leak check let the annotated class leave its thread");
+            assertEquals(0, events.failed().count());
+        } finally {
+            CHECKED.countDown();
+        }
+        Thread thread = detached;
+        if (thread != null) {
+            thread.join(30_000);
+            assertFalse(thread.isAlive(), "the detached thread ended once released");
+        }
+    }
+}
