@@ -56,12 +56,11 @@ public final class TestApps {
     }
 
     /**
-     * {@return weft's parallel module and what it needs (core, SLF4J, Guava), where this test
-     * found them: directories of classes or jars, usable as class path or module path}
+     * {@return weft's parallel module and what it needs (core, SLF4J), where this test found
+     * them: directories of classes or jars, usable as class path or module path}
      */
     public static List<Path> weftPath() {
-        return Stream.of(Pool.class, TaskScope.class, org.slf4j.Logger.class, com.google.common.base.Preconditions.class,
-                com.google.common.util.concurrent.internal.InternalFutureFailureAccess.class)
+        return Stream.of(Pool.class, TaskScope.class, org.slf4j.Logger.class)
                 .map(TestApps::locationOf).distinct().toList();
     }
 
