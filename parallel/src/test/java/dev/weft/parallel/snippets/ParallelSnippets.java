@@ -210,42 +210,26 @@ class ParallelSnippets {
         assertEquals(ProcessPoolOptions.DEFAULT_JVM_ARGS, options.jvmArgs());
     }
 
-    private static final class Log {
-        final List<String> lines = new CopyOnWriteArrayList<>();
-
-        void info(String message, Object... args) {
-            String line = message;
-            for (Object arg : args) {
-                line = line.replaceFirst("\\{}", java.util.regex.Matcher.quoteReplacement(String.valueOf(arg)));
-            }
-            lines.add(line);
-        }
-
-        void warn(String message, Object... args) {
-            info(message, args);
-        }
-    }
-
     @Test
     void progressListener() throws InterruptedException {
-        Log log = new Log();
+        List<String> log = new CopyOnWriteArrayList<>();
         List<String> files = List.of("a.csv", "bb.csv", "ccc.csv");
         try (Pool pool = Pool.threads(2)) {
             // @start region="progress-listener"
             List<Report> reports = pool.map(Report::build, files,
-                    (done, total) -> log.info("{}/{} files", done, total));
+                    (done, total) -> log.add(done + "/" + total + " files"));
             // @end
             assertEquals(List.of(new Report("a.csv", 5), new Report("bb.csv", 6), new Report("ccc.csv", 7)), reports);
         }
-        assertTrue(log.lines.contains("3/3 files"), log.lines.toString());
-        assertTrue(log.lines.stream().allMatch(l -> l.endsWith("/3 files")), log.lines.toString());
+        assertTrue(log.contains("3/3 files"), log.toString());
+        assertTrue(log.stream().allMatch(l -> l.endsWith("/3 files")), log.toString());
         ProgressListener silent = (done, total) -> { };
         silent.progress(0, 0);
     }
 
     @Test
     void processPoolFailures() throws InterruptedException {
-        Log log = new Log();
+        List<String> log = new ArrayList<>();
         SerializableFunction<Integer, Integer> fn = Work::dieOnThree;
         List<Integer> inputs = List.of(0, 1, 2, 3, 4);
         try (Pool pool = Pool.processes(2)) {
@@ -253,7 +237,7 @@ class ParallelSnippets {
             List<Outcome<Integer>> outcomes = pool.mapOutcomes(fn, inputs, 1);
             if (outcomes.get(3) instanceof Outcome.Failure<Integer> f
                     && f.error() instanceof WorkerDiedException died) {
-                log.warn("exit code {}: {}", died.exitCode(), died.stderrTail());
+                log.add("exit code " + died.exitCode().orElse(-1) + ", last lines " + died.stderrTail());
             }
             // @end
             assertEquals(Outcome.success(4), outcomes.get(4), "the pool replaced its worker");
@@ -262,14 +246,14 @@ class ParallelSnippets {
                 pool.map(Work::unshippable, List.of(1L));
             } catch (ParallelExecutionException e) {
                 if (e.getCause() instanceof RemoteException remote) {
-                    log.warn("worker threw {}", remote.remoteClassName(), remote);
+                    log.add("worker threw " + remote.remoteClassName() + ": " + remote.remoteMessage());
                 }
             }
             // @end
         }
-        assertEquals(2, log.lines.size(), log.lines.toString());
-        assertTrue(log.lines.get(0).startsWith("exit code OptionalInt[42]: "), log.lines.toString());
-        assertEquals("worker threw " + UnshippableException.class.getName(), log.lines.get(1));
+        assertEquals(2, log.size(), log.toString());
+        assertTrue(log.get(0).startsWith("exit code 42, last lines "), log.toString());
+        assertEquals("worker threw " + UnshippableException.class.getName() + ": cannot ship 1", log.get(1));
     }
 
     @Test
