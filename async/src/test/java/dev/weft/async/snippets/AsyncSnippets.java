@@ -124,6 +124,7 @@ class AsyncSnippets {
     }
 
     private String watchForever() {
+        log.warn("watching");
         try {
             never.await();
         } catch (InterruptedException cancelled) {
@@ -142,7 +143,9 @@ class AsyncSnippets {
         });
         // @end
         assertEquals(42, answer);
-        assertEquals(List.of("watch cancelled"), log.lines);   // run waited for it to end
+        // Cancelled when main returned, and ended before run did; it may have been cancelled
+        // before its first line ran.
+        assertTrue(log.lines.isEmpty() || log.lines.equals(List.of("watching", "watch cancelled")), log.lines.toString());
     }
 
     private int size(String s) {
