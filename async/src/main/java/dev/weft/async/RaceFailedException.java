@@ -25,7 +25,9 @@ import java.util.Objects;
 public final class RaceFailedException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /** The race's name, as {@link #raceName()} returns it. */
     private final String raceName;
+    /** Every contender's failure, in argument order, as {@link #exceptions()} returns them. */
     private final Throwable[] exceptions;
 
     /**
