@@ -105,7 +105,7 @@ class DecoratorsSnippets {
         // @start region="decorators"
         CacheDecorator cache = Decorators.lruCache();
         Supplier<String> printHello = Decorate.supplier("print_hello", () -> slowHello(),
-                Decorators.timed(), cache);             // @temps_execution over @lru_cache()
+                Decorators.timed(), cache);             // Python: @temps_execution over @lru_cache()
         printHello.get();                               // runs (a miss), logs "print_hello took 10.212 ms"
         printHello.get();                               // a hit, logs "print_hello took 1.200 µs"
         cache.info();                                   // CacheInfo(hits=1, misses=1, maxSize=128, currSize=1)
@@ -135,9 +135,7 @@ class DecoratorsSnippets {
     @Test
     void decorate() {
         // @start region="decorate"
-        // @entree_contient('.csv')
-        // @temps_execution
-        // def importer_csv(path): ...
+        // Python: @entree_contient('.csv') over @temps_execution over def importer_csv(path)
         Function<String, Table> importerCsv = Decorate.function("importer_csv", Csv::read,
                 Decorators.requireArg(0, p -> p.toString().contains(".csv"), "la première entrée doit contenir .csv"),
                 Decorators.timed());
@@ -263,8 +261,8 @@ class DecoratorsSnippets {
         log.info("{}", cache.info());   // CacheInfo(hits=1, misses=500, maxSize=128, currSize=128)
 
         Supplier<String> printHello = Decorate.supplier("print_hello", () -> slowHello(),
-                Decorators.timed((name, time) -> log.info("{} took {}", name, time)),  // @temps_execution
-                Decorators.lruCache());                                                       // @lru_cache()
+                Decorators.timed((name, time) -> log.info("{} took {}", name, time)),  // Python: @temps_execution
+                Decorators.lruCache());                                                       // Python: @lru_cache()
         // @end
         assertEquals("CacheInfo(hits=1, misses=500, maxSize=128, currSize=128)", log.lines.get(0));
         assertEquals("hello", printHello.get());
