@@ -8,6 +8,10 @@
 // transitive requirement is intended, and there is no explicit Hazelcast module to require instead.
 @SuppressWarnings({"requires-automatic", "requires-transitive-automatic"})
 module dev.weft.cluster {
+    // @NullMarked, @Nullable: needed to compile weft only, neither to run it nor to compile
+    // against it (so not "transitive"; the classes that use @Nullable in their API say
+    // @SuppressWarnings("exports") for it).
+    requires static org.jspecify;
     requires transitive dev.weft.parallel;
     requires transitive com.hazelcast.core;
     requires org.slf4j;

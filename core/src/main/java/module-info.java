@@ -6,6 +6,10 @@
 // "module"): expected, not a mistake.
 @SuppressWarnings("module")
 module dev.weft.core {
+    // @NullMarked, @Nullable: needed to compile weft only, neither to run it nor to compile
+    // against it (so not "transitive"; the classes that use @Nullable in their API say
+    // @SuppressWarnings("exports") for it).
+    requires static org.jspecify;
     requires org.slf4j;
 
     exports dev.weft.core;

@@ -1,5 +1,9 @@
 /** weft decorators: see the package {@code dev.weft.decorators}. */
 module dev.weft.decorators {
+    // @NullMarked, @Nullable: needed to compile weft only, neither to run it nor to compile
+    // against it (so not "transitive"; the classes that use @Nullable in their API say
+    // @SuppressWarnings("exports") for it).
+    requires static org.jspecify;
     requires transitive dev.weft.core;
     requires org.slf4j;
 

@@ -5,6 +5,10 @@
 // qualified export (lint category "module"): expected, not a mistake.
 @SuppressWarnings("module")
 module dev.weft.parallel {
+    // @NullMarked, @Nullable: needed to compile weft only, neither to run it nor to compile
+    // against it (so not "transitive"; the classes that use @Nullable in their API say
+    // @SuppressWarnings("exports") for it).
+    requires static org.jspecify;
     requires transitive dev.weft.core;
     requires org.slf4j;
     requires java.management; // the JVM flags a child inherits (LaunchLayout)

@@ -1,5 +1,9 @@
 /** weft sync: see the package {@code dev.weft.sync}. */
 module dev.weft.sync {
+    // @NullMarked, @Nullable: needed to compile weft only, neither to run it nor to compile
+    // against it (so not "transitive"; the classes that use @Nullable in their API say
+    // @SuppressWarnings("exports") for it).
+    requires static org.jspecify;
     requires transitive dev.weft.core;
     requires com.google.common;
     requires org.slf4j;

@@ -23,18 +23,14 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Python's {@code asyncio} functions on virtual threads: {@link #run}, {@link #gather},
  * {@link #ensureFuture}, {@link #sleep}, {@link #waitFor}, {@link #asCompleted}, {@link #race}
  * and {@link #awaitTasks} (asyncio's {@code wait}).
  *
- * <pre>{@code
- * List<String> pages = Async.gather(
- *         () -> fetch("Coroutine"),
- *         () -> fetch("Threading"),
- *         () -> fetch("Programmation_concurrente"));   // the three fetches overlap
- * }</pre>
+ * {@snippet class=dev.weft.async.snippets.AsyncSnippets region=async}
  *
  * <p><b>How it maps to asyncio.</b> An {@code async def} becomes a {@link Callable}; every task
  * runs on its own virtual thread, so a blocking call ({@code Thread.sleep}, socket I/O) parks only
@@ -54,7 +50,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Compared with {@code java.util.concurrent}: {@link #gather} is
  * {@code ExecutorService.invokeAll} that fails fast and leaves nothing behind, {@link #race} is
  * {@code invokeAny}, and {@link Futures} offers the same patterns for {@link CompletableFuture}.
+ *
+ * @since 0.1
  */
+// The @Nullable here is org.jspecify's, which module-info requires "static" only: lint "exports"
+// would have it "transitive", making every user compile with JSpecify.
+@SuppressWarnings("exports")
 public final class Async {
     private static final AtomicLong SCOPE_IDS = new AtomicLong();
 
@@ -70,13 +71,7 @@ public final class Async {
      * (or throws) are cancelled, and {@code run} waits until they have ended: no thread of theirs
      * is alive when it returns.
      *
-     * <pre>{@code
-     * int answer = Async.run(() -> {
-     *     Task<Integer> t = Async.ensureFuture(() -> compute());
-     *     Async.ensureFuture(() -> watchForever());      // cancelled when main returns
-     *     return t.await();
-     * });
-     * }</pre>
+     * {@snippet class=dev.weft.async.snippets.AsyncSnippets region=run}
      *
      * <p>The root scope is not fail-fast: as with asyncio's event loop, one task failing does not
      * cancel the others; its failure reaches whoever awaits it. Unlike {@code asyncio.run},
@@ -111,9 +106,7 @@ public final class Async {
      * Runs every task at once, each on its own virtual thread, and returns their results in
      * argument order, whatever the order they finished in: {@code await asyncio.gather(...)}.
      *
-     * <pre>{@code
-     * List<Integer> sizes = Async.gather(() -> size(a), () -> size(b), () -> size(c));
-     * }</pre>
+     * {@snippet class=dev.weft.async.snippets.AsyncSnippets region=gather}
      *
      * <p><b>Unlike {@code asyncio.gather}</b>, which lets the other awaitables run on when one
      * fails, the first failure cancels (interrupts) every other task, waits until they have all
@@ -137,7 +130,7 @@ public final class Async {
      */
     @SafeVarargs
     @SuppressWarnings("varargs") // the array is only read, into a copy of type Object[]
-    public static <T> List<T> gather(Callable<? extends T>... tasks) throws InterruptedException {
+    public static <T extends @Nullable Object> List<T> gather(Callable<? extends T>... tasks) throws InterruptedException {
         return GatherRun.values(Arguments.copyOf(tasks, "tasks"), GatherRun.UNBOUNDED);
     }
 
@@ -153,7 +146,7 @@ public final class Async {
      *     ended when it is thrown
      * @throws NullPointerException if {@code tasks} or one of them is null (nothing is started)
      */
-    public static <T> List<T> gather(Collection<? extends Callable<? extends T>> tasks) throws InterruptedException {
+    public static <T extends @Nullable Object> List<T> gather(Collection<? extends Callable<? extends T>> tasks) throws InterruptedException {
         return GatherRun.values(Arguments.copyOf(tasks, "tasks"), GatherRun.UNBOUNDED);
     }
 
@@ -163,9 +156,7 @@ public final class Async {
      * {@code asyncio.Semaphore}-around-each-coroutine idiom, built in; or a fixed thread pool's
      * bound without the pool. After a failure no further task starts.
      *
-     * <pre>{@code
-     * List<Page> pages = Async.gather(4, urls.stream().map(u -> (Callable<Page>) () -> fetch(u)).toList());
-     * }</pre>
+     * {@snippet class=dev.weft.async.snippets.AsyncSnippets region=gather-bounded}
      *
      * @param maxConcurrency how many tasks may run at once, at least 1
      * @param tasks what to run; none may be null
@@ -177,7 +168,7 @@ public final class Async {
      *     ended when it is thrown
      * @throws NullPointerException if {@code tasks} or one of them is null (nothing is started)
      */
-    public static <T> List<T> gather(int maxConcurrency, Collection<? extends Callable<? extends T>> tasks)
+    public static <T extends @Nullable Object> List<T> gather(int maxConcurrency, Collection<? extends Callable<? extends T>> tasks)
             throws InterruptedException {
         checkMaxConcurrency(maxConcurrency);
         return GatherRun.values(Arguments.copyOf(tasks, "tasks"), maxConcurrency);
@@ -190,11 +181,7 @@ public final class Async {
      * {@link CancellationException} is {@link Outcome.Cancelled}, as a coroutine that raises
      * {@code CancelledError} is in asyncio.
      *
-     * <pre>{@code
-     * for (Outcome<String> o : Async.gatherOutcomes(() -> fetch(a), () -> fetch(b))) {
-     *     if (o instanceof Outcome.Failure<String> f) log.warn("failed", f.error());
-     * }
-     * }</pre>
+     * {@snippet class=dev.weft.async.snippets.AsyncSnippets region=gather-outcomes}
      *
      * @param tasks what to run; none may be null
      * @param <T> the type of the results
@@ -259,13 +246,7 @@ public final class Async {
      * a scope of that task's own), which cancels and awaits it at the latest when it closes, and whose failure policy applies to it (a {@code TaskGroup} is
      * cancelled by its failure; {@code run}'s root scope is not).
      *
-     * <pre>{@code
-     * Async.run(() -> {
-     *     Task<String> name = Async.ensureFuture(() -> slowName());
-     *     Task<Integer> calc = Async.ensureFuture(() -> calculate(5));
-     *     return name.await() + calc.await();
-     * });
-     * }</pre>
+     * {@snippet class=dev.weft.async.snippets.AsyncSnippets region=ensure-future}
      *
      * <p><b>Outside any scope</b> (where asyncio would have no running loop and refuse), the task
      * is <em>detached</em>: it runs on a virtual thread of its own, which, like any virtual
@@ -315,9 +296,7 @@ public final class Async {
      * It belongs to the current scope exactly as with {@link #ensureFuture(Callable)}; its thread
      * bears the same name.
      *
-     * <pre>{@code
-     * Task<Page> page = Async.createTask("fetch-home", () -> fetch("/"));
-     * }</pre>
+     * {@snippet class=dev.weft.async.snippets.AsyncSnippets region=create-task}
      *
      * @param name the task's name
      * @param task what to run
@@ -334,7 +313,7 @@ public final class Async {
     }
 
     /** The current scope, or the one a gathered task gets for its children, or null. */
-    private static TaskScope currentOwner() {
+    private static @Nullable TaskScope currentOwner() {
         Optional<TaskScope> scope = TaskScope.current();
         return scope.isPresent() ? scope.get() : GatherRun.scopeOfCurrentTask();
     }
@@ -346,9 +325,7 @@ public final class Async {
      * task parks. A zero or negative delay yields to other threads, as {@code asyncio.sleep(0)}
      * does, and is still a point where an interrupt is noticed.
      *
-     * <pre>{@code
-     * Async.sleep(Duration.ofMillis(200));
-     * }</pre>
+     * {@snippet class=dev.weft.async.snippets.AsyncSnippets region=sleep}
      *
      * @param delay how long to sleep
      * @throws InterruptedException if the thread is interrupted (cancelled)
@@ -376,7 +353,7 @@ public final class Async {
      * @throws InterruptedException if the thread is interrupted (cancelled)
      * @throws NullPointerException if {@code delay} is null
      */
-    public static <T> T sleep(Duration delay, T result) throws InterruptedException {
+    public static <T extends @Nullable Object> T sleep(Duration delay, T result) throws InterruptedException {
         sleep(delay);
         return result;
     }
@@ -387,11 +364,7 @@ public final class Async {
      * until it has ended, and {@link TimeoutException} is thrown. A zero or negative timeout does
      * not wait: the task is started and, unless it is already done, cancelled at once.
      *
-     * <pre>{@code
-     * try {
-     *     String body = Async.waitFor(() -> fetch(url), Duration.ofSeconds(2));
-     * } catch (TimeoutException e) { ... }    // the fetch was interrupted and has ended
-     * }</pre>
+     * {@snippet class=dev.weft.async.snippets.AsyncSnippets region=wait-for}
      *
      * <p>The {@code java.util.concurrent} neighbour, {@code Future.get(timeout)}, leaves the task
      * running on timeout.
@@ -453,11 +426,7 @@ public final class Async {
     /**
      * Hands out {@code tasks} in the order they end: {@code asyncio.as_completed(tasks)}.
      *
-     * <pre>{@code
-     * for (Task<Page> done : Async.asCompleted(tasks)) {
-     *     show(done.await());          // the fastest first
-     * }
-     * }</pre>
+     * {@snippet class=dev.weft.async.snippets.AsyncSnippets region=as-completed}
      *
      * @param tasks the tasks to watch, started already; a task given twice is handed out once
      * @param <T> the type of their results
@@ -476,9 +445,7 @@ public final class Async {
      * A failed task does not end the race: the first <em>success</em> wins; only when every task
      * has failed does the race throw a {@link RaceFailedException} with all their failures.
      *
-     * <pre>{@code
-     * String fastest = Async.race(() -> fetch(mirrorA), () -> fetch(mirrorB));
-     * }</pre>
+     * {@snippet class=dev.weft.async.snippets.AsyncSnippets region=race}
      *
      * @param tasks the entrants, at least one, none null
      * @param <T> the type of the result
@@ -549,9 +516,7 @@ public final class Async {
      * not: {@code done, pending = await asyncio.wait(tasks, return_when=when)}. Nothing is
      * cancelled: the pending tasks run on.
      *
-     * <pre>{@code
-     * DoneAndPending<Page> r = Async.awaitTasks(tasks, ReturnWhen.FIRST_COMPLETED);
-     * }</pre>
+     * {@snippet class=dev.weft.async.snippets.AsyncSnippets region=await-tasks}
      *
      * <p>Named {@code awaitTasks} because {@code wait} belongs to {@link Object}.
      *

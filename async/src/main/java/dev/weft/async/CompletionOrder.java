@@ -21,11 +21,7 @@ import java.util.function.Consumer;
  * Tasks handed out in the order they end: what {@link Async#asCompleted(Collection)} returns,
  * Python's {@code asyncio.as_completed}.
  *
- * <pre>{@code
- * for (Task<Page> task : Async.asCompleted(downloads)) {   // blocks until the next one ends
- *     Page first = task.await();                            // already done: returns at once
- * }
- * }</pre>
+ * {@snippet class=dev.weft.async.snippets.AsyncSnippets region=completion-order}
  *
  * <p>Each task is handed out once, when it has ended, whatever its outcome; calling
  * {@link Task#await()} on it then returns or throws at once. {@link #take()} and
@@ -37,6 +33,7 @@ import java.util.function.Consumer;
  * {@code as_completed}, a task given twice is handed out once.
  *
  * @param <T> the type of the tasks' results
+ * @since 0.1
  */
 public final class CompletionOrder<T> implements Iterable<Task<T>> {
     private final BlockingQueue<Task<T>> ended = new LinkedBlockingQueue<>();

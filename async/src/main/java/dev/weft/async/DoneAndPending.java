@@ -11,11 +11,7 @@ import java.util.Set;
  * running, as Python's {@code done, pending = await asyncio.wait(tasks)} (and
  * {@code concurrent.futures.wait}'s {@code DoneAndNotDoneFutures}).
  *
- * <pre>{@code
- * var result = Async.awaitTasks(tasks, ReturnWhen.FIRST_EXCEPTION, Duration.ofSeconds(5));
- * for (Task<Page> t : result.done()) { ... }
- * result.pending().forEach(Task::cancel);     // awaitTasks never cancels anything itself
- * }</pre>
+ * {@snippet class=dev.weft.async.snippets.AsyncSnippets region=done-and-pending}
  *
  * <p>Both sets keep the order in which the tasks were given and cannot be modified. The split is a
  * snapshot taken as the call returned: a task in {@link #pending()} may have ended since.
@@ -23,6 +19,7 @@ import java.util.Set;
  * @param done the tasks that had ended
  * @param pending the tasks that had not
  * @param <T> the type of the tasks' results
+ * @since 0.1
  */
 public record DoneAndPending<T>(Set<Task<T>> done, Set<Task<T>> pending) {
 

@@ -6,22 +6,25 @@ import dev.weft.core.Outcome;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code asyncio.gather} for code that composes {@link CompletableFuture}s instead of blocking:
  * {@link #gather} and {@link #gatherOutcomes} return a future of every result, in order.
  *
- * <pre>{@code
- * CompletableFuture<List<String>> all = Futures.gather(List.of(client.get(a), client.get(b)));
- * all.thenAccept(pages -> render(pages));
- * }</pre>
+ * {@snippet class=dev.weft.async.snippets.AsyncSnippets region=futures}
  *
  * <p>Compared with {@code CompletableFuture.allOf}, which gives a {@code Void} and waits for every
  * input even after one failed, {@code gather} hands back the values in order, fails as soon as one
  * input fails, and cancels the other inputs then. Cancelling the returned future cancels every
  * input, as cancelling {@code asyncio.gather} cancels its children. The blocking counterparts
  * are {@link Async#gather} and {@link Async#gatherOutcomes}.
+ *
+ * @since 0.1
  */
+// The @Nullable here is org.jspecify's, which module-info requires "static" only: lint "exports"
+// would have it "transitive", making every user compile with JSpecify.
+@SuppressWarnings("exports")
 public final class Futures {
     private Futures() {
     }
@@ -31,16 +34,14 @@ public final class Futures {
      * fails at once with that input's exception (unwrapped from {@code CompletionException}) and
      * the other inputs are cancelled; unlike {@code asyncio.gather}, which lets them run on.
      *
-     * <pre>{@code
-     * List<Integer> sizes = Futures.gather(List.of(sizeAsync(a), sizeAsync(b))).join();
-     * }</pre>
+     * {@snippet class=dev.weft.async.snippets.AsyncSnippets region=futures-gather}
      *
      * @param futures the inputs, none null; none gives a future of an empty list, already done
      * @param <T> the type of the values
      * @return the future of the values (an unmodifiable list, nulls allowed)
      * @throws NullPointerException if {@code futures} or one of them is null
      */
-    public static <T> CompletableFuture<List<T>> gather(Collection<? extends CompletableFuture<? extends T>> futures) {
+    public static <T extends @Nullable Object> CompletableFuture<List<T>> gather(Collection<? extends CompletableFuture<? extends T>> futures) {
         return GatheredFuture.values(inputs(Arguments.copyOf(futures, "futures")));
     }
 
@@ -54,7 +55,7 @@ public final class Futures {
      */
     @SafeVarargs
     @SuppressWarnings("varargs") // the array is only read, into a copy of type Object[]
-    public static <T> CompletableFuture<List<T>> gather(CompletableFuture<? extends T>... futures) {
+    public static <T extends @Nullable Object> CompletableFuture<List<T>> gather(CompletableFuture<? extends T>... futures) {
         return GatheredFuture.values(inputs(Arguments.copyOf(futures, "futures")));
     }
 
@@ -64,9 +65,7 @@ public final class Futures {
      * never fails because an input did: a failed input is an {@link Outcome.Failure}, a cancelled
      * one an {@link Outcome.Cancelled}.
      *
-     * <pre>{@code
-     * Futures.gatherOutcomes(List.of(f1, f2)).thenAccept(outcomes -> report(outcomes));
-     * }</pre>
+     * {@snippet class=dev.weft.async.snippets.AsyncSnippets region=futures-gather-outcomes}
      *
      * @param futures the inputs, none null
      * @param <T> the type of the values

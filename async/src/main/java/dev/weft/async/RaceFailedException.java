@@ -8,15 +8,7 @@ import java.util.Objects;
  * contender's failure, in argument order, as Python's {@code ExceptionGroup} carries the errors of
  * a group.
  *
- * <pre>{@code
- * try {
- *     return Async.race(() -> fetch(mirrorA), () -> fetch(mirrorB));
- * } catch (RaceFailedException e) {
- *     log.warn("{}: every mirror failed", e.raceName());
- *     for (Throwable failure : e.exceptions()) { log.warn("a mirror failed", failure); }
- *     throw e;
- * }
- * }</pre>
+ * {@snippet class=dev.weft.async.snippets.AsyncSnippets region=race-failed}
  *
  * <p>The first contender's failure is also the {@linkplain #getCause() cause}, and the others are
  * {@linkplain #getSuppressed() suppressed}, so a stack trace shows them all. A contender that
@@ -27,11 +19,15 @@ import java.util.Objects;
  * {@code ExecutorService.invokeAny}, which throws an {@code ExecutionException} holding one of the
  * failures: nothing is lost. It is not a {@link TaskGroupException}: a race ends well as soon as
  * one contender succeeds, so its failure is a different event from a group's.
+ *
+ * @since 0.1
  */
 public final class RaceFailedException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /** The race's name, as {@link #raceName()} returns it. */
     private final String raceName;
+    /** Every contender's failure, in argument order, as {@link #exceptions()} returns them. */
     private final Throwable[] exceptions;
 
     /**

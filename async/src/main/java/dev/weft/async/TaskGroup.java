@@ -19,13 +19,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * cancels the others, and a {@link TaskGroupException} carries every failure. {@link #run} is
  * {@code async with asyncio.TaskGroup() as group:}, body included:
  *
- * <pre>{@code
- * int sum = TaskGroup.run(group -> {
- *     Task<Integer> t1 = group.createTask("foo1", () -> Async.sleep(Duration.ofMillis(100), 42));
- *     Task<Integer> t2 = group.createTask("foo2", () -> Async.sleep(Duration.ofMillis(200), 11));
- *     return t1.await() + t2.await();
- * });                                  // if the body throws, both are cancelled at once
- * }</pre>
+ * {@snippet class=dev.weft.async.snippets.AsyncSnippets region=task-group}
  *
  * <p>{@link #open()} gives a group for try-with-resources instead: {@link #close()}, at the end
  * of the block, waits for the tasks. While a group is open it is the
@@ -59,6 +53,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>It is a {@link TaskScope} with fail-fast on, which reports every failure instead of the
  * first; compared with an {@code ExecutorService} in try-with-resources (Java 19+), a failure
  * cancels the rest and is never lost.
+ *
+ * @since 0.1
  */
 public final class TaskGroup implements AutoCloseable {
     private static final AtomicLong IDS = new AtomicLong();
@@ -156,6 +152,7 @@ public final class TaskGroup implements AutoCloseable {
      * The body of {@link TaskGroup#run}: what runs inside {@code async with TaskGroup() as group:}.
      *
      * @param <T> the type of its result
+     * @since 0.1
      */
     @FunctionalInterface
     public interface Body<T> {
@@ -194,13 +191,7 @@ public final class TaskGroup implements AutoCloseable {
      * asyncio's rules for the body, which try-with-resources cannot give (see the class javadoc).
      * When it returns or throws, no thread of the group is alive.
      *
-     * <pre>{@code
-     * Page page = TaskGroup.run("page", group -> {
-     *     Task<User> user = group.createTask("user", () -> fetchUser(id));
-     *     Task<Order> order = group.createTask("order", () -> fetchOrder(id));
-     *     return new Page(user.await(), order.await());
-     * });
-     * }</pre>
+     * {@snippet class=dev.weft.async.snippets.AsyncSnippets region=task-group-run}
      *
      * <ul>
      *   <li>The body returns: {@code run} waits for every task, as {@link #close()} does, and

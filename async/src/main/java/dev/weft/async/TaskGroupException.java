@@ -10,19 +10,14 @@ import java.util.Objects;
  * {@link Async#race}, where every entrant failing is a different event, throws a
  * {@link RaceFailedException} instead.
  *
- * <pre>{@code
- * try (var group = TaskGroup.open()) {
- *     group.createTask("a", () -> fetch("a"));
- *     group.createTask("b", () -> fetch("b"));
- * } catch (TaskGroupException e) {
- *     for (Throwable failure : e.exceptions()) { log.warn("failed", failure); }
- * }
- * }</pre>
+ * {@snippet class=dev.weft.async.snippets.AsyncSnippets region=task-group-exception}
  *
  * <p>The first failure is also the {@linkplain #getCause() cause}, and the others are
  * {@linkplain #getSuppressed() suppressed}, so a stack trace shows them all. The
  * {@code java.util.concurrent} neighbour, {@code ExecutionException}, holds a single cause; the
  * core {@link dev.weft.core.TaskFailedException} names the one task that failed first.
+ *
+ * @since 0.1
  */
 public final class TaskGroupException extends RuntimeException {
     private static final long serialVersionUID = 1L;

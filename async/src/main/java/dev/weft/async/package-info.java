@@ -6,12 +6,7 @@
  * together, and {@link dev.weft.async.Futures} to gather
  * {@code CompletableFuture}s without blocking.
  *
- * <pre>{@code
- * List<String> summaries = Async.run(() -> Async.gather(
- *         () -> wiki("Coroutine"),
- *         () -> wiki("Threading"),
- *         () -> wiki("Programmation_concurrente")));   // about one fetch's time, not three
- * }</pre>
+ * {@snippet class=dev.weft.async.snippets.AsyncSnippets region=async-package}
  *
  * <p>Each task runs on its own virtual thread: a coroutine becomes a {@link java.util.concurrent.Callable},
  * {@code await asyncio.sleep} a plain {@code Thread.sleep} (or {@code Async.sleep}), and
@@ -35,4 +30,7 @@
  *       or {@code try (var g = TaskGroup.open())}, {@code TaskGroupException}</td></tr>
  * </table>
  */
+@NullMarked
 package dev.weft.async;
+
+import org.jspecify.annotations.NullMarked;

@@ -19,17 +19,12 @@ import org.slf4j.LoggerFactory;
  * that runs chunks for the pools of its cluster. Start it in a JVM, or from the command line on
  * each machine; the application's classes must be on its class path.
  *
- * <pre>{@code
- * // java -cp app.jar:weft-cluster.jar:weft-parallel.jar:weft-core.jar:hazelcast.jar:slf4j-api.jar \
- * //      dev.weft.cluster.ClusterMember --cluster-name farm --bind 10.0.0.6 \
- * //      --members 10.0.0.5,10.0.0.6,10.0.0.7 --workers 8
- * try (ClusterMember member = ClusterMember.start(options)) {
- *     member.awaitShutdown();
- * }
- * }</pre>
+ * {@snippet class=dev.weft.cluster.snippets.ClusterSnippets region=cluster-member}
  *
  * <p>Python's nearest counterpart is a {@code multiprocessing.managers.BaseManager} server started
  * with {@code serve_forever()}; in Java it is the worker side of an RMI or JPPF grid.
+ *
+ * @since 0.1
  */
 public final class ClusterMember implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ClusterMember.class);

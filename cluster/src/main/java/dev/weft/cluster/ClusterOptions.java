@@ -13,20 +13,16 @@ import java.util.UUID;
  * runs at once. The defaults are safe on a laptop: a fresh cluster name, members looked for on
  * {@code 127.0.0.1} only, multicast and cloud discovery off.
  *
- * <pre>{@code
- * ClusterOptions farm = ClusterOptions.builder()
- *         .clusterName("render-farm")
- *         .bindAddress("10.0.0.5")                          // a private network, never the internet
- *         .members(List.of("10.0.0.5", "10.0.0.6", "10.0.0.7"))
- *         .workersPerMember(8)
- *         .build();
- * try (ClusterPool pool = ClusterPool.member(farm)) { ... }
- * }</pre>
+ * {@snippet class=dev.weft.cluster.snippets.ClusterSnippets region=cluster-options}
+ *
+ * <p>On the first machine, {@code ClusterPool.member(farm)} then makes this JVM one of the members.
  *
  * <p>Like {@link dev.weft.parallel.ProcessPoolOptions}, options are immutable and made by a builder
  * whose settings may each be given once. Python's {@code multiprocessing.managers.BaseManager}
  * takes an address and an {@code authkey} instead; open-source Hazelcast has no authentication,
  * which is why a cluster must stay on a private network (see the package documentation).
+ *
+ * @since 0.1
  */
 public final class ClusterOptions {
 
@@ -117,9 +113,9 @@ public final class ClusterOptions {
      * Builds {@link ClusterOptions}; each setting may be given once, and {@link #build()} may be
      * called many times.
      *
-     * <pre>{@code
-     * ClusterOptions options = ClusterOptions.builder().clusterName("jobs").build();
-     * }</pre>
+     * {@snippet class=dev.weft.cluster.snippets.ClusterSnippets region=cluster-options-builder}
+     *
+     * @since 0.1
      */
     public static final class Builder {
         private String clusterName;

@@ -17,17 +17,14 @@ import java.util.Optional;
  * members through Hazelcast's {@link com.hazelcast.core.IExecutorService}. Switching from one
  * machine to many is one line:
  *
- * <pre>{@code
- * try (Pool pool = ClusterPool.embedded()) {          // was: Pool.processes(4)
- *     List<Long> counts = pool.map(Work::countDown, inputs);
- * }
+ * {@snippet class=dev.weft.cluster.snippets.ClusterSnippets region=cluster-pool}
  *
- * ClusterOptions farm = ClusterOptions.builder()
- *         .clusterName("farm").bindAddress("10.0.0.5")
- *         .members(List.of("10.0.0.5", "10.0.0.6", "10.0.0.7")).build();
- * try (ClusterPool pool = ClusterPool.member(farm)) { ... }   // this JVM works too
- * try (ClusterPool pool = ClusterPool.client(farm)) { ... }   // only the members work
- * }</pre>
+ * <p>Across machines, the pool is given the cluster to join:
+ *
+ * {@snippet class=dev.weft.cluster.snippets.ClusterSnippets region=cluster-pool-farm}
+ *
+ * <p>then {@code ClusterPool.member(farm)} makes this JVM a member that works too, and
+ * {@code ClusterPool.client(farm)} a client that only submits: the members work.
  *
  * <h2>Where it runs</h2>
  * <ul>
@@ -66,6 +63,8 @@ import java.util.Optional;
  * Ray) are separate frameworks with their own API. Compared with {@code java.util.concurrent}: it
  * is a distributed {@link java.util.concurrent.ExecutorService#invokeAll} that takes a function and
  * its inputs, chunks them, keeps input order and survives the loss of a member.
+ *
+ * @since 0.1
  */
 public final class ClusterPool implements Pool {
     private final HazelcastPool pool;
@@ -167,9 +166,7 @@ public final class ClusterPool implements Pool {
      * Tells a function which member runs it, as Python's
      * {@code multiprocessing.current_process()} tells a worker its name.
      *
-     * <pre>{@code
-     * pool.map(x -> ClusterPool.currentMember().orElseThrow().getAddress() + " got " + x, inputs);
-     * }</pre>
+     * {@snippet class=dev.weft.cluster.snippets.ClusterSnippets region=current-member}
      *
      * @return the member whose chunk the calling thread is running, or empty outside a chunk
      */

@@ -2,6 +2,7 @@ package dev.weft.cluster;
 
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Thrown (as the cause of a {@link dev.weft.parallel.ParallelExecutionException}, or held in an
@@ -10,17 +11,19 @@ import java.util.Objects;
  * before it reported, up to {@link ClusterOptions#maxAttempts()} times, or because the pool's own
  * connection to the cluster ended.
  *
- * <pre>{@code
- * List<Outcome<Long>> outcomes = pool.mapOutcomes(Work::crunch, inputs, 1);
- * if (outcomes.get(7) instanceof Outcome.Failure<Long> f && f.error() instanceof MemberLostException lost) {
- *     log.warn("input 7 lost its members {}", lost.members());
- * }
- * }</pre>
+ * <p>With {@code List<Outcome<Long>> outcomes = pool.mapOutcomes(Work::crunch, inputs, 1)}:
+ *
+ * {@snippet class=dev.weft.cluster.snippets.ClusterSnippets region=member-lost}
  *
  * <p>It is the cluster's {@link dev.weft.parallel.WorkerDiedException}. Python's
  * {@code multiprocessing} has no cluster; {@code concurrent.futures.process.BrokenProcessPool} is
  * the nearest thing.
+ *
+ * @since 0.1
  */
+// The @Nullable here is org.jspecify's, which module-info requires "static" only: lint "exports"
+// would have it "transitive", making every user compile with JSpecify.
+@SuppressWarnings("exports")
 public final class MemberLostException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
@@ -38,7 +41,7 @@ public final class MemberLostException extends RuntimeException {
      * @param cause what Hazelcast reported, may be null
      * @throws NullPointerException if {@code message} or {@code members} is null
      */
-    public MemberLostException(String message, List<String> members, Throwable cause) {
+    public MemberLostException(String message, List<String> members, @Nullable Throwable cause) {
         super(Objects.requireNonNull(message, "message"), cause);
         this.members = List.copyOf(Objects.requireNonNull(members, "members"));
     }

@@ -7,11 +7,7 @@
  * dev.weft.cluster.ClusterPool#over}); {@link dev.weft.cluster.ClusterOptions} says where the
  * cluster is, and {@link dev.weft.cluster.ClusterMember} runs a worker node.
  *
- * <pre>{@code
- * try (Pool pool = ClusterPool.embedded()) {            // was: Pool.processes(4)
- *     List<Integer> squares = pool.map(x -> x * x, List.of(1, 2, 3));
- * }
- * }</pre>
+ * {@snippet class=dev.weft.cluster.snippets.ClusterSnippets region=cluster-package}
  *
  * <h2>Security</h2>
  * Open-source Hazelcast has no authentication and no TLS, and members accept Java-serialized tasks:
@@ -25,4 +21,7 @@
  * <p>Python's {@code multiprocessing} stops at one machine; this package plays the part that Dask
  * or Ray play for Python, behind the {@code multiprocessing.Pool} API weft already follows.
  */
+@NullMarked
 package dev.weft.cluster;
+
+import org.jspecify.annotations.NullMarked;

@@ -2,22 +2,21 @@ package dev.weft.core;
 
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How a task ended: {@link Success} with a value, {@link Failure} with an error, or
  * {@link Cancelled}. It is Python's {@code asyncio.gather(..., return_exceptions=True)} result
  * element, made type-safe and exhaustive for pattern matching:
  *
- * <pre>{@code
- * String text = switch (task.outcome()) {
- *     case Outcome.Success<Integer> s -> "got " + s.value();
- *     case Outcome.Failure<Integer> f -> "failed: " + f.error();
- *     case Outcome.Cancelled<Integer> c -> "cancelled";
- * };
- * }</pre>
+ * {@snippet class=dev.weft.core.snippets.CoreSnippets region=outcome}
  *
  * @param <T> the type of the value on success
+ * @since 0.1
  */
+// The @Nullable here is org.jspecify's, which module-info requires "static" only: lint "exports"
+// would have it "transitive", making every user compile with JSpecify.
+@SuppressWarnings("exports")
 public sealed interface Outcome<T> permits Outcome.Success, Outcome.Failure, Outcome.Cancelled {
 
     /**
@@ -25,8 +24,9 @@ public sealed interface Outcome<T> permits Outcome.Success, Outcome.Failure, Out
      *
      * @param value what the task returned
      * @param <T> the type of the value
+     * @since 0.1
      */
-    record Success<T>(T value) implements Outcome<T> {
+    record Success<T>(@Nullable T value) implements Outcome<T> {
     }
 
     /**
@@ -34,6 +34,7 @@ public sealed interface Outcome<T> permits Outcome.Success, Outcome.Failure, Out
      *
      * @param error what the task threw, never {@code null}
      * @param <T> the type the task would have returned
+     * @since 0.1
      */
     record Failure<T>(Throwable error) implements Outcome<T> {
         /**
@@ -51,6 +52,7 @@ public sealed interface Outcome<T> permits Outcome.Success, Outcome.Failure, Out
      * A task that was cancelled before it could return.
      *
      * @param <T> the type the task would have returned
+     * @since 0.1
      */
     record Cancelled<T>() implements Outcome<T> {
     }
@@ -61,7 +63,7 @@ public sealed interface Outcome<T> permits Outcome.Success, Outcome.Failure, Out
      * @param value the value, may be null
      * @param <T> the type of the value
      */
-    static <T> Outcome<T> success(T value) {
+    static <T> Outcome<T> success(@Nullable T value) {
         return new Success<>(value);
     }
 

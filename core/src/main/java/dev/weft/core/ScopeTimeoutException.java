@@ -7,12 +7,9 @@ import java.time.Duration;
  * the forks that were still running have been cancelled. Unchecked, like Python's
  * {@code TimeoutError} raised out of {@code asyncio.timeout()}.
  *
- * <pre>{@code
- * try (var scope = TaskScope.builder().deadline(Duration.ofSeconds(1)).open()) {
- *     scope.fork(() -> slowCall());
- *     scope.join();          // throws ScopeTimeoutException after one second
- * }
- * }</pre>
+ * {@snippet class=dev.weft.core.snippets.CoreSnippets region=scope-timeout}
+ *
+ * @since 0.1
  */
 public final class ScopeTimeoutException extends RuntimeException {
     private static final long serialVersionUID = 1L;

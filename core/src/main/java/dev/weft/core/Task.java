@@ -16,13 +16,7 @@ import java.util.function.Consumer;
  * {@link TaskScope}, {@code Async.ensureFuture}, a {@code Pool}); the handle lets you wait for
  * it, look at how it ended, be called back when it ends, and cancel it.
  *
- * <pre>{@code
- * try (var scope = TaskScope.open()) {
- *     Task<String> page = scope.fork("fetch", () -> fetch(url));
- *     page.onDone(t -> log.info("{} ended: {}", t.name(), t.outcome()));
- *     String body = page.await();
- * }
- * }</pre>
+ * {@snippet class=dev.weft.core.snippets.CoreSnippets region=task}
  *
  * <p><b>A {@link Future} too.</b> A task is a {@code java.util.concurrent.Future}, so it can be
  * handed to code written for one: {@link #get()} and {@link #get(long, TimeUnit)} wait as
@@ -32,12 +26,7 @@ import java.util.function.Consumer;
  * where {@code get()} throws {@code ExecutionException}; {@link #cancel()} is
  * {@code cancel(true)}; {@link #outcome()} is {@link #state()} with the value or error attached.
  *
- * <pre>{@code
- * List<Future<?>> pending = List.of(scope.fork(() -> load(a)), scope.fork(() -> load(b)));
- * for (Future<?> f : pending) {
- *     f.get(30, TimeUnit.SECONDS);      // ExecutionException if a load threw
- * }
- * }</pre>
+ * {@snippet class=dev.weft.core.snippets.CoreSnippets region=task-future}
  *
  * <p><b>Cancellation</b> follows {@code Future} (and {@code FutureTask}): once
  * {@link #cancel(boolean)} has returned true, the task is done and {@linkplain Outcome.Cancelled
@@ -52,6 +41,7 @@ import java.util.function.Consumer;
  * run of an {@link #onDone} callback.
  *
  * @param <T> the type of the result
+ * @since 0.1
  */
 public interface Task<T> extends Future<T> {
 
@@ -60,10 +50,7 @@ public interface Task<T> extends Future<T> {
      * remote worker, a callback API). Cancelling the task cancels the future; whoever completes
      * the future can watch for that with {@link CompletableFuture#isCancelled()}.
      *
-     * <pre>{@code
-     * CompletableFuture<byte[]> reply = new CompletableFuture<>();
-     * Task<byte[]> task = Task.of("rpc", reply);
-     * }</pre>
+     * {@snippet class=dev.weft.core.snippets.CoreSnippets region=task-of}
      *
      * @param name the task's name
      * @param future the future whose completion ends the task

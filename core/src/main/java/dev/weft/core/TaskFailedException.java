@@ -1,22 +1,22 @@
 package dev.weft.core;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Thrown when a task failed: it names the task, and its {@linkplain #getCause() cause} is what
  * the task threw, unchanged.
  *
- * <pre>{@code
- * try {
- *     task.await();
- * } catch (TaskFailedException e) {
- *     log.warn("{} failed", e.taskName(), e.getCause());
- * }
- * }</pre>
+ * {@snippet class=dev.weft.core.snippets.CoreSnippets region=task-failed}
  *
  * <p>When several tasks of one scope fail, the first failure is thrown and the later ones are
  * attached as {@linkplain #getSuppressed() suppressed} exceptions, so none is lost.
+ *
+ * @since 0.1
  */
+// The @Nullable here is org.jspecify's, which module-info requires "static" only: lint "exports"
+// would have it "transitive", making every user compile with JSpecify.
+@SuppressWarnings("exports")
 public final class TaskFailedException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
@@ -33,12 +33,12 @@ public final class TaskFailedException extends RuntimeException {
      * @param cause what the task threw
      * @throws NullPointerException if {@code cause} is null
      */
-    public TaskFailedException(String taskName, Throwable cause) {
+    public TaskFailedException(@Nullable String taskName, Throwable cause) {
         super(message(taskName, Objects.requireNonNull(cause, "cause")), cause);
         this.taskName = taskName == null ? UNNAMED : taskName;
     }
 
-    private static String message(String taskName, Throwable cause) {
+    private static String message(@Nullable String taskName, Throwable cause) {
         String name = taskName == null ? UNNAMED : "task '" + taskName + "'";
         return name + " failed: " + cause;
     }

@@ -25,14 +25,7 @@ import java.util.function.Consumer;
  * Every task {@linkplain #fork(Callable) forked} in a scope runs on its own thread and ends
  * before the scope does: when {@link #close()} returns, no thread the scope started is alive.
  *
- * <pre>{@code
- * try (var scope = TaskScope.open()) {
- *     Task<String> user = scope.fork("user", () -> fetchUser(id));
- *     Task<Integer> order = scope.fork("order", () -> fetchOrder(id));
- *     scope.join();                      // waits for both; throws if one failed
- *     return new Page(user.await(), order.await());
- * }
- * }</pre>
+ * {@snippet class=dev.weft.core.snippets.CoreSnippets region=task-scope}
  *
  * <p><b>Policies.</b> {@link #open()} gives virtual threads and fail-fast; {@link #builder()}
  * sets a name, the {@link ThreadKind}, fail-fast on or off, a deadline and a {@link Timeline}
@@ -61,6 +54,8 @@ import java.util.function.Consumer;
  * scope's own forks would wait for itself and throws {@link IllegalStateException}.
  *
  * <p>Memory consistency: what a fork did happens-before {@code join()} returns or throws.
+ *
+ * @since 0.1
  */
 public final class TaskScope implements AutoCloseable {
     private static final AtomicLong SCOPE_IDS = new AtomicLong();
@@ -488,15 +483,9 @@ public final class TaskScope implements AutoCloseable {
      * Builds a {@link TaskScope} with chosen policies; every setting may be set once. The builder
      * can be reused after {@link #open()}.
      *
-     * <pre>{@code
-     * try (var scope = TaskScope.builder()
-     *         .name("crawler")
-     *         .threads(ThreadKind.PLATFORM)
-     *         .failFast(false)
-     *         .deadline(Duration.ofSeconds(5))
-     *         .timeline(timeline)
-     *         .open()) { ... }
-     * }</pre>
+     * {@snippet class=dev.weft.core.snippets.CoreSnippets region=scope-builder}
+     *
+     * @since 0.1
      */
     public static final class Builder {
         private String name;
@@ -595,10 +584,7 @@ public final class TaskScope implements AutoCloseable {
          * {@code join()} throws (with fail-fast off, one made for it). What the listener throws is
          * added to the fork's exception as suppressed. Default: none.
          *
-         * <pre>{@code
-         * Thread owner = Thread.currentThread();
-         * TaskScope.builder().onFirstFailure(failure -> owner.interrupt()).open();
-         * }</pre>
+         * {@snippet class=dev.weft.core.snippets.CoreSnippets region=on-first-failure}
          *
          * @param listener what to call
          * @return this builder

@@ -11,13 +11,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * waiting, like an asyncio task) or an OS-backed {@link #PLATFORM} thread (like Python's
  * {@code threading.Thread}). Each kind makes named thread factories:
  *
- * <pre>{@code
- * ThreadFactory factory = ThreadKind.VIRTUAL.factory("download");  // download-1, download-2, ...
- * Thread t = ThreadKind.PLATFORM.newThread("worker", () -> work());
- * }</pre>
+ * {@snippet class=dev.weft.core.snippets.CoreSnippets region=thread-kind}
  *
  * <p>Every weft module starts its threads here, so {@link #liveThreads()} can tell which weft
  * threads are still running: a test, or a shutdown check, uses it to prove nothing leaked.
+ *
+ * @since 0.1
  */
 public enum ThreadKind {
     /** A virtual thread: parks without holding an OS thread; millions can exist at once. */

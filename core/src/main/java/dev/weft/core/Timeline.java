@@ -18,17 +18,11 @@ import java.util.function.LongSupplier;
  * that work ran in sequence or overlapped: {@link #renderAscii(int)} draws a Gantt chart for a
  * terminal and {@link #writeSvg(Path)} the same chart as a picture.
  *
- * <pre>{@code
- * Timeline timeline = Timeline.start();
- * try (var scope = TaskScope.builder().timeline(timeline).open()) {
- *     scope.fork("one", () -> work(1));
- *     scope.fork("two", () -> work(2));
- *     scope.join();
- * }
- * terminal.println(timeline.renderAscii(60));
- * }</pre>
+ * {@snippet class=dev.weft.core.snippets.CoreSnippets region=timeline}
  *
  * <p>Spans may be recorded from any thread at once. Only ended spans are reported.
+ *
+ * @since 0.1
  */
 public final class Timeline {
     private final LongSupplier nanoClock;
@@ -64,6 +58,7 @@ public final class Timeline {
      * @param thread the name of the thread that ran it
      * @param start when it started, from the timeline's start
      * @param end when it ended, from the timeline's start
+     * @since 0.1
      */
     public record Span(String name, String thread, Duration start, Duration end) {
         /**
@@ -99,6 +94,8 @@ public final class Timeline {
 
     /**
      * An open span: closing it records the span. Close it once, on any thread.
+     *
+     * @since 0.1
      */
     public final class OpenSpan implements AutoCloseable {
         private final String name;
@@ -128,11 +125,7 @@ public final class Timeline {
     /**
      * Starts a span on the current thread; close it (try-with-resources) when the work ends.
      *
-     * <pre>{@code
-     * try (var span = timeline.span("download")) {
-     *     download();
-     * }
-     * }</pre>
+     * {@snippet class=dev.weft.core.snippets.CoreSnippets region=timeline-span}
      *
      * @param name what is about to run
      * @return the open span

@@ -8,14 +8,7 @@
  * end is an {@link dev.weft.core.Outcome}. A {@link dev.weft.core.Timeline} records what ran when
  * and draws it.
  *
- * <pre>{@code
- * try (var scope = TaskScope.open()) {
- *     var a = scope.fork(() -> slowSquare(2));
- *     var b = scope.fork(() -> slowSquare(3));
- *     scope.join();
- *     int sum = a.await() + b.await();   // 13
- * }
- * }</pre>
+ * {@snippet class=dev.weft.core.snippets.CoreSnippets region=core-package}
  *
  * <table class="striped">
  *   <caption>Python names and their weft counterparts</caption>
@@ -29,4 +22,7 @@
  *   </tbody>
  * </table>
  */
+@NullMarked
 package dev.weft.core;
+
+import org.jspecify.annotations.NullMarked;

@@ -4,13 +4,7 @@ package dev.weft.decorators;
  * A {@link Decorator} that memoizes: Python's {@code functools.lru_cache} and
  * {@code functools.cache}, with {@code cache_info()} and {@code cache_clear()}.
  *
- * <pre>{@code
- * CacheDecorator cache = Decorators.lruCache(2);
- * Function<Integer, Integer> times10 = Decorate.function("times10", x -> x * 10, cache);
- * for (int x : List.of(7, 9, 7, 8, 9)) times10.apply(x);   // 8 evicts 9, the least recent
- * cache.info();    // CacheInfo(hits=1, misses=4, maxSize=2, currSize=2)
- * cache.clear();   // entries and statistics reset
- * }</pre>
+ * {@snippet class=dev.weft.decorators.snippets.DecoratorsSnippets region=cache-decorator}
  *
  * <p>Made by {@link Decorators#lruCache(int, boolean)}, {@link Decorators#cache()} and the
  * {@link LruCache @LruCache} annotation. Hits, misses, the least-recently-used order and what a
@@ -30,6 +24,8 @@ package dev.weft.decorators;
  * deadlocks. A cache object belongs to one decorated function or proxy; decorating a second one
  * with it throws {@link IllegalStateException} (as each {@code @lru_cache} line makes its own
  * cache). All methods are thread-safe.
+ *
+ * @since 0.1
  */
 public interface CacheDecorator extends Decorator {
 

@@ -4,12 +4,7 @@ package dev.weft.decorators;
  * Statistics of a caching decorator at one moment: Python's {@code cache_info()} named tuple
  * {@code CacheInfo(hits, misses, maxsize, currsize)}.
  *
- * <pre>{@code
- * CacheDecorator cache = Decorators.lruCache(128);
- * Function<Integer, Integer> square = Decorate.function("square", x -> x * x, cache);
- * square.apply(10); square.apply(20); square.apply(10);
- * cache.info();   // CacheInfo(hits=1, misses=2, maxSize=128, currSize=2)
- * }</pre>
+ * {@snippet class=dev.weft.decorators.snippets.DecoratorsSnippets region=cache-info}
  *
  * <p>Compared with Guava's {@code CacheStats} or Caffeine's: only the four numbers Python
  * reports, counted exactly as {@code functools.lru_cache} counts them. An unbounded cache
@@ -19,6 +14,7 @@ package dev.weft.decorators;
  * @param misses calls that ran the function
  * @param maxSize the most entries the cache keeps, or {@link #UNBOUNDED}
  * @param currSize the entries it holds now
+ * @since 0.1
  */
 public record CacheInfo(long hits, long misses, int maxSize, int currSize) {
 

@@ -18,19 +18,13 @@ import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Applies {@link Decorator}s to a function or to an interface: the {@code @} lines of Python,
  * with {@code functools.wraps} built in.
  *
- * <pre>{@code
- * // @entree_contient('.csv')
- * // @temps_execution
- * // def importer_csv(path): ...
- * Function<String, Table> importerCsv = Decorate.function("importer_csv", Csv::read,
- *         Decorators.requireArg(0, p -> p.toString().contains(".csv"), "la première entrée doit contenir .csv"),
- *         Decorators.timed());
- * }</pre>
+ * {@snippet class=dev.weft.decorators.snippets.DecoratorsSnippets region=decorate}
  *
  * <h2>Order</h2>
  * The first decorator listed is the outermost, like the top {@code @} line: {@code function("f",
@@ -56,7 +50,12 @@ import java.util.function.Supplier;
  * and with dynamic proxies written by hand: decorators control the call itself, and proxies get
  * the unwrapping of {@code InvocationTargetException} and sane {@code equals} right. Decorated
  * functions and proxies are immutable and thread-safe if their decorators are.
+ *
+ * @since 0.1
  */
+// The @Nullable here is org.jspecify's, which module-info requires "static" only: lint "exports"
+// would have it "transitive", making every user compile with JSpecify.
+@SuppressWarnings("exports")
 public final class Decorate {
 
     private Decorate() {
@@ -94,7 +93,7 @@ public final class Decorate {
      * @throws IllegalArgumentException if {@code name} is blank
      * @throws IllegalStateException if a cache among the decorators already decorates another function
      */
-    public static <T, R> Function<T, R> function(String name, String doc, Function<? super T, ? extends R> function,
+    public static <T, R> Function<T, R> function(String name, @Nullable String doc, Function<? super T, ? extends R> function,
             Decorator... decorators) {
         Objects.requireNonNull(function, "function");
         Site site = site(name, doc, decorators, Terminals.of(function));
@@ -135,7 +134,7 @@ public final class Decorate {
      * @throws IllegalArgumentException if {@code name} is blank
      * @throws IllegalStateException if a cache among the decorators already decorates another function
      */
-    public static <T, U, R> BiFunction<T, U, R> biFunction(String name, String doc,
+    public static <T, U, R> BiFunction<T, U, R> biFunction(String name, @Nullable String doc,
             BiFunction<? super T, ? super U, ? extends R> function, Decorator... decorators) {
         Objects.requireNonNull(function, "function");
         Site site = site(name, doc, decorators, Terminals.of(function));
@@ -171,7 +170,7 @@ public final class Decorate {
      * @throws IllegalArgumentException if {@code name} is blank
      * @throws IllegalStateException if a cache among the decorators already decorates another function
      */
-    public static <T> Supplier<T> supplier(String name, String doc, Supplier<? extends T> supplier,
+    public static <T> Supplier<T> supplier(String name, @Nullable String doc, Supplier<? extends T> supplier,
             Decorator... decorators) {
         Objects.requireNonNull(supplier, "supplier");
         Site site = site(name, doc, decorators, Terminals.of(supplier));
@@ -207,7 +206,7 @@ public final class Decorate {
      * @throws IllegalArgumentException if {@code name} is blank
      * @throws IllegalStateException if a cache among the decorators already decorates another function
      */
-    public static <V> Callable<V> callable(String name, String doc, Callable<? extends V> callable,
+    public static <V> Callable<V> callable(String name, @Nullable String doc, Callable<? extends V> callable,
             Decorator... decorators) {
         Objects.requireNonNull(callable, "callable");
         Site site = site(name, doc, decorators, Terminals.of(callable));
@@ -241,7 +240,7 @@ public final class Decorate {
      * @throws IllegalArgumentException if {@code name} is blank
      * @throws IllegalStateException if a cache among the decorators already decorates another function
      */
-    public static Runnable runnable(String name, String doc, Runnable runnable, Decorator... decorators) {
+    public static Runnable runnable(String name, @Nullable String doc, Runnable runnable, Decorator... decorators) {
         Objects.requireNonNull(runnable, "runnable");
         Site site = site(name, doc, decorators, Terminals.of(runnable));
         return new DecoratedRunnable(site, runnable);
@@ -253,11 +252,7 @@ public final class Decorate {
      * calls itself through its decorated global name. A memoized factorial's recursion hits the
      * cache:
      *
-     * <pre>{@code
-     * Function<Integer, BigInteger> factorial = Decorate.recursive("factorial",
-     *         (self, n) -> n <= 1 ? BigInteger.ONE : BigInteger.valueOf(n).multiply(self.apply(n - 1)),
-     *         Decorators.lruCache());
-     * }</pre>
+     * {@snippet class=dev.weft.decorators.snippets.DecoratorsSnippets region=recursive}
      *
      * <p>{@link Decorated#wrapped()} is the body with the decorated function as {@code self},
      * as Python's {@code __wrapped__} still recurses through the decorated name.
@@ -291,7 +286,7 @@ public final class Decorate {
      * @throws IllegalArgumentException if {@code name} is blank
      * @throws IllegalStateException if a cache among the decorators already decorates another function
      */
-    public static <T, R> Function<T, R> recursive(String name, String doc, BiFunction<Function<T, R>, T, R> body,
+    public static <T, R> Function<T, R> recursive(String name, @Nullable String doc, BiFunction<Function<T, R>, T, R> body,
             Decorator... decorators) {
         Objects.requireNonNull(body, "body");
         SelfReference<T, R> self = new SelfReference<>();
@@ -312,9 +307,7 @@ public final class Decorate {
      * {@code iface} and calls {@code target} through the decorators (each method sees its own
      * name, its {@link Doc @Doc} and its {@code Method}).
      *
-     * <pre>{@code
-     * Repository repo = Decorate.proxy(Repository.class, new JdbcRepository(ds), Decorators.timed());
-     * }</pre>
+     * {@snippet class=dev.weft.decorators.snippets.DecoratorsSnippets region=proxy}
      *
      * <p>Default methods are called on the target (its override, or the default). A cache given
      * here serves all the methods, keyed by method and arguments. {@code equals},
@@ -354,14 +347,7 @@ public final class Decorate {
      * {@link RequireArg @RequireArg}, with {@link Doc @Doc} as the doc. Lines and times go to
      * SLF4J (logger {@value Decorators#LOGGER_NAME}, INFO).
      *
-     * <pre>{@code
-     * interface Hello {
-     *     @Timed
-     *     @LruCache
-     *     String printHello(String a);
-     * }
-     * Hello hello = Decorate.annotated(Hello.class, a -> slowly(a));
-     * }</pre>
+     * {@snippet class=dev.weft.decorators.snippets.DecoratorsSnippets region=annotated}
      *
      * @param iface the interface whose methods carry the annotations
      * @param target the object to call
@@ -396,7 +382,7 @@ public final class Decorate {
         return ProxyHandler.create(iface, target, reader::of, false);
     }
 
-    private static Site site(String name, String doc, Decorator[] decorators, Terminal terminal) {
+    private static Site site(String name, @Nullable String doc, Decorator[] decorators, Terminal terminal) {
         Chains.checkedName(name);
         Decorator[] chain = Chains.checked(decorators);
         Object owner = new Object();

@@ -7,18 +7,14 @@ import java.util.Optional;
  * original it kept, as {@code functools.wraps} keeps {@code __name__}, {@code __doc__} and
  * {@code __wrapped__}.
  *
- * <pre>{@code
- * Function<String, Table> importCsv =
- *         Decorate.function("importer_csv", "Imports a CSV file.", Csv::read, Decorators.timed());
- * if (importCsv instanceof Decorated d) {
- *     log.info("{}: {}", d.name(), d.doc().orElse(""));   // importer_csv: Imports a CSV file.
- * }
- * }</pre>
+ * {@snippet class=dev.weft.decorators.snippets.DecoratorsSnippets region=decorated}
  *
  * <p>Compared with Python's {@code help(f)}: the same facts, read by code. There is no
  * {@code java.util.concurrent} neighbour. Proxies made by {@link Decorate#proxy} do not implement
  * this interface (its methods could clash with the proxied interface's); they keep the interface
  * itself, with its annotations and {@code @Doc}s.
+ *
+ * @since 0.1
  */
 public interface Decorated {
 

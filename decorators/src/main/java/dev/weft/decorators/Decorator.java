@@ -1,16 +1,12 @@
 package dev.weft.decorators;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A piece of behaviour wrapped around a call: the Java form of a Python decorator's inner
  * {@code wrapper(*args, **kwargs)} function.
  *
- * <pre>{@code
- * Decorator logCalls = call -> {
- *     log.info("calling {} with {}", call.name(), call.args());
- *     return call.proceed();                 // function(*args, **kwargs)
- * };
- * Function<String, Integer> length = Decorate.function("length", String::length, logCalls);
- * }</pre>
+ * {@snippet class=dev.weft.decorators.snippets.DecoratorsSnippets region=decorator}
  *
  * <p>A decorator receives the {@link Invocation} (name, arguments, doc, and the next step) and
  * decides what to do: run code before or after {@link Invocation#proceed()}, change the
@@ -28,7 +24,12 @@ package dev.weft.decorators;
  * <p>A decorator may be shared by many decorated functions and called from many threads at once
  * (the stock ones in {@link Decorators} are thread-safe, except that a cache belongs to one
  * decorated function or proxy).
+ *
+ * @since 0.1
  */
+// The @Nullable here is org.jspecify's, which module-info requires "static" only: lint "exports"
+// would have it "transitive", making every user compile with JSpecify.
+@SuppressWarnings("exports")
 @FunctionalInterface
 public interface Decorator {
 
@@ -42,5 +43,5 @@ public interface Decorator {
      * @throws Throwable anything; it reaches the caller as itself when the decorated signature
      *     allows it (see {@link Decorate} for checked exceptions a signature cannot carry)
      */
-    Object around(Invocation call) throws Throwable;
+    @Nullable Object around(Invocation call) throws Throwable;
 }

@@ -13,20 +13,14 @@ import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The stock decorators: the notebook's {@code print_before_execution}, {@code affiche_doc},
  * {@code temps_execution} and {@code entree_contient}, and {@code functools.lru_cache} /
  * {@code functools.cache}.
  *
- * <pre>{@code
- * CacheDecorator cache = Decorators.lruCache();
- * Supplier<String> printHello = Decorate.supplier("print_hello", () -> slowHello(),
- *         Decorators.timed(), cache);             // @temps_execution over @lru_cache()
- * printHello.get();                               // runs (a miss), logs "print_hello took 5.011 s"
- * printHello.get();                               // a hit, logs "print_hello took 1.200 µs"
- * cache.info();                                   // CacheInfo(hits=1, misses=1, maxSize=128, currSize=1)
- * }</pre>
+ * {@snippet class=dev.weft.decorators.snippets.DecoratorsSnippets region=decorators}
  *
  * <p>Each method returns a new decorator; apply it with {@link Decorate}. The printing ones take
  * a {@code Consumer<String>} (for example {@code System.out::println} in an application, a list
@@ -35,7 +29,12 @@ import java.util.function.Predicate;
  * {@code cache_clear()} live on the {@link CacheDecorator} rather than on the function. Compared
  * with resilience4j's {@code Decorators} or Guava's {@code CacheBuilder}: the same idea of
  * ready-made wrappers, with Python's semantics.
+ *
+ * @since 0.1
  */
+// The @Nullable here is org.jspecify's, which module-info requires "static" only: lint "exports"
+// would have it "transitive", making every user compile with JSpecify.
+@SuppressWarnings("exports")
 public final class Decorators {
 
     /** The default line of {@link #printBefore(Consumer)}: {@value}, where {@code {}} is the name. */
@@ -144,10 +143,7 @@ public final class Decorators {
      * source of nanoseconds, as {@link dev.weft.core.Timeline#start(LongSupplier)} takes, so that
      * tests pass a fake clock instead of sleeping.
      *
-     * <pre>{@code
-     * AtomicLong now = new AtomicLong();
-     * Decorator timed = Decorators.timed((name, took) -> log.add(name + " " + took), now::get);
-     * }</pre>
+     * {@snippet class=dev.weft.decorators.snippets.DecoratorsSnippets region=timed-clock}
      *
      * @param sink receives {@code (name, elapsed)} when each call ends
      * @param nanoClock the clock, read once before and once after each call
@@ -171,7 +167,7 @@ public final class Decorators {
      * @throws IllegalArgumentException if {@code index} is negative
      * @throws NullPointerException if {@code requirement} or {@code message} is {@code null}
      */
-    public static Decorator requireArg(int index, Predicate<Object> requirement, String message) {
+    public static Decorator requireArg(int index, Predicate<@Nullable Object> requirement, String message) {
         return new RequireArgDecorator(index, Objects.requireNonNull(requirement, "requirement"),
                 Objects.requireNonNull(message, "message"));
     }

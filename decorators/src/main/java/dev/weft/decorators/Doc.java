@@ -10,16 +10,13 @@ import java.lang.annotation.Target;
  * The documentation of an interface method, readable at run time: Python's docstring
  * ({@code __doc__}), which javadoc comments are not.
  *
- * <pre>{@code
- * interface Loader {
- *     @Doc("Fonction qui permet d'importer un fichier csv dans un DataFrame pandas.")
- *     Table importerCsv(String path);
- * }
- * }</pre>
+ * {@snippet class=dev.weft.decorators.snippets.DecoratorsSnippets region=doc}
  *
  * <p>{@link Decorate#proxy} and {@link Decorate#annotated} give it to the decorators as
  * {@link Invocation#doc()}; it is not itself a decorator, so it may sit anywhere among the
  * method's annotations. There is no {@code java.util.concurrent} neighbour.
+ *
+ * @since 0.1
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

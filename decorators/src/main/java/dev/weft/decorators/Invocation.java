@@ -3,19 +3,13 @@ package dev.weft.decorators;
 import java.lang.reflect.Method;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One call of a decorated function as a {@link Decorator} sees it: the function's name, doc and
  * arguments, and the way on to the next decorator or to the function itself.
  *
- * <pre>{@code
- * Decorator firstArgMustContain = call -> {
- *     if (!String.valueOf(call.args().get(0)).contains(".csv")) {
- *         throw new IllegalArgumentException(call.name() + ": first argument must contain .csv");
- *     }
- *     return call.proceed();
- * };
- * }</pre>
+ * {@snippet class=dev.weft.decorators.snippets.DecoratorsSnippets region=invocation}
  *
  * <p>Compared with Python: {@link #name()} is {@code function.__name__}, {@link #doc()} is
  * {@code function.__doc__}, {@link #args()} is {@code *args} (Java has no keyword arguments) and
@@ -25,7 +19,12 @@ import java.util.Optional;
  *
  * <p>An invocation may be proceeded more than once (a retry decorator) and from another thread;
  * each {@code proceed} runs the rest of the chain again.
+ *
+ * @since 0.1
  */
+// The @Nullable here is org.jspecify's, which module-info requires "static" only: lint "exports"
+// would have it "transitive", making every user compile with JSpecify.
+@SuppressWarnings("exports")
 public interface Invocation {
 
     /** {@return the decorated function's name, as given to {@link Decorate} or the method name} */
@@ -38,7 +37,7 @@ public interface Invocation {
      * use {@link #proceed(Object...)}. A {@code Supplier}, {@code Callable} or {@code Runnable}
      * has no arguments; a {@code Function} one; a {@code BiFunction} two.
      */
-    List<Object> args();
+    List<@Nullable Object> args();
 
     /** {@return the decorated function's documentation, if it was given one ({@code __doc__})} */
     Optional<String> doc();
@@ -58,7 +57,7 @@ public interface Invocation {
      * @return the result of the rest of the chain
      * @throws Throwable whatever the rest of the chain throws, as itself
      */
-    Object proceed() throws Throwable;
+    @Nullable Object proceed() throws Throwable;
 
     /**
      * Runs the rest of the chain with other arguments ({@code function(*new_args)}); the
@@ -70,5 +69,5 @@ public interface Invocation {
      * @throws IllegalArgumentException if the number of arguments differs from this call's
      * @throws Throwable whatever the rest of the chain throws, as itself
      */
-    Object proceed(Object... args) throws Throwable;
+    @Nullable Object proceed(@Nullable Object... args) throws Throwable;
 }

@@ -10,18 +10,14 @@ import java.lang.annotation.Target;
  * Marks an interface method to be memoized by {@link Decorate#annotated}: Python's
  * {@code @lru_cache(maxsize=128, typed=False)}, as {@link Decorators#lruCache(int, boolean)}.
  *
- * <pre>{@code
- * interface Greeter {
- *     @Timed
- *     @LruCache
- *     String hello(String name);   // the second call with the same name is a cache hit
- * }
- * }</pre>
+ * {@snippet class=dev.weft.decorators.snippets.DecoratorsSnippets region=lru-cache}
  *
  * <p>Each annotated method gets its own cache. {@code maxSize = }{@link #UNBOUNDED} is Python's
  * {@code maxsize=None} ({@code functools.cache}); {@code 0} counts calls without caching. Compared
  * with Spring's {@code @Cacheable}: no cache manager, an exact LRU bound, and concurrent calls
  * for one key computed once.
+ *
+ * @since 0.1
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

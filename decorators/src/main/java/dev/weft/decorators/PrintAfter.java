@@ -11,17 +11,14 @@ import java.lang.annotation.Target;
  * notebook's {@code @print_after_execution}, as {@link Decorators#printAfter(String,
  * java.util.function.Consumer)}.
  *
- * <pre>{@code
- * interface Hello {
- *     @PrintAfter("La fonction a fini de tourner")
- *     void printHelloWorld();
- * }
- * }</pre>
+ * {@snippet class=dev.weft.decorators.snippets.DecoratorsSnippets region=print-after}
  *
  * <p>The line is written only when the call returns normally, to the sink given to
  * {@link Decorate#annotated(Class, Object, java.util.function.Consumer)} or to SLF4J. Every
  * {@code {}} in the template is replaced by the method's name. There is no
  * {@code java.util.concurrent} neighbour.
+ *
+ * @since 0.1
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

@@ -11,16 +11,13 @@ import java.lang.annotation.Target;
  * notebook's {@code @print_before_execution}, as {@link Decorators#printBefore(String,
  * java.util.function.Consumer)}.
  *
- * <pre>{@code
- * interface Hello {
- *     @PrintBefore("voici ce que renvoie la fonction {}")
- *     void printHelloWorld();
- * }
- * }</pre>
+ * {@snippet class=dev.weft.decorators.snippets.DecoratorsSnippets region=print-before}
  *
  * <p>The line goes to the sink given to {@link Decorate#annotated(Class, Object,
  * java.util.function.Consumer)}, or to SLF4J. Every {@code {}} in the template is replaced by
  * the method's name. There is no {@code java.util.concurrent} neighbour.
+ *
+ * @since 0.1
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

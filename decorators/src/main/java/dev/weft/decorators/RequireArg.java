@@ -11,17 +11,14 @@ import java.lang.annotation.Target;
  * {@link Decorate#annotated}: the notebook's {@code @entree_contient('.csv')}, as
  * {@link Decorators#requireArg(int, java.util.function.Predicate, String)}.
  *
- * <pre>{@code
- * interface Loader {
- *     @RequireArg(index = 0, contains = ".csv")
- *     Table importerCsv(String path);   // importerCsv("adult") throws IllegalArgumentException
- * }
- * }</pre>
+ * {@snippet class=dev.weft.decorators.snippets.DecoratorsSnippets region=require-arg}
  *
  * <p>The argument's {@code String.valueOf} must contain {@link #contains()}; otherwise the call
  * throws {@link IllegalArgumentException} with {@link #message()} and the method does not run
  * (the notebook returned the message as a string instead). Compared with Bean Validation's
  * {@code @Pattern}: one check, no validator to set up.
+ *
+ * @since 0.1
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

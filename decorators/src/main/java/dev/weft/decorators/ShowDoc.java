@@ -11,17 +11,13 @@ import java.lang.annotation.Target;
  * {@link Decorate#annotated}: the notebook's {@code @affiche_doc}, as
  * {@link Decorators#showDoc(java.util.function.Consumer)}.
  *
- * <pre>{@code
- * interface Loader {
- *     @ShowDoc
- *     @Doc("Fonction qui permet d'importer un fichier csv.")
- *     Table importerCsv(String path);
- * }
- * }</pre>
+ * {@snippet class=dev.weft.decorators.snippets.DecoratorsSnippets region=show-doc}
  *
  * <p>The doc goes to the sink given to {@link Decorate#annotated(Class, Object,
  * java.util.function.Consumer)}, or to SLF4J; a method without a doc shows nothing. There is no
  * {@code java.util.concurrent} neighbour.
+ *
+ * @since 0.1
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

@@ -10,19 +10,7 @@
  * {@link dev.weft.decorators.Decorator} lambda over an {@link dev.weft.decorators.Invocation}.
  * The first decorator listed is the outermost, like the top {@code @} line.
  *
- * <pre>{@code
- * CacheDecorator cache = Decorators.lruCache();
- * Function<Integer, BigInteger> factorial = Decorate.recursive("factorial",
- *         (self, n) -> n <= 1 ? BigInteger.ONE : BigInteger.valueOf(n).multiply(self.apply(n - 1)),
- *         cache);
- * factorial.apply(500);    // 500 misses: the recursion goes through the cache
- * factorial.apply(500);    // 1 hit: the second call is instant
- * log.info("{}", cache.info());   // CacheInfo(hits=1, misses=500, maxSize=128, currSize=128)
- *
- * Supplier<String> printHello = Decorate.supplier("print_hello", () -> slowHello(),
- *         Decorators.timed((name, time) -> log.info("{} took {}", name, time)),  // @temps_execution
- *         Decorators.lruCache());                                                       // @lru_cache()
- * }</pre>
+ * {@snippet class=dev.weft.decorators.snippets.DecoratorsSnippets region=decorators-package}
  *
  * <p>The caches follow {@code functools.lru_cache} exactly (hits, misses, LRU order, a bound of
  * 0) and go further: concurrent calls for one key compute it once, and a memoized function may
@@ -47,4 +35,7 @@
  *   </tbody>
  * </table>
  */
+@NullMarked
 package dev.weft.decorators;
+
+import org.jspecify.annotations.NullMarked;

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalInt;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A function run once in a child JVM of its own: Python's {@code multiprocessing.Process}. The
@@ -13,14 +14,7 @@ import java.util.OptionalInt;
  * as a {@linkplain Pool#processes(int) process pool}'s children), receives the function and its
  * argument over its standard input, sends the result back over its standard output, and exits.
  *
- * <pre>{@code
- * JvmProcess<Long> process = JvmProcess.start(Work::countDown, 10_000_000L);
- * process.pid();                       // the child's process id
- * if (!process.join(Duration.ofSeconds(5))) {
- *     process.terminate();             // SIGTERM, as Process.terminate()
- * }
- * Long count = process.result();        // or TaskFailedException with the child's exception
- * }</pre>
+ * {@snippet class=dev.weft.parallel.snippets.ParallelSnippets region=jvm-process}
  *
  * <p>As in Python, the exit code is 0 when the function returned and 1 when it threw; a child
  * killed by a signal has the JVM's code for it ({@code 128 + signal}, where Python reports
@@ -31,7 +25,11 @@ import java.util.OptionalInt;
  * neighbour, which knows nothing of functions or results.
  *
  * @param <R> the type of the result
+ * @since 0.1
  */
+// The @Nullable here is org.jspecify's, which module-info requires "static" only: lint "exports"
+// would have it "transitive", making every user compile with JSpecify.
+@SuppressWarnings("exports")
 public final class JvmProcess<R> {
     private final OneShotChild<R> child;
 
@@ -54,7 +52,7 @@ public final class JvmProcess<R> {
      * @throws IllegalStateException if the child JVM cannot be started, or this JVM runs from a
      *     layout children cannot start from (a Spring Boot executable jar)
      */
-    public static <T, R> JvmProcess<R> start(SerializableFunction<? super T, ? extends R> fn, T arg) {
+    public static <T extends @Nullable Object, R> JvmProcess<R> start(SerializableFunction<? super T, ? extends R> fn, T arg) {
         return start(fn, arg, ProcessPoolOptions.DEFAULT_JVM_ARGS);
     }
 
@@ -73,7 +71,7 @@ public final class JvmProcess<R> {
      * @throws IllegalStateException if the child JVM cannot be started, or this JVM runs from a
      *     layout children cannot start from (a Spring Boot executable jar)
      */
-    public static <T, R> JvmProcess<R> start(SerializableFunction<? super T, ? extends R> fn, T arg,
+    public static <T extends @Nullable Object, R> JvmProcess<R> start(SerializableFunction<? super T, ? extends R> fn, T arg,
             List<String> jvmArgs) {
         Objects.requireNonNull(fn, "fn");
         List<String> args = List.copyOf(Objects.requireNonNull(jvmArgs, "jvmArgs"));

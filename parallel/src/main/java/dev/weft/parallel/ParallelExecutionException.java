@@ -8,18 +8,13 @@ import java.util.Objects;
  * stack trace (rebuilt as a {@link RemoteException} when a child JVM's exception cannot be
  * rebuilt as its own class in the parent).
  *
- * <pre>{@code
- * try {
- *     pool.map(x -> 10 / x, List.of(5, 0, 2));
- * } catch (ParallelExecutionException e) {
- *     e.index();      // 1
- *     e.getCause();   // java.lang.ArithmeticException: / by zero, as thrown in the worker
- * }
- * }</pre>
+ * {@snippet class=dev.weft.parallel.snippets.ParallelSnippets region=parallel-execution}
  *
  * <p>Python's {@code Pool.map} re-raises the worker's exception itself, with the remote traceback
  * attached as its {@code __cause__}; {@link java.util.concurrent.ExecutionException} is the
  * {@code java.util.concurrent} neighbour, which does not say which input failed.
+ *
+ * @since 0.1
  */
 public final class ParallelExecutionException extends RuntimeException {
     private static final long serialVersionUID = 1L;

@@ -18,13 +18,7 @@ import java.util.concurrent.CompletableFuture;
  * {@link #processes(int)} runs it in persistent child JVMs, for code that must be isolated (it may
  * crash, exhaust its heap, call {@code System.exit}, or hold native state).
  *
- * <pre>{@code
- * try (Pool pool = Pool.processes(2)) {
- *     List<Long> counts = pool.map(Work::countDown, List.of(5_000_000L, 3_000_000L));
- *     Iterator<String> lazily = pool.imap(Work::describe, hugeInput);   // reads input as it goes
- *     Task<Long> one = pool.applyAsync(Work::countDown, 10_000_000L);
- * }   // close(): submitted work ends, then the workers stop
- * }</pre>
+ * {@snippet class=dev.weft.parallel.snippets.ParallelSnippets region=pool}
  *
  * <h2>Calls and their Python originals</h2>
  * <ul>
@@ -65,6 +59,8 @@ import java.util.concurrent.CompletableFuture;
  *
  * <p>Memory consistency: what the function did for an input (in a thread pool) happens-before the
  * return of the call that delivers that input's result.
+ *
+ * @since 0.1
  */
 public interface Pool extends AutoCloseable {
 
@@ -145,11 +141,7 @@ public interface Pool extends AutoCloseable {
      * that a backend implements. Those calls check their arguments, choose chunk sizes, keep order
      * and collect results; callers rarely need a job of their own.
      *
-     * <pre>{@code
-     * Map<Long, List<Outcome<Integer>>> chunks = new ConcurrentHashMap<>();
-     * Pool.Job<Integer, Integer> job = pool.job(x -> x * x);
-     * job.submit(0, List.of(1, 2, 3), 2, chunks::put);   // chunks 0: [1, 4] and 2: [9], as they end
-     * }</pre>
+     * {@snippet class=dev.weft.parallel.snippets.ParallelSnippets region=job}
      *
      * @param fn the function
      * @param <T> the type of the inputs
@@ -229,10 +221,7 @@ public interface Pool extends AutoCloseable {
      * dropped). A pool is idle when new, between calls, and after {@link #close()} or
      * {@link #terminate()}. The answer may change as soon as it is read; a test waits for it:
      *
-     * <pre>{@code
-     * pool.mapAsync(Work::countDown, inputs);
-     * await().atMost(Duration.ofSeconds(30)).until(pool::isIdle);
-     * }</pre>
+     * {@snippet class=dev.weft.parallel.snippets.ParallelSnippets region=is-idle}
      *
      * @return true if no chunk is in flight
      */

@@ -12,21 +12,14 @@ import java.util.function.Consumer;
  * JVMs, their JVM arguments, how many tasks each runs before it is replaced, what each runs first,
  * and how long a task may take. Immutable; made by a {@link Builder}.
  *
- * <pre>{@code
- * ProcessPoolOptions options = ProcessPoolOptions.builder()
- *         .workers(2)
- *         .jvmArgs(List.of("-Xmx128m"))
- *         .maxTasksPerChild(1_000)
- *         .initializer(() -> Native.load())
- *         .taskTimeout(Duration.ofSeconds(30))
- *         .build();
- * try (Pool pool = Pool.processes(options)) { ... }
- * }</pre>
+ * {@snippet class=dev.weft.parallel.snippets.ParallelSnippets region=process-pool-options}
  *
  * <p>These are the arguments of Python's {@code multiprocessing.Pool(processes, initializer,
  * initargs, maxtasksperchild)}, plus what a JVM needs (its arguments) and what Python lacks (a
  * per-task timeout); {@link java.util.concurrent.ThreadPoolExecutor}'s constructor arguments are the
  * in-process neighbour.
+ *
+ * @since 0.1
  */
 public final class ProcessPoolOptions {
 
@@ -110,9 +103,9 @@ public final class ProcessPoolOptions {
      * {@link IllegalStateException}, as a likely mistake); {@link #build()} leaves the builder
      * usable for more pools.
      *
-     * <pre>{@code
-     * ProcessPoolOptions options = ProcessPoolOptions.builder().workers(4).build();
-     * }</pre>
+     * {@snippet class=dev.weft.parallel.snippets.ParallelSnippets region=process-pool-options-builder}
+     *
+     * @since 0.1
      */
     public static final class Builder {
         private Integer workers;

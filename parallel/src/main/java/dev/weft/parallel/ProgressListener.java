@@ -6,14 +6,13 @@ package dev.weft.parallel;
  * Python's {@code multiprocessing} has no such hook (people wrap {@code imap} in {@code tqdm});
  * it is the callback form of {@link java.util.concurrent.ExecutorCompletionService}.
  *
- * <pre>{@code
- * List<Report> reports = pool.map(Report::build, files,
- *         (done, total) -> log.info("{}/{} files", done, total));
- * }</pre>
+ * {@snippet class=dev.weft.parallel.snippets.ParallelSnippets region=progress-listener}
  *
  * <p>Calls are never concurrent and {@code done} grows from one call to the next until it equals
  * {@code total}; they run on a thread of the pool, so the listener must be quick and must not
  * block. A listener that throws is logged and ignored.
+ *
+ * @since 0.1
  */
 @FunctionalInterface
 public interface ProgressListener {

@@ -1,6 +1,7 @@
 package dev.weft.parallel;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An exception thrown in a child JVM whose own class could not be rebuilt in the parent (it is
@@ -9,25 +10,24 @@ import java.util.Objects;
  * Python's counterpart is {@code multiprocessing.pool.RemoteTraceback}, the text of the child's
  * traceback chained to the re-raised exception.
  *
- * <pre>{@code
- * catch (ParallelExecutionException e) {
- *     if (e.getCause() instanceof RemoteException remote) {
- *         log.warn("worker threw {}", remote.remoteClassName(), remote);
- *     }
- * }
- * }</pre>
+ * {@snippet class=dev.weft.parallel.snippets.ParallelSnippets region=remote-exception}
  *
  * <p>Its message is {@code "<class name>: <original message>"} and its stack trace is the one the
  * exception had in the child; {@code java.rmi.RemoteException} is the JDK's older cousin for the
  * same situation over RMI.
+ *
+ * @since 0.1
  */
+// The @Nullable here is org.jspecify's, which module-info requires "static" only: lint "exports"
+// would have it "transitive", making every user compile with JSpecify.
+@SuppressWarnings("exports")
 public final class RemoteException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     /** The class name of the exception thrown in the worker. */
     private final String remoteClassName;
     /** The message of the exception thrown in the worker, or null. */
-    private final String remoteMessage;
+    private final @Nullable String remoteMessage;
 
     /**
      * Creates the exception; the caller sets the remote stack trace with
@@ -38,7 +38,7 @@ public final class RemoteException extends RuntimeException {
      * @param cause the rebuilt cause, may be null
      * @throws NullPointerException if {@code remoteClassName} is null
      */
-    public RemoteException(String remoteClassName, String remoteMessage, Throwable cause) {
+    public RemoteException(String remoteClassName, @Nullable String remoteMessage, @Nullable Throwable cause) {
         super(Objects.requireNonNull(remoteClassName, "remoteClassName")
                 + (remoteMessage == null ? "" : ": " + remoteMessage), cause);
         this.remoteClassName = remoteClassName;
@@ -51,7 +51,7 @@ public final class RemoteException extends RuntimeException {
     }
 
     /** {@return the exception's own message in the child JVM, or null if it had none} */
-    public String remoteMessage() {
+    public @Nullable String remoteMessage() {
         return remoteMessage;
     }
 }

@@ -8,10 +8,7 @@ import java.util.function.Function;
  * type every {@link Pool} and {@link JvmProcess} takes, as Python's {@code multiprocessing} takes a
  * picklable callable.
  *
- * <pre>{@code
- * SerializableFunction<Integer, Integer> square = x -> x * x;   // a serializable lambda
- * List<Integer> squares = pool.map(square, List.of(1, 2, 3));
- * }</pre>
+ * {@snippet class=dev.weft.parallel.snippets.ParallelSnippets region=serializable-function}
  *
  * <p>A lambda or method reference whose target type is this interface is compiled as a
  * serializable lambda: it can be sent as long as everything it captures is serializable too (a
@@ -26,6 +23,7 @@ import java.util.function.Function;
  *
  * @param <T> the type of the argument
  * @param <R> the type of the result
+ * @since 0.1
  */
 @FunctionalInterface
 public interface SerializableFunction<T, R> extends Function<T, R>, Serializable {

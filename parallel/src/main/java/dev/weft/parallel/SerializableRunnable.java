@@ -7,14 +7,12 @@ import java.io.Serializable;
  * each child JVM ({@link ProcessPoolOptions.Builder#initializer}), as Python's
  * {@code Pool(initializer=...)}.
  *
- * <pre>{@code
- * ProcessPoolOptions options = ProcessPoolOptions.builder()
- *         .initializer(() -> System.setProperty("app.role", "worker"))
- *         .build();
- * }</pre>
+ * {@snippet class=dev.weft.parallel.snippets.ParallelSnippets region=serializable-runnable}
  *
  * <p>Like {@link SerializableFunction}, a lambda typed so is serializable as long as what it
  * captures is.
+ *
+ * @since 0.1
  */
 @FunctionalInterface
 public interface SerializableRunnable extends Runnable, Serializable {

@@ -3,6 +3,7 @@ package dev.weft.parallel;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalInt;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Thrown (as the cause of a {@link ParallelExecutionException}, or by {@link JvmProcess#result()})
@@ -11,26 +12,25 @@ import java.util.OptionalInt;
  * lines the child wrote to its standard error, where the JVM explains most deaths
  * ({@code Terminating due to java.lang.OutOfMemoryError: Java heap space}).
  *
- * <pre>{@code
- * List<Outcome<Integer>> outcomes = pool.mapOutcomes(fn, inputs, 1);
- * if (outcomes.get(3) instanceof Outcome.Failure<Integer> f
- *         && f.error() instanceof WorkerDiedException died) {
- *     log.warn("exit code {}: {}", died.exitCode(), died.stderrTail());
- * }
- * }</pre>
+ * {@snippet class=dev.weft.parallel.snippets.ParallelSnippets region=worker-died}
  *
  * <p>Python's {@code Pool} hangs forever when a worker dies mid-task, and
  * {@code concurrent.futures.ProcessPoolExecutor} marks the whole pool broken
  * ({@code BrokenProcessPool}); a weft process pool fails only the task that was running, starts a
  * replacement worker and goes on.
+ *
+ * @since 0.1
  */
+// The @Nullable here is org.jspecify's, which module-info requires "static" only: lint "exports"
+// would have it "transitive", making every user compile with JSpecify.
+@SuppressWarnings("exports")
 public final class WorkerDiedException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     /** The worker JVM's process id. */
     private final long pid;
     /** The worker's exit code, or null if it was not known. */
-    private final Integer exitCode;
+    private final @Nullable Integer exitCode;
     /** The last lines the worker wrote to its stderr. */
     private final String[] stderrTail;
 
@@ -45,14 +45,15 @@ public final class WorkerDiedException extends RuntimeException {
      *     threw), may be null
      * @throws NullPointerException if {@code message} or {@code stderrTail} is null
      */
-    public WorkerDiedException(String message, long pid, Integer exitCode, List<String> stderrTail, Throwable cause) {
+    public WorkerDiedException(String message, long pid, @Nullable Integer exitCode, List<String> stderrTail,
+            @Nullable Throwable cause) {
         super(Objects.requireNonNull(message, "message") + describe(exitCode, stderrTail), cause);
         this.pid = pid;
         this.exitCode = exitCode;
         this.stderrTail = stderrTail.toArray(String[]::new);
     }
 
-    private static String describe(Integer exitCode, List<String> stderrTail) {
+    private static String describe(@Nullable Integer exitCode, List<String> stderrTail) {
         Objects.requireNonNull(stderrTail, "stderrTail");
         StringBuilder text = new StringBuilder();
         text.append(exitCode == null ? " (exit code unknown)" : " (exit code " + exitCode + ")");

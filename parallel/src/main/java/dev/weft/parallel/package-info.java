@@ -3,14 +3,7 @@
  * over many inputs in parallel, on threads or in persistent child JVMs, and
  * {@link dev.weft.parallel.JvmProcess}, one function in a child JVM of its own.
  *
- * <pre>{@code
- * try (Pool pool = Pool.processes(2)) {                 // or Pool.threads(2)
- *     List<Long> counts = pool.map(Work::countDown, List.of(5_000_000L, 3_000_000L, 6_000_000L));
- *     List<Outcome<Long>> all = pool.mapOutcomes(Work::risky, inputs, 1);   // nothing thrown
- * }
- * JvmProcess<Long> one = JvmProcess.start(Work::countDown, 10_000_000L);
- * long count = one.result();
- * }</pre>
+ * {@snippet class=dev.weft.parallel.snippets.ParallelSnippets region=parallel-package}
  *
  * <p>Where to start: {@link dev.weft.parallel.Pool} (its javadoc maps each call to its Python
  * original), {@link dev.weft.parallel.ProcessPoolOptions} for child JVMs,
@@ -28,4 +21,7 @@
  * with {@code java.util.concurrent}: a pool is an {@link java.util.concurrent.ExecutorService}
  * specialised for "one function, many inputs", keeping input order and naming failed inputs.
  */
+@NullMarked
 package dev.weft.parallel;
+
+import org.jspecify.annotations.NullMarked;

@@ -11,14 +11,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * {@code threading.Barrier}. Each of {@code parties} threads calls {@link #await()}; all are
  * released together when the last arrives.
  *
- * <pre>{@code
- * Barrier round = new Barrier(3, () -> log("all three ready"), Duration.ofSeconds(5));
- * // in each of 3 threads:
- * int index = round.await();     // 0 for the first to arrive, 2 for the last
- * if (index == 0) {
- *     report();                  // exactly one thread does this
- * }
- * }</pre>
+ * {@snippet class=dev.weft.sync.snippets.SyncSnippets region=barrier}
  *
  * <p><b>Compared with</b> {@link java.util.concurrent.CyclicBarrier}:
  * <ul>
@@ -37,6 +30,8 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>Memory consistency: actions of each party before {@code await()} happen-before the action,
  * which happens-before every party returns from {@code await()}.
+ *
+ * @since 0.1
  */
 public final class Barrier {
     /** CPython's {@code _state} values. */

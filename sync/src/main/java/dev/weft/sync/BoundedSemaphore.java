@@ -5,18 +5,14 @@ package dev.weft.sync;
  * {@code threading.BoundedSemaphore}. Releasing more than was acquired is a bug that this class
  * reports at once instead of silently adding permits.
  *
- * <pre>{@code
- * BoundedSemaphore pool = new BoundedSemaphore(2);   // two connections
- * try (Guard g = pool.hold()) {
- *     query(connection());
- * }
- * pool.release();                                    // IllegalStateException: released too many times
- * }</pre>
+ * {@snippet class=dev.weft.sync.snippets.SyncSnippets region=bounded-semaphore}
  *
  * <p>Where CPython raises {@code ValueError}, {@link #release()} and {@link #release(int)} throw
  * {@link IllegalStateException} and leave the value and the waiters untouched. Its
  * {@code toString()} shows {@code value=2/3}, as CPython's repr does. Neither
  * {@link java.util.concurrent.Semaphore} nor Guava has a bounded semaphore.
+ *
+ * @since 0.1
  */
 public final class BoundedSemaphore extends Semaphore {
     private final int initial;

@@ -17,19 +17,7 @@ import java.util.function.BooleanSupplier;
  * thread holding it {@linkplain #signal() signals}; waiting releases the lock and re-takes it
  * before returning.
  *
- * <pre>{@code
- * Condition ready = new Condition();             // threading.Condition(), over its own RLock
- * // consumer
- * try (Guard g = ready.hold()) {
- *     ready.awaitUntil(() -> !items.isEmpty());  // cv.wait_for(lambda: items)
- *     take(items.remove(0));
- * }
- * // producer
- * try (Guard g = ready.hold()) {
- *     items.add(x);
- *     ready.signal();                            // Python: cv.notify
- * }
- * }</pre>
+ * {@snippet class=dev.weft.sync.snippets.SyncSnippets region=condition}
  *
  * <p><b>As in CPython</b> (and unlike {@link java.util.concurrent.locks.Condition}):
  * <ul>
@@ -62,21 +50,12 @@ import java.util.function.BooleanSupplier;
  * Python's {@code wait_for}, {@code awaitUntil(Date)} the JDK's deadline wait; they are overloads,
  * so a literal {@code null} argument needs a cast to say which one.
  *
- * <pre>{@code
- * java.util.concurrent.locks.Lock lock = new RLock();
- * java.util.concurrent.locks.Condition changed = lock.newCondition();
- * lock.lock();
- * try {
- *     while (!ready) {
- *         changed.await(1, TimeUnit.SECONDS);
- *     }
- * } finally {
- *     lock.unlock();
- * }
- * }</pre>
+ * {@snippet class=dev.weft.sync.snippets.SyncSnippets region=condition-jdk}
  *
  * <p>Memory consistency: what a thread did before {@code signal} (while holding the lock)
  * happens-before the signalled thread returns from {@code await}.
+ *
+ * @since 0.1
  */
 public final class Condition implements java.util.concurrent.locks.Condition {
     /** The lock, for {@link #toString()}. */

@@ -10,12 +10,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * wakes every waiter; {@link #clear()} lowers it again, so unlike a latch the event can be
  * reused.
  *
- * <pre>{@code
- * Event ready = new Event();
- * scope.fork(() -> { ready.await(); return serve(); });   // waits for the flag
- * loadConfig();
- * ready.set();                                             // every waiter goes
- * }</pre>
+ * {@snippet class=dev.weft.sync.snippets.SyncSnippets region=event}
  *
  * <p><b>The wake-up rule</b> (CPython issue 13502): a thread woken by {@code set()} returns
  * {@code true} even if {@code clear()} follows before it runs. Each {@code set()} opens a new
@@ -28,6 +23,8 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>Memory consistency: actions before {@code set()} happen-before every {@code await} that
  * returns {@code true} because of it.
+ *
+ * @since 0.1
  */
 public final class Event {
     private final ReentrantLock lock = new ReentrantLock();

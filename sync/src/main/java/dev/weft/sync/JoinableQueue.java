@@ -20,28 +20,14 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A thread-safe queue that counts unfinished work: Python's {@code queue.Queue},
  * {@code queue.LifoQueue} and {@code queue.PriorityQueue}, with {@code task_done()}/{@code join()}
  * and 3.13's {@code shutdown()}, that is also a {@link BlockingQueue}.
  *
- * <pre>{@code
- * JoinableQueue<String> urls = JoinableQueue.fifo(100);   // queue.Queue(maxsize=100)
- * for (int i = 0; i < 4; i++) {
- *     scope.fork(() -> {
- *         while (true) {
- *             String url = urls.get();                      // QueueShutDownException ends the loop
- *             try { fetch(url); } finally { urls.taskDone(); }
- *         }
- *     });
- * }
- * for (String url : seeds) {
- *     urls.put(url);                                      // waits while 100 are queued
- * }
- * urls.join();                                            // every url was fetched
- * urls.shutdown();                                        // the workers leave
- * }</pre>
+ * {@snippet class=dev.weft.sync.snippets.SyncSnippets region=joinable-queue}
  *
  * <p><b>Compared with</b> {@link java.util.concurrent.LinkedBlockingQueue} and the other
  * {@link BlockingQueue}s: one class gives FIFO, LIFO and (bounded) priority order;
@@ -112,7 +98,11 @@ import java.util.function.Predicate;
  * for every {@code BlockingQueue}.
  *
  * @param <E> the item type
+ * @since 0.1
  */
+// The @Nullable here is org.jspecify's, which module-info requires "static" only: lint "exports"
+// would have it "transitive", making every user compile with JSpecify.
+@SuppressWarnings("exports")
 public final class JoinableQueue<E> extends AbstractQueue<E> implements BlockingQueue<E> {
     private final Storage<E> items;
     private final int maxSize;
@@ -585,7 +575,7 @@ public final class JoinableQueue<E> extends AbstractQueue<E> implements Blocking
      * @return the item, or {@code null} if the queue is empty (shut down or not)
      */
     @Override
-    public E poll() {
+    public @Nullable E poll() {
         lock.lock();
         try {
             return items.size() == 0 ? null : dequeue();
@@ -605,13 +595,13 @@ public final class JoinableQueue<E> extends AbstractQueue<E> implements Blocking
      * @throws InterruptedException if interrupted while waiting; no item was removed
      */
     @Override
-    public E poll(long timeout, TimeUnit unit) throws InterruptedException {
+    public @Nullable E poll(long timeout, TimeUnit unit) throws InterruptedException {
         return extract(unit.toNanos(timeout), false);
     }
 
     /** {@return the next item, left in the queue, or {@code null} if it is empty} */
     @Override
-    public E peek() {
+    public @Nullable E peek() {
         lock.lock();
         try {
             return items.peek();
@@ -694,7 +684,7 @@ public final class JoinableQueue<E> extends AbstractQueue<E> implements Blocking
      * @param o the item looked for
      */
     @Override
-    public boolean contains(Object o) {
+    public boolean contains(@Nullable Object o) {
         if (o == null) {
             return false;
         }
@@ -714,7 +704,7 @@ public final class JoinableQueue<E> extends AbstractQueue<E> implements Blocking
      * @return whether one was found; {@code false} for null
      */
     @Override
-    public boolean remove(Object o) {
+    public boolean remove(@Nullable Object o) {
         if (o == null) {
             return false;
         }
@@ -900,7 +890,7 @@ public final class JoinableQueue<E> extends AbstractQueue<E> implements Blocking
      * Get with a timeout: the item, or null if none came; on a shut-down empty queue it throws if
      * {@code refuseLoudly}, else returns null.
      */
-    private E extract(long nanos, boolean refuseLoudly) throws InterruptedException {
+    private @Nullable E extract(long nanos, boolean refuseLoudly) throws InterruptedException {
         lock.lockInterruptibly();
         try {
             while (items.size() == 0) {

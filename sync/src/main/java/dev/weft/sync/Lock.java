@@ -14,15 +14,7 @@ import java.util.concurrent.locks.AbstractQueuedSynchronizer;
  * thread that acquires it twice blocks on the second call) and <em>any</em> thread may release
  * it, which makes it usable as a one-slot hand-off between threads.
  *
- * <pre>{@code
- * Lock lock = new Lock();
- * try (Guard g = lock.hold()) {          // with lock:
- *     balance += amount;
- * }
- * if (lock.acquire(Duration.ofMillis(50))) {   // lock.acquire(timeout=0.05)
- *     try { ... } finally { lock.release(); }
- * }
- * }</pre>
+ * {@snippet class=dev.weft.sync.snippets.SyncSnippets region=lock}
  *
  * <p><b>Compared with</b> {@link java.util.concurrent.locks.ReentrantLock}: that lock is
  * reentrant and only its owner may unlock it. Compared with {@code new Semaphore(1)} of
@@ -44,11 +36,7 @@ import java.util.concurrent.locks.AbstractQueuedSynchronizer;
  * {@code RuntimeError}), {@code unlock()} throws {@link IllegalMonitorStateException}, as every
  * {@code java.util.concurrent} lock does.
  *
- * <pre>{@code
- * java.util.concurrent.locks.Lock l = new Lock();
- * l.lock();
- * try { ... } finally { l.unlock(); }
- * }</pre>
+ * {@snippet class=dev.weft.sync.snippets.SyncSnippets region=lock-jdk}
  *
  * <p>Having no owner, a {@code Lock} is invisible to the JVM's lock diagnostics: {@code jstack -l}
  * shows a thread waiting for it ("parking to wait for ... Lock$Sync") but lists no thread as
@@ -57,6 +45,8 @@ import java.util.concurrent.locks.AbstractQueuedSynchronizer;
  *
  * <p>Memory consistency: actions before a {@code release()} happen-before the {@code acquire()}
  * that takes the lock next, whichever threads do them.
+ *
+ * @since 0.1
  */
 public final class Lock implements java.util.concurrent.locks.Lock {
     private final Sync sync = new Sync();

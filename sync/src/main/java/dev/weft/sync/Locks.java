@@ -10,12 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code a} then {@code b}, now a thread takes {@code b} then {@code a}) throws at once, before it
  * can ever deadlock. Built on Guava's {@link CycleDetectingLockFactory}.
  *
- * <pre>{@code
- * RLock accounts = Locks.ordered("accounts");
- * RLock audit = Locks.ordered("audit");
- * try (Guard a = accounts.hold(); Guard b = audit.hold()) { ... }   // records accounts -> audit
- * try (Guard b = audit.hold(); Guard a = accounts.hold()) { ... }   // throws PotentialDeadlockException
- * }</pre>
+ * {@snippet class=dev.weft.sync.snippets.SyncSnippets region=locks-ordered}
  *
  * <p>The exception is Guava's {@code CycleDetectingLockFactory.PotentialDeadlockException}, an
  * {@link IllegalStateException} whose message names the locks and whose cause chain holds the
@@ -25,6 +20,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Checking costs a graph update per acquisition: use these locks in tests and development, or
  * where lock order is hard to audit; plain {@link RLock}s are cheaper.
+ *
+ * @since 0.1
  */
 public final class Locks {
     private static final CycleDetectingLockFactory DETECTING =
@@ -54,12 +51,7 @@ public final class Locks {
      * order of the enum's constants ({@code ordinal()} ascending). Unlike {@link #ordered(String)},
      * taking them out of order throws the very first time, even before any cycle was seen.
      *
-     * <pre>{@code
-     * enum Rank { ACCOUNTS, AUDIT }
-     * RLock accounts = Locks.ranked(Rank.ACCOUNTS);
-     * RLock audit = Locks.ranked(Rank.AUDIT);
-     * try (Guard b = audit.hold(); Guard a = accounts.hold()) { }   // throws: AUDIT before ACCOUNTS
-     * }</pre>
+     * {@snippet class=dev.weft.sync.snippets.SyncSnippets region=locks-ranked}
      *
      * @param rank the lock's place in the order; also its name
      * @param <E> the enum that defines the order

@@ -6,21 +6,12 @@ import java.io.Serial;
  * Thrown by {@link JoinableQueue} after {@link JoinableQueue#shutdown()}: by every put, and by
  * every get once the queue is empty. Python 3.13's {@code queue.ShutDown}.
  *
- * <pre>{@code
- * while (true) {
- *     String job;
- *     try {
- *         job = jobs.get();
- *     } catch (QueueShutDownException done) {
- *         break;                   // no poison pill needed
- *     }
- *     handle(job);
- *     jobs.taskDone();
- * }
- * }</pre>
+ * {@snippet class=dev.weft.sync.snippets.SyncSnippets region=queue-shut-down}
  *
  * <p>A {@link java.util.concurrent.BlockingQueue} has no shutdown; its users put a "poison pill"
  * item instead. This is an {@link IllegalStateException}: the call came in the wrong state.
+ *
+ * @since 0.1
  */
 public final class QueueShutDownException extends IllegalStateException {
     @Serial

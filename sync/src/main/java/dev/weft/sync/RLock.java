@@ -14,14 +14,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * A reentrant lock that only its owner may release: Python's {@code threading.RLock}. The owner
  * may acquire it again; it is free once every acquisition has been released.
  *
- * <pre>{@code
- * RLock lock = new RLock();
- * try (Guard outer = lock.hold()) {
- *     try (Guard inner = lock.hold()) {     // same thread: does not block
- *         assert lock.holdCount() == 2;
- *     }
- * }
- * }</pre>
+ * {@snippet class=dev.weft.sync.snippets.SyncSnippets region=rlock}
  *
  * <p><b>Compared with</b> {@link java.util.concurrent.locks.ReentrantLock}, on which it is
  * built: the same semantics under Python's names ({@code holdCount()} is
@@ -38,12 +31,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * no spurious wake-ups). {@code unlock()} by a thread that does not hold the lock throws
  * {@link IllegalMonitorStateException}, as {@code release()} does.
  *
- * <pre>{@code
- * java.util.concurrent.locks.Lock l = new RLock();
- * if (l.tryLock(1, TimeUnit.SECONDS)) {
- *     try { ... } finally { l.unlock(); }
- * }
- * }</pre>
+ * {@snippet class=dev.weft.sync.snippets.SyncSnippets region=rlock-jdk}
  *
  * <p><b>Seen by the JVM's tools.</b> The lock's owner is the exclusive owner of an
  * {@link java.util.concurrent.locks.AbstractOwnableSynchronizer} (the {@code ReentrantLock}'s),
@@ -54,6 +42,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * interrupt breaks such a deadlock: {@link #acquire()} is interruptible, {@link #lock()} is not.
  *
  * <p>Memory consistency: as for {@code ReentrantLock}.
+ *
+ * @since 0.1
  */
 public final class RLock implements java.util.concurrent.locks.Lock {
     private final ReentrantLock lock;

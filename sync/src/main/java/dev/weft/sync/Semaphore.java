@@ -12,12 +12,7 @@ import java.util.concurrent.locks.AbstractQueuedSynchronizer;
  * permit, waiting while there is none; {@link #release()} gives one back and wakes a waiter.
  * Permits have no owner: any thread may release.
  *
- * <pre>{@code
- * Semaphore slots = new Semaphore(3);      // at most 3 downloads at once
- * try (Guard g = slots.hold()) {           // with slots:
- *     download(url);
- * }
- * }</pre>
+ * {@snippet class=dev.weft.sync.snippets.SyncSnippets region=semaphore}
  *
  * <p><b>Compared with</b> {@link java.util.concurrent.Semaphore}: the initial value may not be
  * negative (CPython raises {@code ValueError}; here {@link IllegalArgumentException}), and
@@ -28,6 +23,8 @@ import java.util.concurrent.locks.AbstractQueuedSynchronizer;
  *
  * <p>Memory consistency: actions before a {@code release()} happen-before a successful
  * {@code acquire()} in another thread.
+ *
+ * @since 0.1
  */
 public sealed class Semaphore permits BoundedSemaphore {
     private final Sync sync;

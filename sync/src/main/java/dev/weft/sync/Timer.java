@@ -17,13 +17,7 @@ import org.slf4j.LoggerFactory;
  * An action that runs once on its own thread after a delay, unless cancelled first: Python's
  * {@code threading.Timer}.
  *
- * <pre>{@code
- * Timer reminder = new Timer(Duration.ofSeconds(30), () -> log.info("still working..."));
- * reminder.start();
- * doTheWork();
- * reminder.cancel();      // too late? then it already ran; cancel() tells you which
- * reminder.join();
- * }</pre>
+ * {@snippet class=dev.weft.sync.snippets.SyncSnippets region=timer}
  *
  * <p><b>Compared with</b> {@link java.util.Timer}, which runs every task on one shared thread,
  * and {@link java.util.concurrent.ScheduledExecutorService}, which needs shutting down: a weft
@@ -33,6 +27,8 @@ import org.slf4j.LoggerFactory;
  * <p>{@link #cancel()} during the delay means the action never runs and the thread ends at once;
  * after the action started, it does nothing. A timer can be started once. If the action throws,
  * the exception is logged (SLF4J, WARN) and kept in {@link #failure()}.
+ *
+ * @since 0.1
  */
 public final class Timer {
     private static final Logger LOG = LoggerFactory.getLogger(Timer.class);

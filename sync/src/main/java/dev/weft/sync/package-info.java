@@ -12,23 +12,7 @@
  * Everything is built on {@code java.util.concurrent.locks}, never on intrinsic object
  * monitors, so virtual threads park without pinning their carrier.
  *
- * <pre>{@code
- * Lock lock = new Lock();
- * List<Integer> squares = new ArrayList<>();      // guarded by lock
- * JoinableQueue<Integer> queue = JoinableQueue.fifo(10);
- * try (var scope = TaskScope.open()) {
- *     scope.fork(() -> {
- *         while (true) {
- *             int n = queue.get();
- *             try (Guard g = lock.hold()) { squares.add(n * n); }
- *             queue.taskDone();
- *         }
- *     });
- *     for (int i = 0; i < 100; i++) queue.put(i);  // waits while 10 are queued
- *     queue.join();          // all 100 processed
- *     queue.shutdown();      // the worker's get() throws QueueShutDownException and it ends
- * }
- * }</pre>
+ * {@snippet class=dev.weft.sync.snippets.SyncSnippets region=sync-package}
  *
  * <table class="striped">
  *   <caption>Python names and their weft counterparts</caption>
@@ -60,4 +44,7 @@
  *   </tbody>
  * </table>
  */
+@NullMarked
 package dev.weft.sync;
+
+import org.jspecify.annotations.NullMarked;

@@ -10,10 +10,9 @@ import java.lang.annotation.Target;
  * Turns {@link LeakCheckExtension} off for one test class, with the reason written down: a test
  * of the leak check itself, or of an API whose point is to outlive the test (a detached task).
  *
- * <pre>{@code
- * @AllowLeaks("starts a detached task on purpose and checks it later")
- * class DetachedTaskTest { ... }
- * }</pre>
+ * {@snippet class=dev.weft.testkit.snippets.TestkitSnippets region=allow-leaks}
+ *
+ * @since 0.1
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

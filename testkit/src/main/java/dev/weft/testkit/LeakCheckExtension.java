@@ -26,22 +26,28 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * weft's modules, nor Hazelcast, at compile time: it reads them reflectively when they are on the
  * class path, so that core's own tests can use it without a dependency cycle.
  *
- * <pre>{@code
- * @ExtendWith(LeakCheckExtension.class)
- * class CrawlerTest { ... }
- * }</pre>
+ * {@snippet lang=xml :
+ * <dependency>
+ *   <groupId>dev.weft</groupId>
+ *   <artifactId>weft-testkit</artifactId>
+ *   <scope>test</scope>
+ * </dependency>
+ * }
  *
- * <p>Or for every test class at once, through JUnit's extension auto-detection (the testkit
- * registers the extension in {@code META-INF/services}): put
- * {@code junit.jupiter.extensions.autodetection.enabled=true} in
+ * <p>Register it on a test class with {@code @ExtendWith(LeakCheckExtension.class)}, or for every
+ * test class at once through JUnit's extension auto-detection (the testkit registers the extension
+ * in {@code META-INF/services}): put {@code junit.jupiter.extensions.autodetection.enabled=true} in
  * {@code src/test/resources/junit-platform.properties}, or set it as a system property in
- * surefire's configuration, as weft's own modules do.
+ * surefire's configuration, as weft's own modules do. The README's "Testing concurrent code" has a
+ * whole test ({@code dev.weft.samples.testing.ProducerConsumerTest}).
  *
  * <p>What was running before the test started is not held against it. A thread, process or
  * member that ends within the grace period ({@code weft.leakcheck.graceMillis}, a JUnit
  * configuration parameter or system property, default 10 s) after the test is not a leak: shutdown
  * takes a moment. A class annotated {@link AllowLeaks} is skipped. The check runs after the test's
  * {@code @AfterEach} methods, so what they close is closed in time.
+ *
+ * @since 0.1
  */
 public final class LeakCheckExtension implements BeforeEachCallback, AfterEachCallback {
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(LeakCheckExtension.class);

@@ -14,12 +14,11 @@ import java.util.function.Predicate;
  * {@code Callable<Boolean>} whose {@code toString()} says what it waits for, to give Awaitility as
  * the alias, so that a timeout names the object:
  *
- * <pre>{@code
- * Callable<Boolean> joined = WeftConditions.joined(queue);
- * await(joined.toString()).atMost(Duration.ofSeconds(30)).until(joined);
- * // on timeout: Condition with alias 'queue JoinableQueue@1b6d3586 joined (every item taken
- * //             and marked done)' didn't complete within 30 seconds ...
- * }</pre>
+ * {@snippet class=dev.weft.testkit.snippets.TestkitSnippets region=conditions}
+ *
+ * <p>With {@code WeftConditions.joined(queue)} a timeout reads: {@code Condition with alias 'queue
+ * JoinableQueue@1b6d3586 joined (every item taken and marked done)' didn't complete within 30
+ * seconds}.
  *
  * <p>The parameters are the JDK types weft's types implement ({@code Task} is a {@link Future},
  * {@code JoinableQueue} a {@link BlockingQueue}, {@code TaskScope} and {@code Pool} are
