@@ -40,12 +40,15 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * {@code imports} and {@code method} are optional (the method defaults to
  * {@code void example() throws Exception}); the lines after {@code declare:} are members of the
- * class. A block without a comment is compiled with the defaults alone.
+ * class. A block without a comment is compiled with the defaults alone; a block that starts with
+ * {@code package} is a whole compilation unit and is compiled as it is.
  */
 class ReadmeJavaBlocksTest {
 
     private static final Pattern BLOCK = Pattern.compile(
             "(?:<!-- java-check\\n(?<check>.*?)-->\\n)?```java\\n(?<code>.*?)```", Pattern.DOTALL);
+
+    private static final Pattern CLASS = Pattern.compile("(?m)^(?:public\\s+)?(?:final\\s+)?class\\s+(\\w+)");
 
     private static final List<String> WEFT_PACKAGES = List.of("dev.weft.core", "dev.weft.sync", "dev.weft.async",
             "dev.weft.parallel", "dev.weft.decorators", "dev.weft.cluster");
@@ -85,6 +88,16 @@ class ReadmeJavaBlocksTest {
                     declaring = true;
                 }
             }
+            String code = m.group("code");
+            if (code.startsWith("package ")) {
+                // A whole compilation unit (the README's complete test class): compiled as it is.
+                Matcher declared = CLASS.matcher(code);
+                if (!declared.find()) {
+                    throw new IllegalStateException("README block " + number + " has a package but no class");
+                }
+                blocks.add(new Block(number, readmeLine, declared.group(1), code, 1));
+                continue;
+            }
             String className = "ReadmeBlock" + number;
             StringBuilder source = new StringBuilder("package readme;\n");
             WEFT_PACKAGES.forEach(p -> source.append("import ").append(p).append(".*;\n"));
@@ -92,7 +105,7 @@ class ReadmeJavaBlocksTest {
             source.append("class ").append(className).append(" {\n").append(declarations)
                     .append("    ").append(method).append(" {\n");
             int firstCodeLine = (int) source.toString().lines().count() + 1;
-            source.append(m.group("code")).append("    }\n}\n");
+            source.append(code).append("    }\n}\n");
             blocks.add(new Block(number, readmeLine, className, source.toString(), firstCodeLine));
         }
         return blocks;
