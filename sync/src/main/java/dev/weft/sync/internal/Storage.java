@@ -53,7 +53,14 @@ public abstract sealed class Storage<E> {
     public abstract boolean removeEqual(Object o);
 
     /** {@return the items in the order {@link #take()} would hand them out (heap order for a heap)} */
-    public abstract Object[] toArray();
+    public final Object[] toArray() {
+        Object[] a = new Object[items.size()];
+        int i = 0;
+        for (Iterator<E> it = headFirst(); it.hasNext(); ) {
+            a[i++] = it.next();
+        }
+        return a;
+    }
 
     /** {@return the items, head first (heap order for a heap)} */
     abstract Iterator<E> headFirst();
@@ -132,11 +139,6 @@ public abstract sealed class Storage<E> {
         }
 
         @Override
-        public Object[] toArray() {
-            return deque.toArray();
-        }
-
-        @Override
         Iterator<E> headFirst() {
             return deque.iterator();
         }
@@ -171,16 +173,6 @@ public abstract sealed class Storage<E> {
         }
 
         @Override
-        public Object[] toArray() {
-            Object[] a = new Object[deque.size()];
-            int i = 0;
-            for (Iterator<E> it = deque.descendingIterator(); it.hasNext(); ) {
-                a[i++] = it.next();
-            }
-            return a;
-        }
-
-        @Override
         Iterator<E> headFirst() {
             return deque.descendingIterator();
         }
@@ -212,11 +204,6 @@ public abstract sealed class Storage<E> {
         @Override
         public boolean removeEqual(Object o) {
             return heap.remove(o);
-        }
-
-        @Override
-        public Object[] toArray() {
-            return heap.toArray();
         }
 
         @Override
