@@ -11,6 +11,7 @@ import dev.weft.decorators.internal.RequireArgDecorator;
 import dev.weft.decorators.internal.RetryDecorator;
 import dev.weft.decorators.internal.ShowDocDecorator;
 import dev.weft.decorators.internal.TimedDecorator;
+import dev.weft.decorators.internal.TimeoutDecorator;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.BiConsumer;
@@ -258,6 +259,39 @@ public final class Decorators {
      */
     public static Decorator retry(RetryPolicy policy) {
         return new RetryDecorator(Objects.requireNonNull(policy, "policy").spec());
+    }
+
+    /**
+     * Runs each call under a deadline {@code timeout} from its start: past it the call's thread
+     * is interrupted, what the call started in weft scopes (a {@code TaskScope}'s forks, the
+     * tasks of {@code Async}) is cancelled, and the call throws
+     * {@link java.util.concurrent.TimeoutException}: as itself where the shape can throw it
+     * ({@code Callable}, an interface method that declares it or {@code Exception}), else as the
+     * cause of an {@link java.lang.reflect.UndeclaredThrowableException}.
+     *
+     * {@snippet class=dev.weft.decorators.snippets.DecoratorsSnippets region=timeout}
+     *
+     * <p>The deadline is weft's own, the one {@code Async.timeout} and a scope's deadline use: the
+     * forks and scopes the call opens inherit it, and a deadline the caller already runs under
+     * that comes earlier stays in force. The call runs in the calling thread (no thread is added),
+     * so it really stops when it reacts to the interrupt, as blocking JDK methods and weft's do; a
+     * call that ignores interrupts ends late, and then throws {@code TimeoutException} all the
+     * same. An interrupt from elsewhere (the caller cancelled) ends the call with
+     * {@link InterruptedException}, not a timeout.
+     *
+     * <p>Compared with Python's {@code asyncio.timeout()} / {@code wait_for}: the same
+     * cancellation, for blocking code. Compared with Resilience4j's {@code TimeLimiter}: no
+     * thread pool and no {@code Future}; the call itself is interrupted and what it started is
+     * cancelled, not left running.
+     *
+     * @param timeout how long a call may run
+     * @return the decorator
+     * @throws IllegalArgumentException if {@code timeout} is zero or negative (a call that always
+     *     times out is a mistake)
+     * @throws NullPointerException if {@code timeout} is {@code null}
+     */
+    public static Decorator timeout(Duration timeout) {
+        return new TimeoutDecorator(timeout);
     }
 
     /**

@@ -11,6 +11,7 @@ import dev.weft.decorators.RequireArg;
 import dev.weft.decorators.Retry;
 import dev.weft.decorators.ShowDoc;
 import dev.weft.decorators.Timed;
+import dev.weft.decorators.Timeout;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
@@ -78,6 +79,9 @@ public final class AnnotationDecorators {
         }
         if (annotation instanceof Bulkhead bulkhead) {
             return ResilienceAnnotations.bulkheadOf(bulkhead, method);
+        }
+        if (annotation instanceof Timeout timeout) {
+            return ResilienceAnnotations.timeoutOf(timeout, method);
         }
         if (annotation instanceof RateLimit limit) {
             return ResilienceAnnotations.rateLimitOf(limit, method);

@@ -6,11 +6,12 @@ import dev.weft.decorators.Decorators;
 import dev.weft.decorators.RateLimit;
 import dev.weft.decorators.Retry;
 import dev.weft.decorators.RetryPolicy;
+import dev.weft.decorators.Timeout;
 import java.lang.reflect.Method;
 import java.time.Duration;
 
 /**
- * The decorators of {@link Retry @Retry}, {@link Bulkhead @Bulkhead} and
+ * The decorators of {@link Retry @Retry}, {@link Timeout @Timeout}, {@link Bulkhead @Bulkhead} and
  * {@link RateLimit @RateLimit}: each one new for its method, its values checked with the
  * annotation and the method named in the message.
  */
@@ -41,6 +42,14 @@ final class ResilienceAnnotations {
                     : Decorators.bulkhead(bulkhead.maxConcurrent(), Duration.ofMillis(bulkhead.maxWaitMillis()));
         } catch (IllegalArgumentException e) {
             throw refused("@Bulkhead(maxConcurrent = " + bulkhead.maxConcurrent() + ")", method, e);
+        }
+    }
+
+    static Decorator timeoutOf(Timeout timeout, Method method) {
+        try {
+            return Decorators.timeout(Duration.ofMillis(timeout.millis()));
+        } catch (IllegalArgumentException e) {
+            throw refused("@Timeout(millis = " + timeout.millis() + ")", method, e);
         }
     }
 

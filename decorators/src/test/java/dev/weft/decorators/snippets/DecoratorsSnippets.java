@@ -29,6 +29,7 @@ import dev.weft.decorators.RetryAttempt;
 import dev.weft.decorators.RetryPolicy;
 import dev.weft.decorators.ShowDoc;
 import dev.weft.decorators.Timed;
+import dev.weft.decorators.Timeout;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.time.Duration;
@@ -38,6 +39,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
@@ -653,5 +655,38 @@ class DecoratorsSnippets {
         assertEquals("sent to a", mailer.send("a"));
         assertEquals("sent to b", mailer.send("b"));
         assertThrows(RateLimitExceededException.class, () -> mailer.send("c"));
+    }
+
+    /** A report that never ends by itself: it waits until it is interrupted. */
+    private String endlessReport() throws InterruptedException {
+        new CountDownLatch(1).await(30, TimeUnit.SECONDS);
+        throw new AssertionError("not interrupted in 30 s");
+    }
+
+    @Test
+    void timeout() {
+        // @start region="timeout"
+        Callable<String> report = Decorate.callable("report", this::endlessReport,
+                Decorators.timeout(Duration.ofMillis(50)));   // Python: async with asyncio.timeout(0.05)
+        try {
+            report.call();
+        } catch (Exception e) {
+            log.info("{}", e);   // java.util.concurrent.TimeoutException: report did not end within 50.000 ms
+        }
+        // @end
+        assertEquals(List.of("java.util.concurrent.TimeoutException: report did not end within 50.000 ms"), log.lines);
+        assertThrows(TimeoutException.class, report::call);
+    }
+
+    @Test
+    void timeoutAnnotation() {
+        // @start region="timeout-annotation"
+        interface Reports {
+            @Timeout(millis = 50)
+            String monthly() throws TimeoutException, InterruptedException;   // TimeoutException after 50 ms
+        }
+        // @end
+        Reports reports = Decorate.annotated(Reports.class, this::endlessReport);
+        assertThrows(TimeoutException.class, reports::monthly);
     }
 }
