@@ -340,8 +340,8 @@ public final class Decorators {
      * {@snippet class=dev.weft.decorators.snippets.DecoratorsSnippets region=rate-limit}
      *
      * <p>The limit holds in every window, not only in fixed cycles: the decorator keeps the start
-     * times of the last {@code permits} calls (a sliding-window log), and a call starts once the
-     * oldest of them is {@code period} old. So there is no burst after an idle time, unlike a
+     * times of the calls of the last {@code period} (a sliding-window log, at most {@code permits}
+     * of them), and a call over the limit starts once the oldest of them is {@code period} old. So there is no burst after an idle time, unlike a
      * token bucket. The limit is the decorator's: every caller of every function or proxy it
      * decorates shares it. Compared with Python's {@code ratelimit.limits(calls, period)} under
      * {@code sleep_and_retry}, and with Resilience4j's {@code RateLimiter} (which refreshes

@@ -226,6 +226,17 @@ class RateLimitTest {
     }
 
     @Test
+    void aHugeLimitKeepsOnlyTheStartsOfTheLastPeriod() {
+        Supplier<Long> now = Decorate.supplier("now", clock::getAsLong, limit(Integer.MAX_VALUE, Duration.ofSeconds(1)));
+        for (int i = 0; i < 100_000; i++) {
+            assertEquals(clock.getAsLong(), now.get(), "never waits");
+            clock.advance(Duration.ofMillis(1));
+        }
+        assertEquals(List.of(), sleeper.sleeps());
+        assertEquals(0L, Decorate.supplier("big", () -> 0L, Decorators.rateLimit(Integer.MAX_VALUE, Duration.ofDays(1))).get());
+    }
+
+    @Test
     void badLimitsAreRefused() {
         assertEquals("permits must be >= 1: 0", assertThrows(IllegalArgumentException.class,
                 () -> Decorators.rateLimit(0, Duration.ofSeconds(1))).getMessage());
