@@ -1,6 +1,7 @@
 package dev.weft.decorators;
 
 import dev.weft.decorators.internal.BulkheadDecorator;
+import dev.weft.decorators.internal.CircuitBreakerDecorator;
 import dev.weft.decorators.internal.CountingNoCache;
 import dev.weft.decorators.internal.LogSinks;
 import dev.weft.decorators.internal.MemoCache;
@@ -376,5 +377,25 @@ public final class Decorators {
     public static Decorator rateLimit(int permits, Duration period, Duration maxWait) {
         long periodNanos = Nanos.positive(period, "period");
         return new RateLimitDecorator(permits, periodNanos, Nanos.maxWait(maxWait, "maxWait"));
+    }
+
+    /**
+     * {@return a circuit breaker that opens when {@code failureRate} of the last {@code window}
+     * calls failed, refuses calls for {@code openFor}, then lets one trial call decide}
+     *
+     * {@snippet class=dev.weft.decorators.snippets.DecoratorsSnippets region=circuit-breaker}
+     *
+     * <p>See {@link CircuitBreaker} for what counts as a failure. Put it inside a {@code retry}
+     * to have each attempt ask the breaker, outside to have a refused call not retried.
+     *
+     * @param failureRate the share of failures that opens it, in {@code (0, 1]} ({@code 0.5}: half)
+     * @param window how many of the last calls the share is taken over, {@code >= 1}
+     * @param openFor how long it refuses calls before a trial
+     * @throws IllegalArgumentException if {@code failureRate} is not in {@code (0, 1]},
+     *     {@code window < 1} or {@code openFor} is zero or negative
+     * @throws NullPointerException if {@code openFor} is {@code null}
+     */
+    public static CircuitBreaker circuitBreaker(double failureRate, int window, Duration openFor) {
+        return new CircuitBreakerDecorator(failureRate, window, Nanos.positive(openFor, "openFor"));
     }
 }

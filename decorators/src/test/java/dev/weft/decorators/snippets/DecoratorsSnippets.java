@@ -12,6 +12,8 @@ import dev.weft.decorators.Bulkhead;
 import dev.weft.decorators.BulkheadFullException;
 import dev.weft.decorators.CacheDecorator;
 import dev.weft.decorators.CacheInfo;
+import dev.weft.decorators.CircuitBreaker;
+import dev.weft.decorators.CircuitOpenException;
 import dev.weft.decorators.Decorate;
 import dev.weft.decorators.Decorated;
 import dev.weft.decorators.Decorator;
@@ -688,5 +690,53 @@ class DecoratorsSnippets {
         // @end
         Reports reports = Decorate.annotated(Reports.class, this::endlessReport);
         assertThrows(TimeoutException.class, reports::monthly);
+    }
+
+    @Test
+    void circuitBreaker() {
+        AtomicInteger calls = new AtomicInteger();
+        // @start region="circuit-breaker"
+        CircuitBreaker breaker = Decorators.circuitBreaker(0.5, 10, Duration.ofSeconds(30));
+        Supplier<String> quote = Decorate.supplier("quote", () -> {
+            calls.incrementAndGet();
+            throw new IllegalStateException("quote service down");
+        }, breaker);
+        for (int i = 0; i < 10; i++) {
+            try { quote.get(); } catch (IllegalStateException e) { /* 5 failures of the last 10 open it */ }
+        }
+        breaker.state();   // OPEN: for 30 s, quote.get() throws CircuitOpenException without calling
+        // @end
+        assertEquals(CircuitBreaker.State.OPEN, breaker.state());
+        assertThrows(CircuitOpenException.class, quote::get);
+        assertEquals(10, calls.get());
+    }
+
+    @Test
+    void circuitBreakerState() {
+        // @start region="circuit-breaker-state"
+        CircuitBreaker breaker = Decorators.circuitBreaker(1.0, 1, Duration.ofMinutes(1));
+        Runnable ping = Decorate.runnable("ping", () -> { }, breaker);
+        ping.run();
+        CircuitBreaker.State state = breaker.state();   // CLOSED: the call succeeded
+        // @end
+        assertEquals(CircuitBreaker.State.CLOSED, state);
+    }
+
+    @Test
+    void circuitOpen() {
+        CircuitBreaker breaker = Decorators.circuitBreaker(1.0, 1, Duration.ofMinutes(1));
+        Supplier<String> quote = Decorate.supplier("quote", () -> {
+            throw new IllegalStateException("down");
+        }, breaker);
+        assertThrows(IllegalStateException.class, quote::get);
+        // @start region="circuit-open"
+        String price;
+        try {
+            price = quote.get();
+        } catch (CircuitOpenException e) {   // "quote: circuit open, 60.000 s before a trial call"
+            price = "unknown for now";
+        }
+        // @end
+        assertEquals("unknown for now", price);
     }
 }
