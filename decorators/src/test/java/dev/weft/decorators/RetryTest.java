@@ -292,12 +292,15 @@ class RetryTest {
 
     @Test
     void anInterruptFlagSetByAFailedAttemptEndsTheRetryingWithAnInterruptedException() {
+        List<RetryAttempt> seen = new ArrayList<>();
         Callable<String> c = Decorate.callable("c", () -> {
             attempts.incrementAndGet();
             Thread.currentThread().interrupt();
             throw new IllegalStateException("failed, interrupted");
-        }, retry(RetryPolicy.builder().build()));
+        }, retry(RetryPolicy.builder().onAttempt(seen::add).build()));
         InterruptedException e = assertThrows(InterruptedException.class, c::call);
+        assertEquals(1, seen.size());
+        assertFalse(seen.get(0).willRetry(), "the listener is told no attempt follows");
         assertFalse(Thread.interrupted(), "thrown, so the flag is cleared");
         assertEquals("failed, interrupted", e.getSuppressed()[0].getMessage());
         assertEquals(1, attempts.get());

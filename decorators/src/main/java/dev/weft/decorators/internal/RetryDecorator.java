@@ -72,26 +72,29 @@ public final class RetryDecorator implements Decorator {
             boolean retry = attempt < spec.maxAttempts()
                     && (failure == null ? spec.retryIfResult().test(result)
                             : !isInterruption(failure) && spec.retriesFailure(failure));
+            boolean interrupted = false;
             if (retry) {
                 delay = spec.delayNanos(attempt, delay, random.get());
                 retry = withinDeadline(start, delay);
+                interrupted = retry && Thread.interrupted();
+                retry &= !interrupted;
             }
             notify(call, attempt, failure, retry, retry ? delay : 0);
-            if (!retry) {
-                if (failure == null) {
-                    return result;
-                }
-                throw withSuppressed(failure, failures);
-            }
             if (failure != null) {
                 if (failures == null) {
                     failures = new ArrayList<>();
                 }
                 failures.add(failure);
             }
-            if (Thread.interrupted()) {
-                throw withSuppressed(new InterruptedException(call.name() + ": interrupted between attempts "
-                        + attempt + " and " + (attempt + 1)), failures);
+            if (interrupted) {
+                throw withSuppressed(new InterruptedException(call.name() + ": interrupted after attempt " + attempt
+                        + ", before the next"), failures);
+            }
+            if (!retry) {
+                if (failure == null) {
+                    return result;
+                }
+                throw withSuppressed(failure, failures);
             }
             if (delay > 0) {
                 try {
