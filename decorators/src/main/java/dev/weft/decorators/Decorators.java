@@ -23,8 +23,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The stock decorators: the notebook's {@code print_before_execution}, {@code affiche_doc},
- * {@code temps_execution} and {@code entree_contient}, and {@code functools.lru_cache} /
- * {@code functools.cache}.
+ * {@code temps_execution} and {@code entree_contient}, {@code functools.lru_cache} /
+ * {@code functools.cache}, and the resilience ones: {@link #retry retry} (tenacity's
+ * {@code @retry}), {@link #timeout timeout}, {@link #bulkhead(int) bulkhead},
+ * {@link #rateLimit(int, Duration) rateLimit} and {@link #circuitBreaker circuitBreaker}.
  *
  * {@snippet class=dev.weft.decorators.snippets.DecoratorsSnippets region=decorators}
  *

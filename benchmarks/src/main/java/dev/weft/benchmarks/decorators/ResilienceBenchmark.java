@@ -5,6 +5,8 @@ import dev.weft.decorators.Decorators;
 import dev.weft.decorators.RetryPolicy;
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.github.resilience4j.retry.Retry;
@@ -32,8 +34,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The cost of each resilience decorator on a call that succeeds the first time, next to
- * Resilience4j's equivalent: retry, bulkhead, rate limit (limits that are never reached) and
- * timeout (a deadline that never passes).
+ * Resilience4j's equivalent: retry, bulkhead, rate limit (limits that are never reached),
+ * timeout (a deadline that never passes) and circuit breaker (closed, count-based window of 100).
  *
  * <pre>{@code
  * java -jar benchmarks/target/benchmarks.jar ResilienceBenchmark -f 1 -wi 3 -i 5
@@ -63,6 +65,8 @@ public class ResilienceBenchmark {
     private Function<Integer, Integer> weftRateLimit;
     private Function<Integer, Integer> r4jRateLimit;
     private Callable<Integer> weftTimeout;
+    private Function<Integer, Integer> weftCircuitBreaker;
+    private Function<Integer, Integer> r4jCircuitBreaker;
     private TimeLimiter timeLimiter;
     private ExecutorService virtualThreads;
 
@@ -84,6 +88,9 @@ public class ResilienceBenchmark {
         weftTimeout = Decorate.callable("f", () -> direct.apply(x), Decorators.timeout(NEVER));
         timeLimiter = TimeLimiter.of(TimeLimiterConfig.custom().timeoutDuration(NEVER).build());
         virtualThreads = Executors.newVirtualThreadPerTaskExecutor();
+        weftCircuitBreaker = Decorate.function("f", direct, Decorators.circuitBreaker(0.5, 100, NEVER));
+        r4jCircuitBreaker = CircuitBreaker.decorateFunction(CircuitBreaker.of("f", CircuitBreakerConfig.custom()
+                .failureRateThreshold(50).slidingWindowSize(100).waitDurationInOpenState(NEVER).build()), direct);
     }
 
     /** Stops the executor of the time limiter benchmark. */
@@ -159,5 +166,17 @@ public class ResilienceBenchmark {
     @Benchmark
     public Integer resilience4jTimeLimiterVirtualThread() throws Exception {
         return timeLimiter.executeFutureSupplier(() -> virtualThreads.submit(() -> direct.apply(x)));
+    }
+
+    /** @return the call under {@code circuitBreaker(0.5, 100, 10 min)}, closed */
+    @Benchmark
+    public Integer weftCircuitBreaker() {
+        return weftCircuitBreaker.apply(x);
+    }
+
+    /** @return the call under Resilience4j's {@code CircuitBreaker} (50 % of a count window of 100), closed */
+    @Benchmark
+    public Integer resilience4jCircuitBreaker() {
+        return r4jCircuitBreaker.apply(x);
     }
 }
