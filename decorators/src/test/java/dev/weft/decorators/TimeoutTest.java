@@ -105,14 +105,17 @@ class TimeoutTest {
 
     @Test
     void aRetryOutsideTheTimeoutGivesEachAttemptItsOwnDeadline() throws Exception {
+        // attempt 1 hangs until its deadline; the later ones return at once, and only a stall
+        // longer than the timeout (on a loaded machine) could make one of them time out too
         Callable<String> c = Decorate.callable("c", () -> {
-            if (attempts.incrementAndGet() == 1) {
+            int n = attempts.incrementAndGet();
+            if (n == 1) {
                 return blockUntilInterrupted();
             }
-            return "second attempt";
-        }, Decorators.retry(RetryPolicy.builder().build()), Decorators.timeout(Duration.ofMillis(50)));
-        assertEquals("second attempt", c.call());
-        assertEquals(2, attempts.get());
+            return "attempt " + n;
+        }, Decorators.retry(RetryPolicy.builder().maxAttempts(10).build()), Decorators.timeout(Duration.ofMillis(200)));
+        assertEquals("attempt " + attempts.get(), c.call());
+        assertTrue(attempts.get() >= 2, "the timed-out attempt was retried");
     }
 
     @Test
@@ -125,7 +128,8 @@ class TimeoutTest {
                 Decorators.retry(RetryPolicy.builder().maxAttempts(100).backoff(Duration.ofMinutes(10)).onAttempt(seen::add).build()));
         TimeoutException e = assertThrows(TimeoutException.class, c::call);
         assertEquals("c did not end within 100.000 ms", e.getMessage());
-        assertEquals(1, attempts.get(), "the deadline ended the backoff's wait, and the retrying with it");
+        assertTrue(attempts.get() <= 1, "the deadline ended the backoff's wait, and the retrying with it");
+        assertTrue(seen.stream().allMatch(RetryAttempt::willRetry), "no attempt after the deadline");
     }
 
     @Test

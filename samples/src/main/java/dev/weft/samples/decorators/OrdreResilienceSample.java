@@ -26,7 +26,7 @@ import java.util.function.Function;
  * -> page de weft.dev
  * # @timeout puis @retry : un seul délai pour toutes les tentatives et les attentes
  * tentative 1 de telecharger
- * -> TimeoutException: telecharger did not end within 100.000 ms
+ * -> TimeoutException: telecharger did not end within 2.000 s
  * # @lru_cache puis @retry : la tentative réussie est mise en cache
  * tentative 1 de doubler(21)
  * tentative 2 de doubler(21)
@@ -41,13 +41,14 @@ import java.util.function.Function;
  * <p>The first decorator given to {@code Decorate} is the top {@code @} line, the outermost: what
  * is listed after a {@code retry} runs again at each attempt. The first download hangs until it
  * is interrupted (a server that never answers), the second answers at once; the timeout is
- * 100 ms of real time whatever the scale, so that the cell shows the same thing everywhere.
+ * 2 s of real time whatever the scale, long enough that the second download always ends in time
+ * (even on a loaded machine), so that the cell shows the same thing everywhere.
  */
 public final class OrdreResilienceSample extends NotebookCell {
     /** The cell's id. */
     public static final String ID = "decorators.ordre-resilience";
 
-    private static final Duration TIMEOUT = Duration.ofMillis(100);
+    private static final Duration TIMEOUT = Duration.ofSeconds(2);
 
     /** Creates the cell. */
     public OrdreResilienceSample() {

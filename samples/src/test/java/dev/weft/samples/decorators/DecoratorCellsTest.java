@@ -153,7 +153,7 @@ class DecoratorCellsTest {
                         "-> page de weft.dev",
                         "# @timeout puis @retry : un seul délai pour toutes les tentatives et les attentes",
                         "tentative 1 de telecharger",
-                        "-> TimeoutException: telecharger did not end within 100.000 ms",
+                        "-> TimeoutException: telecharger did not end within 2.000 s",
                         "# @lru_cache puis @retry : la tentative réussie est mise en cache",
                         "tentative 1 de doubler(21)",
                         "tentative 2 de doubler(21)",
