@@ -114,7 +114,8 @@ class TimeoutTest {
             }
             return "attempt " + n;
         }, Decorators.retry(RetryPolicy.builder().maxAttempts(10).build()), Decorators.timeout(Duration.ofMillis(200)));
-        assertEquals("attempt " + attempts.get(), c.call());
+        String result = c.call();
+        assertEquals("attempt " + attempts.get(), result);
         assertTrue(attempts.get() >= 2, "the timed-out attempt was retried");
     }
 
