@@ -275,8 +275,9 @@ public final class Decorators {
      * {@snippet class=dev.weft.decorators.snippets.DecoratorsSnippets region=timeout}
      *
      * <p>The deadline is weft's own, the one {@code Async.timeout} and a scope's deadline use: the
-     * forks and scopes the call opens inherit it, and a deadline the caller already runs under
-     * that comes earlier stays in force. The call runs in the calling thread (no thread is added),
+     * call sees it as {@link dev.weft.core.TaskScope#currentDeadline()}, the forks and scopes it
+     * opens inherit it, and a deadline the caller already runs under that comes earlier stays in
+     * force (that one then ends the call, and its owner reports the timeout). The call runs in the calling thread (no thread is added),
      * so it really stops when it reacts to the interrupt, as blocking JDK methods and weft's do; a
      * call that ignores interrupts ends late, and then throws {@code TimeoutException} all the
      * same. An interrupt from elsewhere (the caller cancelled) ends the call with

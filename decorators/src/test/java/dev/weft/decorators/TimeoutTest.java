@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.core.TaskScope;
-import dev.weft.core.internal.CancelScope;
 import java.lang.reflect.UndeclaredThrowableException;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,13 +40,13 @@ class TimeoutTest {
         Instant before = Instant.now();
         AtomicReference<Optional<Instant>> seen = new AtomicReference<>();
         Callable<String> c = Decorate.callable("quick", () -> {
-            seen.set(CancelScope.currentDeadline());
+            seen.set(TaskScope.currentDeadline());
             return "done";
         }, Decorators.timeout(Duration.ofSeconds(30)));
         assertEquals("done", c.call());
         Instant deadline = seen.get().orElseThrow();
         assertTrue(!deadline.isBefore(before.plusSeconds(30)) && deadline.isBefore(Instant.now().plusSeconds(31)), deadline::toString);
-        assertEquals(Optional.empty(), CancelScope.currentDeadline(), "the deadline ends with the call");
+        assertEquals(Optional.empty(), TaskScope.currentDeadline(), "the deadline ends with the call");
     }
 
     @Test
@@ -137,12 +136,19 @@ class TimeoutTest {
     void aNestedLongerTimeoutKeepsTheEarlierDeadline() throws Exception {
         AtomicReference<Instant> inner = new AtomicReference<>();
         Callable<String> c = Decorate.callable("c", () -> {
-            inner.set(CancelScope.currentDeadline().orElseThrow());
+            inner.set(TaskScope.currentDeadline().orElseThrow());
             return "ok";
         }, Decorators.timeout(Duration.ofSeconds(30)), Decorators.timeout(Duration.ofHours(1)));
         Instant latest = Instant.now().plusSeconds(31);
         assertEquals("ok", c.call());
         assertTrue(inner.get().isBefore(latest), inner.get()::toString);
+    }
+
+    @Test
+    void underAnEarlierOuterTimeoutTheOuterOneReportsIt() {
+        Callable<String> c = Decorate.callable("c", this::blockUntilInterrupted,
+                Decorators.timeout(Duration.ofMillis(50)), Decorators.timeout(Duration.ofHours(1)));
+        assertEquals("c did not end within 50.000 ms", assertThrows(TimeoutException.class, c::call).getMessage());
     }
 
     @Test
