@@ -344,7 +344,9 @@ public final class Decorate {
      * Decorates each method of an interface as its annotations say, top annotation outermost:
      * {@link Timed @Timed}, {@link LruCache @LruCache} (a cache per method),
      * {@link PrintBefore @PrintBefore}, {@link PrintAfter @PrintAfter}, {@link ShowDoc @ShowDoc},
-     * {@link RequireArg @RequireArg}, with {@link Doc @Doc} as the doc. Lines and times go to
+     * {@link RequireArg @RequireArg}, {@link Retry @Retry}, {@link Timeout @Timeout},
+     * {@link Bulkhead @Bulkhead} (a bulkhead per method), {@link RateLimit @RateLimit} (a limit per
+     * method), with {@link Doc @Doc} as the doc. Lines and times go to
      * SLF4J (logger {@value Decorators#LOGGER_NAME}, INFO).
      *
      * {@snippet class=dev.weft.decorators.snippets.DecoratorsSnippets region=annotated}
@@ -356,7 +358,7 @@ public final class Decorate {
      * @throws NullPointerException if an argument is {@code null}
      * @throws IllegalArgumentException as for {@link #proxy}, or if an annotation's values do not
      *     fit its method (a negative {@code maxSize} other than {@link LruCache#UNBOUNDED}, an
-     *     {@code index} past the parameters)
+     *     {@code index} past the parameters, a count below 1, a zero or negative timeout or period)
      */
     public static <I> I annotated(Class<I> iface, I target) {
         ProxyHandler.checkInterface(iface, target);

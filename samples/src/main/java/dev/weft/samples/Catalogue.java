@@ -17,6 +17,7 @@ import dev.weft.samples.decorators.HelloUncachedSample;
 import dev.weft.samples.decorators.LruCacheFactorialSample;
 import dev.weft.samples.decorators.LruCacheHelloSample;
 import dev.weft.samples.decorators.MetadataLostSample;
+import dev.weft.samples.decorators.OrdreResilienceSample;
 import dev.weft.samples.decorators.PrintBeforeSample;
 import dev.weft.samples.decorators.TempsExecutionSample;
 import dev.weft.samples.decorators.WrapsSample;
@@ -86,6 +87,7 @@ public final class Catalogue {
                 new LruCacheFactorialSample(),
                 new LruCacheHelloSample(),
                 new HelloUncachedSample(),
+                new OrdreResilienceSample(),
                 // 003 C — Multi-Threading et Multi-Processing
                 new SequentialSample(),
                 new ThreadSample(),

@@ -1,13 +1,17 @@
 package dev.weft.decorators.internal;
 
+import dev.weft.decorators.Bulkhead;
 import dev.weft.decorators.CacheInfo;
 import dev.weft.decorators.Decorator;
 import dev.weft.decorators.LruCache;
 import dev.weft.decorators.PrintAfter;
 import dev.weft.decorators.PrintBefore;
+import dev.weft.decorators.RateLimit;
 import dev.weft.decorators.RequireArg;
+import dev.weft.decorators.Retry;
 import dev.weft.decorators.ShowDoc;
 import dev.weft.decorators.Timed;
+import dev.weft.decorators.Timeout;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
@@ -69,6 +73,18 @@ public final class AnnotationDecorators {
         }
         if (annotation instanceof RequireArg require) {
             return requireOf(require, method);
+        }
+        if (annotation instanceof Retry retry) {
+            return ResilienceAnnotations.retryOf(retry, method);
+        }
+        if (annotation instanceof Bulkhead bulkhead) {
+            return ResilienceAnnotations.bulkheadOf(bulkhead, method);
+        }
+        if (annotation instanceof Timeout timeout) {
+            return ResilienceAnnotations.timeoutOf(timeout, method);
+        }
+        if (annotation instanceof RateLimit limit) {
+            return ResilienceAnnotations.rateLimitOf(limit, method);
         }
         return null;
     }

@@ -8,8 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import dev.weft.decorators.Bulkhead;
+import dev.weft.decorators.BulkheadFullException;
 import dev.weft.decorators.CacheDecorator;
 import dev.weft.decorators.CacheInfo;
+import dev.weft.decorators.CircuitBreaker;
+import dev.weft.decorators.CircuitOpenException;
 import dev.weft.decorators.Decorate;
 import dev.weft.decorators.Decorated;
 import dev.weft.decorators.Decorator;
@@ -19,14 +23,25 @@ import dev.weft.decorators.Invocation;
 import dev.weft.decorators.LruCache;
 import dev.weft.decorators.PrintAfter;
 import dev.weft.decorators.PrintBefore;
+import dev.weft.decorators.RateLimit;
+import dev.weft.decorators.RateLimitExceededException;
 import dev.weft.decorators.RequireArg;
+import dev.weft.decorators.Retry;
+import dev.weft.decorators.RetryAttempt;
+import dev.weft.decorators.RetryPolicy;
 import dev.weft.decorators.ShowDoc;
 import dev.weft.decorators.Timed;
+import dev.weft.decorators.Timeout;
+import java.io.IOException;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
@@ -394,5 +409,334 @@ class DecoratorsSnippets {
         greeter.hello("Donna");
         greeter.hello("Donna");
         assertEquals(1, slowCalls.get());
+    }
+
+    // ---- resilience: retry, bulkhead, rate limit ----
+
+    /** A page that can be fetched at the third try: two IOExceptions first. */
+    private final AtomicInteger fetches = new AtomicInteger();
+
+    private String fetchPage(String url) throws IOException {
+        if (fetches.incrementAndGet() < 3) {
+            throw new IOException("connection reset: " + url);
+        }
+        return "page of " + url;
+    }
+
+    @Test
+    void retry() {
+        // @start region="retry"
+        AtomicInteger calls = new AtomicInteger();
+        Supplier<String> flaky = Decorate.supplier("flaky", () -> {
+            if (calls.incrementAndGet() < 3) throw new IllegalStateException("not yet");
+            return "done";
+        }, Decorators.retry(RetryPolicy.builder().maxAttempts(3).build()));   // Python: @retry(stop=stop_after_attempt(3))
+        flaky.get();   // "done", at the third attempt; a fourth failure would have been thrown
+        // @end
+        assertEquals("done", flaky.get());
+        assertEquals(4, calls.get());
+    }
+
+    @Test
+    void retryPolicy() throws Exception {
+        // @start region="retry-policy"
+        RetryPolicy policy = RetryPolicy.builder()
+                .maxAttempts(5)
+                .exponentialBackoff(Duration.ofMillis(1), 2, Duration.ofMillis(10))   // waits 1, 2, 4, 8 ms
+                .retryOn(IOException.class)
+                .build();
+        Callable<String> fetch = Decorate.callable("fetch", () -> fetchPage("weft.dev"), Decorators.retry(policy));
+        fetch.call();   // "page of weft.dev", after two IOExceptions
+        // @end
+        assertEquals(3, fetches.get());
+        assertEquals("page of weft.dev", fetch.call());
+    }
+
+    @Test
+    void retryBuilder() {
+        List<String> out = new ArrayList<>();
+        // @start region="retry-builder"
+        RetryPolicy policy = RetryPolicy.builder()
+                .maxAttempts(10)
+                .backoff(Duration.ofMillis(1))
+                .retryIf(e -> e.getMessage().contains("busy"))     // only the failures that say so
+                .retryIfResult(r -> r == null)                      // and the calls that return null
+                .deadline(Duration.ofSeconds(30))                   // no attempt after 30 s
+                .onAttempt(a -> out.add("attempt " + a.number()))
+                .build();
+        // @end
+        AtomicInteger calls = new AtomicInteger();
+        Supplier<String> s = Decorate.supplier("s", () -> switch (calls.incrementAndGet()) {
+            case 1 -> throw new IllegalStateException("busy");
+            case 2 -> null;
+            default -> "ok";
+        }, Decorators.retry(policy));
+        assertEquals("ok", s.get());
+        assertEquals(List.of("attempt 1", "attempt 2", "attempt 3"), out);
+        calls.set(10);
+        Supplier<String> down = Decorate.supplier("down", () -> {
+            throw new IllegalStateException("down");
+        }, Decorators.retry(policy));
+        assertThrows(IllegalStateException.class, down::get);
+    }
+
+    @Test
+    void retryJitter() {
+        // @start region="retry-jitter"
+        RetryPolicy policy = RetryPolicy.builder()
+                .exponentialBackoff(Duration.ofMillis(100), 2, Duration.ofSeconds(5))
+                .jitter(RetryPolicy.Jitter.FULL)    // each wait uniform in [0, 100 ms × 2^n], at most 5 s
+                .build();
+        // @end
+        assertEquals("RetryPolicy(maxAttempts 3, exponentialBackoff(PT0.1S, 2.0, PT5S), jitter FULL,"
+                + " retryOn [Exception])", policy.toString());
+    }
+
+    @Test
+    void retryAttempt() throws Exception {
+        // @start region="retry-attempt"
+        RetryPolicy policy = RetryPolicy.builder()
+                .onAttempt(a -> {
+                    if (a.failed()) log.info("{} attempt {} failed: {}", a.name(), a.number(), a.failure().getMessage());
+                })
+                .build();
+        // @end
+        Callable<String> fetch = Decorate.callable("fetch", () -> fetchPage("a"), Decorators.retry(policy));
+        assertEquals("page of a", fetch.call());
+        assertEquals(List.of("fetch attempt 1 failed: connection reset: a", "fetch attempt 2 failed: connection reset: a"),
+                log.lines);
+    }
+
+    @Test
+    void retryAnnotation() throws Exception {
+        // @start region="retry-annotation"
+        interface Site {
+            @Retry(attempts = 3, backoffMillis = 1, on = IOException.class)
+            String fetch(String url) throws IOException;   // up to 3 attempts, 1 ms apart
+        }
+        // @end
+        Site site = Decorate.annotated(Site.class, this::fetchPage);
+        assertEquals("page of x", site.fetch("x"));
+        assertEquals(3, fetches.get());
+    }
+
+    /** Starts a thread that holds one place of {@code bulkhead} until {@code release} opens. */
+    private static Thread holdOnePlace(Decorator bulkhead, CountDownLatch release) throws InterruptedException {
+        CountDownLatch entered = new CountDownLatch(1);
+        Runnable held = Decorate.runnable("held", () -> {
+            entered.countDown();
+            try {
+                assertTrue(release.await(30, TimeUnit.SECONDS));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, bulkhead);
+        Thread t = Thread.ofPlatform().start(held);
+        assertTrue(entered.await(30, TimeUnit.SECONDS));
+        return t;
+    }
+
+    @Test
+    void bulkhead() {
+        // @start region="bulkhead"
+        Decorator twoAtOnce = Decorators.bulkhead(2);
+        Function<String, Table> importCsv = Decorate.function("import_csv", Csv::read, twoAtOnce);
+        importCsv.apply("a.csv");   // at most two imports run at once; a third caller waits its turn
+        // @end
+        assertEquals(new Table("b.csv"), importCsv.apply("b.csv"));
+    }
+
+    @Test
+    void bulkheadWait() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        // @start region="bulkhead-wait"
+        Decorator oneAtOnce = Decorators.bulkhead(1, Duration.ofMillis(20));   // wait 20 ms at most
+        Supplier<String> report = Decorate.supplier("report", () -> "report", oneAtOnce);
+        // while another call holds the place: report.get() throws BulkheadFullException after 20 ms
+        // @end
+        Thread holder = holdOnePlace(oneAtOnce, release);
+        assertThrows(BulkheadFullException.class, report::get);
+        release.countDown();
+        holder.join(Duration.ofSeconds(30));
+        assertEquals("report", report.get());
+    }
+
+    @Test
+    void bulkheadFull() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        Decorator oneAtOnce = Decorators.bulkhead(1, Duration.ZERO);
+        Supplier<String> report = Decorate.supplier("report", () -> "report", oneAtOnce);
+        Thread holder = holdOnePlace(oneAtOnce, release);
+        // @start region="bulkhead-full"
+        String answer;
+        try {
+            answer = report.get();
+        } catch (BulkheadFullException e) {   // "report: bulkhead full, 1 call(s) running; ..."
+            answer = "busy, try again later";
+        }
+        // @end
+        assertEquals("busy, try again later", answer);
+        release.countDown();
+        holder.join(Duration.ofSeconds(30));
+    }
+
+    @Test
+    void bulkheadAnnotation() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch entered = new CountDownLatch(1);
+        // @start region="bulkhead-annotation"
+        interface Reports {
+            @Bulkhead(maxConcurrent = 1, maxWaitMillis = 0)
+            String monthly(String month);   // a second caller meanwhile: BulkheadFullException
+        }
+        // @end
+        Reports reports = Decorate.annotated(Reports.class, month -> {
+            entered.countDown();
+            try {
+                assertTrue(release.await(30, TimeUnit.SECONDS));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return "report " + month;
+        });
+        Thread holder = Thread.ofPlatform().start(() -> reports.monthly("may"));
+        assertTrue(entered.await(30, TimeUnit.SECONDS));
+        assertThrows(BulkheadFullException.class, () -> reports.monthly("june"));
+        release.countDown();
+        holder.join(Duration.ofSeconds(30));
+        assertEquals("report june", reports.monthly("june"));
+    }
+
+    @Test
+    void rateLimit() {
+        // @start region="rate-limit"
+        Decorator tenPerSecond = Decorators.rateLimit(10, Duration.ofSeconds(1));
+        Function<String, Table> importCsv = Decorate.function("import_csv", Csv::read, tenPerSecond);
+        for (int i = 0; i < 10; i++) importCsv.apply(i + ".csv");   // start at once; an 11th would wait
+        // @end
+        assertEquals("rateLimit(10 per 1.000 s)", tenPerSecond.toString());
+    }
+
+    @Test
+    void rateLimitRefuse() {
+        // @start region="rate-limit-refuse"
+        Decorator oncePerHour = Decorators.rateLimit(1, Duration.ofHours(1), Duration.ZERO);   // refuse, never wait
+        Supplier<String> send = Decorate.supplier("send_report", () -> "sent", oncePerHour);
+        send.get();   // "sent"
+        // send.get() now throws RateLimitExceededException, for an hour
+        // @end
+        assertThrows(RateLimitExceededException.class, send::get);
+    }
+
+    @Test
+    void rateLimitExceeded() {
+        Supplier<String> send = Decorate.supplier("send_report", () -> "sent",
+                Decorators.rateLimit(1, Duration.ofHours(1), Duration.ZERO));
+        send.get();
+        // @start region="rate-limit-exceeded"
+        try {
+            send.get();
+        } catch (RateLimitExceededException e) {
+            log.info("not now: {}", e.getMessage());   // "send_report: rate limit of 1 call(s) per 3600.000 s reached: ..."
+        }
+        // @end
+        assertEquals(1, log.lines.size());
+        assertTrue(log.lines.get(0).startsWith("not now: send_report: rate limit of 1 call(s) per 3600.000 s reached: "),
+                log.lines.toString());
+    }
+
+    @Test
+    void rateLimitAnnotation() {
+        // @start region="rate-limit-annotation"
+        interface Mailer {
+            @RateLimit(permits = 2, periodMillis = 60_000, maxWaitMillis = 0)
+            String send(String to);   // two per minute; a third is refused
+        }
+        // @end
+        Mailer mailer = Decorate.annotated(Mailer.class, to -> "sent to " + to);
+        assertEquals("sent to a", mailer.send("a"));
+        assertEquals("sent to b", mailer.send("b"));
+        assertThrows(RateLimitExceededException.class, () -> mailer.send("c"));
+    }
+
+    /** A report that never ends by itself: it waits until it is interrupted. */
+    private String endlessReport() throws InterruptedException {
+        new CountDownLatch(1).await(30, TimeUnit.SECONDS);
+        throw new AssertionError("not interrupted in 30 s");
+    }
+
+    @Test
+    void timeout() {
+        // @start region="timeout"
+        Callable<String> report = Decorate.callable("report", this::endlessReport,
+                Decorators.timeout(Duration.ofMillis(50)));   // Python: async with asyncio.timeout(0.05)
+        try {
+            report.call();
+        } catch (Exception e) {
+            log.info("{}", e);   // java.util.concurrent.TimeoutException: report did not end within 50.000 ms
+        }
+        // @end
+        assertEquals(List.of("java.util.concurrent.TimeoutException: report did not end within 50.000 ms"), log.lines);
+        assertThrows(TimeoutException.class, report::call);
+    }
+
+    @Test
+    void timeoutAnnotation() {
+        // @start region="timeout-annotation"
+        interface Reports {
+            @Timeout(millis = 50)
+            String monthly() throws TimeoutException, InterruptedException;   // TimeoutException after 50 ms
+        }
+        // @end
+        Reports reports = Decorate.annotated(Reports.class, this::endlessReport);
+        assertThrows(TimeoutException.class, reports::monthly);
+    }
+
+    @Test
+    void circuitBreaker() {
+        AtomicInteger calls = new AtomicInteger();
+        // @start region="circuit-breaker"
+        CircuitBreaker breaker = Decorators.circuitBreaker(0.5, 10, Duration.ofSeconds(30));
+        Supplier<String> quote = Decorate.supplier("quote", () -> {
+            calls.incrementAndGet();
+            throw new IllegalStateException("quote service down");
+        }, breaker);
+        for (int i = 0; i < 10; i++) {
+            try { quote.get(); } catch (IllegalStateException e) { /* 5 failures of the last 10 open it */ }
+        }
+        breaker.state();   // OPEN: for 30 s, quote.get() throws CircuitOpenException without calling
+        // @end
+        assertEquals(CircuitBreaker.State.OPEN, breaker.state());
+        assertThrows(CircuitOpenException.class, quote::get);
+        assertEquals(10, calls.get());
+    }
+
+    @Test
+    void circuitBreakerState() {
+        // @start region="circuit-breaker-state"
+        CircuitBreaker breaker = Decorators.circuitBreaker(1.0, 1, Duration.ofMinutes(1));
+        Runnable ping = Decorate.runnable("ping", () -> { }, breaker);
+        ping.run();
+        CircuitBreaker.State state = breaker.state();   // CLOSED: the call succeeded
+        // @end
+        assertEquals(CircuitBreaker.State.CLOSED, state);
+    }
+
+    @Test
+    void circuitOpen() {
+        CircuitBreaker breaker = Decorators.circuitBreaker(1.0, 1, Duration.ofMinutes(1));
+        Supplier<String> quote = Decorate.supplier("quote", () -> {
+            throw new IllegalStateException("down");
+        }, breaker);
+        assertThrows(IllegalStateException.class, quote::get);
+        // @start region="circuit-open"
+        String price;
+        try {
+            price = quote.get();
+        } catch (CircuitOpenException e) {   // "quote: circuit open, 60.000 s before a trial call"
+            price = "unknown for now";
+        }
+        // @end
+        assertEquals("unknown for now", price);
     }
 }

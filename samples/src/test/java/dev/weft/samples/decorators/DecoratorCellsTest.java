@@ -143,4 +143,26 @@ class DecoratorCellsTest {
         assertEquals(2, spans(uncached, HelloUncachedSample.SLEEP).size(),
                 "without the cache both calls sleep: " + uncached.timeline().spans());
     }
+
+    @Test
+    void ordreResilienceShowsWhatEachOrderOfRetryTimeoutAndCacheDoes() throws Exception {
+        assertEquals(List.of(
+                        "# @retry puis @timeout : chaque tentative a son propre délai",
+                        "tentative 1 de telecharger",
+                        "tentative 2 de telecharger",
+                        "-> page de weft.dev",
+                        "# @timeout puis @retry : un seul délai pour toutes les tentatives et les attentes",
+                        "tentative 1 de telecharger",
+                        "-> TimeoutException: telecharger did not end within 2.000 s",
+                        "# @lru_cache puis @retry : la tentative réussie est mise en cache",
+                        "tentative 1 de doubler(21)",
+                        "tentative 2 de doubler(21)",
+                        "-> 42 42 CacheInfo(hits=1, misses=1, maxSize=128, currSize=1)",
+                        "# @retry puis @lru_cache : un échec n'est jamais mis en cache",
+                        "tentative 1 de echouer(21)",
+                        "tentative 2 de echouer(21)",
+                        "tentative 3 de echouer(21)",
+                        "-> IllegalStateException: en panne CacheInfo(hits=0, misses=3, maxSize=128, currSize=0)"),
+                CellHarness.run(new OrdreResilienceSample()).lines());
+    }
 }
