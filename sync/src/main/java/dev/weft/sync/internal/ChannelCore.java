@@ -233,6 +233,16 @@ public final class ChannelCore {
         }
     }
 
+    /** {@return how many registrations, live or stale, wait in this channel's queues now} */
+    public int registrations() {
+        lock.lock();
+        try {
+            return senders.size() + receivers.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** {@return the number of buffered elements now} */
     public int size() {
         lock.lock();
