@@ -182,6 +182,58 @@ def calls(side, n):
     return total
 
 
+# --- workload 6: producer/consumer, one element at a time through a bounded buffer ------------
+
+async def _asyncio_queue(n):
+    q = asyncio.Queue(16)
+
+    async def producer():
+        for i in range(n):
+            await q.put(i)
+        await q.put(None)  # the end: asyncio.Queue has no close
+
+    async def consumer():
+        total = 0
+        while True:
+            x = await q.get()
+            if x is None:
+                return total
+            total += x
+
+    _, total = await asyncio.gather(producer(), consumer())
+    return total
+
+
+def _pipe_child(conn):
+    total = 0
+    while True:
+        x = conn.recv()
+        if x is None:
+            break
+        total += x
+    conn.send(total)
+    conn.close()
+
+
+def producer_consumer(side, n):
+    """Returns (sum, seconds or None): n ints from a producer to a consumer that sums them."""
+    if side == "python-asyncio-queue":
+        return asyncio.run(_asyncio_queue(n)), None
+    if side == "python-pipe":  # parent -> child process; the child's start is not timed
+        parent, child = multiprocessing.Pipe()
+        p = multiprocessing.Process(target=_pipe_child, args=(child,))
+        p.start()
+        start = time.perf_counter()
+        for i in range(n):
+            parent.send(i)
+        parent.send(None)
+        total = parent.recv()
+        elapsed = time.perf_counter() - start
+        p.join()
+        return total, elapsed
+    raise SystemExit("unknown side " + side)
+
+
 # --- driver ------------------------------------------------------------------------------------
 
 def measure(once, runs, warmup=True):
@@ -222,6 +274,8 @@ def main():
         primitive = workload[len("sync-"):]
         threads, ops = (int(p) for p in param.split("x"))
         times, check = measure(lambda: (sync_ops(primitive, threads, ops), None), runs)
+    elif workload == "producer-consumer":
+        times, check = measure(lambda: producer_consumer(side, int(param)), runs)
     elif workload == "call":
         n = int(param)
         times, check = measure(lambda: (calls(side, n), None), runs)

@@ -33,7 +33,7 @@ import org.jspecify.annotations.Nullable;
 public final class JvmProcess<R> {
     private final OneShotChild<R> child;
 
-    private JvmProcess(OneShotChild<R> child) {
+    JvmProcess(OneShotChild<R> child) {
         this.child = child;
     }
 

@@ -1,7 +1,9 @@
 /**
  * Python's {@code multiprocessing} for Java: a {@link dev.weft.parallel.Pool} that maps a function
  * over many inputs in parallel, on threads or in persistent child JVMs, and
- * {@link dev.weft.parallel.JvmProcess}, one function in a child JVM of its own.
+ * {@link dev.weft.parallel.JvmProcess}, one function in a child JVM of its own;
+ * {@link dev.weft.parallel.TalkingProcess} is one that exchanges messages with its parent over a
+ * {@link dev.weft.parallel.Pipe} while it runs ({@code multiprocessing.Pipe}).
  *
  * {@snippet class=dev.weft.parallel.snippets.ParallelSnippets region=parallel-package}
  *

@@ -1,6 +1,7 @@
 package dev.weft.samples;
 
 import dev.weft.samples.async.CoroutineSample;
+import dev.weft.samples.channels.PipelineSample;
 import dev.weft.samples.async.NameCalculationSequentialSample;
 import dev.weft.samples.async.NameCalculationTasksSample;
 import dev.weft.samples.async.NomGatherSample;
@@ -47,7 +48,8 @@ import java.util.List;
 
 /**
  * Every ported cell, in the notebooks' order: notebook 000 (threading and coroutines), then
- * notebook 003 (decorators, threads, multithreading and multiprocessing, async functions).
+ * notebook 003 (decorators, threads, multithreading and multiprocessing, async functions), then
+ * the cells that show what weft adds (channels).
  *
  * <pre>{@code
  * for (Cell cell : Catalogue.cells()) {
@@ -110,6 +112,8 @@ public final class Catalogue {
                 new NameCalculationSequentialSample(),
                 new NameCalculationTasksSample(),
                 new WikiSequentialSample(),
-                new WikiGatherSample());
+                new WikiGatherSample(),
+                // weft — beyond the notebooks
+                new PipelineSample());
     }
 }

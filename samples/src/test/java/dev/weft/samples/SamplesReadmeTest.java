@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 /** Checks samples/README.md's table of notebook cells against the launcher's list. */
 class SamplesReadmeTest {
     private static final Pattern ROW =
-            Pattern.compile("^\\| (000|003) \\| (`In \\[(?:\\d+|None)\\]:`|markdown|beyond) \\| `.+` \\| `([a-z]+\\.[a-z0-9-]+)`.* \\|$");
+            Pattern.compile("^\| (000|003|weft) \| (`In \[(?:\d+|None)\]:`|markdown|beyond|—) \| `.+` \| `([a-z]+\.[a-z0-9-]+)`.* \|$");
 
     private record Row(String notebook, String cell, String id) {
     }
@@ -28,7 +28,7 @@ class SamplesReadmeTest {
     private static List<Row> rows() throws Exception {
         List<Row> rows = new ArrayList<>();
         for (String line : Files.readAllLines(Path.of("README.md"))) {
-            if (line.startsWith("| 000 ") || line.startsWith("| 003 ")) {
+            if (line.startsWith("| 000 ") || line.startsWith("| 003 ") || line.startsWith("| weft ")) {
                 Matcher m = ROW.matcher(line);
                 assertTrue(m.matches(), "malformed row: " + line);
                 rows.add(new Row(m.group(1), m.group(2), m.group(3)));

@@ -4,7 +4,8 @@
  *
  * <p>Start with {@link dev.weft.sync.Lock} and its {@link dev.weft.sync.Guard}, the
  * try-with-resources form of Python's {@code with lock:}; then {@link dev.weft.sync.JoinableQueue}
- * for producer/consumer work. Every blocking call with a Python name is interruptible and has a
+ * for producer/consumer work, or {@link dev.weft.sync.Channel} and {@link dev.weft.sync.Select} for
+ * Go/Kotlin-style channels that close, fan in and fan out. Every blocking call with a Python name is interruptible and has a
  * {@link java.time.Duration} overload where a zero or negative timeout means "do not wait".
  * {@code Lock}, {@code RLock} and {@code Condition} also implement
  * {@link java.util.concurrent.locks.Lock} and {@link java.util.concurrent.locks.Condition}, whose
@@ -35,6 +36,12 @@
  *         also a {@link java.util.concurrent.BlockingQueue}</td></tr>
  *     <tr><td>{@code put_nowait}, {@code get_nowait}, {@code queue.Full}, {@code queue.Empty}</td>
  *         <td>{@code tryPut} ({@code false}), {@code tryGet} (empty {@code Optional})</td></tr>
+ *     <tr><td>(Go {@code chan}, Kotlin {@code Channel}, Trio memory channels)</td>
+ *         <td>{@link dev.weft.sync.Channel}: {@code rendezvous()}, {@code buffered(n)},
+ *         {@code unbounded()}, {@code close()}, {@code fail(cause)}, {@link dev.weft.sync.ChannelClosedException};
+ *         {@code Channel.produce} (Kotlin's {@code produce})</td></tr>
+ *     <tr><td>(Go {@code select}, Kotlin {@code select {}}, Ox {@code selectOrClosed})</td>
+ *         <td>{@link dev.weft.sync.Select#of}, {@link dev.weft.sync.Select#orClosed}</td></tr>
  *     <tr><td>{@code queue.ShutDown}</td><td>{@link dev.weft.sync.QueueShutDownException}</td></tr>
  *     <tr><td>{@code RuntimeError} (release, wait, notify misuse)</td><td>{@link java.lang.IllegalStateException},
  *         {@link java.lang.IllegalMonitorStateException}</td></tr>

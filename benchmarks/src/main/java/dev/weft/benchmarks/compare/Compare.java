@@ -71,6 +71,10 @@ public final class Compare {
                         (long) threads * ops));
             }
         }
+        int elements = quick ? 20_000 : 200_000;
+        plan.add(new Case(String.format(Locale.ROOT, "producer/consumer: %,d ints through a buffer of 16", elements),
+                "producer-consumer", String.valueOf(elements), runs,
+                List.of("python-asyncio-queue", "python-pipe", "weft-channel", "jdk-abq"), "ns/element", elements));
         int calls = quick ? 200_000 : 1_000_000;
         plan.add(new Case("a cached call (hit)", "call", String.valueOf(calls), runs,
                 List.of("python-lru-hit", "weft-lru-hit", "guava-hit"), "ns/call", calls));

@@ -9,6 +9,8 @@ import dev.weft.decorators.Decorate;
 import dev.weft.decorators.Decorators;
 import dev.weft.parallel.Pool;
 import dev.weft.parallel.SerializableFunction;
+import dev.weft.core.TaskScope;
+import dev.weft.sync.Channel;
 import dev.weft.sync.Event;
 import dev.weft.sync.JoinableQueue;
 import dev.weft.sync.Lock;
@@ -23,6 +25,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.locks.ReentrantLock;
@@ -88,6 +91,7 @@ public final class Workloads {
             }
             case "worker-start" -> Workloads::workerStart;
             case "call" -> () -> Run.of(calls(side, Integer.parseInt(param)));
+            case "producer-consumer" -> () -> Run.of(producerConsumer(side, Integer.parseInt(param)));
             default -> {
                 if (workload.startsWith("sync-")) {
                     String[] tx = param.split("x");
@@ -391,5 +395,47 @@ public final class Workloads {
             total += fn.apply(7);
         }
         return total;
+    }
+
+    // --- 6: producer/consumer through a bounded buffer of 16 -----------------------------------
+
+    static long producerConsumer(String side, int n) throws Exception {
+        return switch (side) {
+            case "weft-channel" -> {
+                try (TaskScope scope = TaskScope.open()) {
+                    Channel<Integer> ch = Channel.produce(scope, 16, out -> {
+                        for (int i = 0; i < n; i++) {
+                            out.send(i);
+                        }
+                    });
+                    long total = 0;
+                    for (int x : ch) {
+                        total += x;
+                    }
+                    scope.join();
+                    yield total;
+                }
+            }
+            case "jdk-abq" -> {
+                ArrayBlockingQueue<Integer> q = new ArrayBlockingQueue<>(16);
+                Thread producer = Thread.ofVirtual().start(() -> {
+                    try {
+                        for (int i = 0; i < n; i++) {
+                            q.put(i);
+                        }
+                        q.put(-1); // the end: a BlockingQueue has no close
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                });
+                long total = 0;
+                for (int x; (x = q.take()) >= 0; ) {
+                    total += x;
+                }
+                producer.join();
+                yield total;
+            }
+            default -> throw new IllegalArgumentException("unknown side " + side);
+        };
     }
 }

@@ -56,6 +56,18 @@ public final class ChildJvm {
          * @param channelError why the channel broke, when it did not simply end, else null
          */
         void exited(int exitCode, List<String> stderrTail, String channelError);
+
+        /**
+         * A MESSAGE or MESSAGE_END frame of a talking child ({@link TalkingChild}); other children
+         * never send one.
+         *
+         * @param type {@link Frames#MESSAGE} or {@link Frames#MESSAGE_END}
+         * @param payload the serialized message, or empty
+         * @throws IOException if the frame cannot be taken
+         */
+        default void message(byte type, byte[] payload) throws IOException {
+            throw new Frames.CorruptChannelException("a message frame from a child that does not talk");
+        }
     }
 
     private final Process process;
@@ -216,6 +228,7 @@ public final class ChildJvm {
                     throw new IOException("unreadable FATAL frame", e);
                 }
             }
+            case Frames.MESSAGE, Frames.MESSAGE_END -> listener.message(frame.type(), payload);
             default -> throw new Frames.CorruptChannelException("unexpected frame type " + frame.type() + " from the child");
         }
     }

@@ -32,6 +32,8 @@ import java.util.concurrent.locks.ReentrantLock;
  *                  RESULT  long chunkId, the reply as {@link ChunkCodec} encodes it
  *                  PRINT   bytes the child's code wrote to System.out
  *                  FATAL   serialized {@link ErrorPayload} (the initializer failed; the child exits)
+ * both ways        MESSAGE      a serialized message of a {@link TalkingChild talking child}'s pipe
+ *                  MESSAGE_END  (empty: that end of the pipe is closed)
  * </pre>
  */
 public final class Frames {
@@ -43,6 +45,8 @@ public final class Frames {
     static final byte INIT = 6;
     static final byte RELEASE = 7;
     static final byte INITIALIZED = 8;
+    static final byte MESSAGE = 9;
+    static final byte MESSAGE_END = 10;
 
     /** "WEFT": the READY frame's proof that the stream really is a weft channel. */
     static final int MAGIC = 0x57454654;
@@ -103,7 +107,7 @@ public final class Frames {
         if (length < 1 || length > MAX_LENGTH) {
             throw new CorruptChannelException("bad frame length " + length + " (0x" + Integer.toHexString(length) + ")");
         }
-        if (type < READY || type > INITIALIZED) {
+        if (type < READY || type > MESSAGE_END) {
             throw new CorruptChannelException("unknown frame type " + type);
         }
         // A length that passed the check may still be garbage: never allocate more than arrived.

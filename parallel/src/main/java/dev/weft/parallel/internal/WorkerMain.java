@@ -41,7 +41,8 @@ public final class WorkerMain {
     /**
      * Runs the worker.
      *
-     * @param args {@code --once} for a single-task process, else nothing
+     * @param args {@code --once} for a single-task process, {@code --talk} for one that also
+     *     exchanges messages with its parent ({@link TalkingChild}), else nothing
      * @throws IOException if the channel fails
      */
     public static void main(String[] args) throws IOException {
@@ -54,6 +55,9 @@ public final class WorkerMain {
         DataInputStream in = new DataInputStream(new BufferedInputStream(new FileInputStream(FileDescriptor.in), 1 << 16));
         channel.ready(); // no ProcessHandle here: its first use costs a child 10-20 ms (the parent knows the pid)
         WorkerMain worker = new WorkerMain(channel, userOut);
+        if (args.length > 0 && args[0].equals("--talk")) {
+            TalkingChild.serve(in, channel, userOut, worker::run, () -> worker.lastFailed); // exits when done
+        }
         worker.serve(in);
         userOut.flush();
         channel.flush();

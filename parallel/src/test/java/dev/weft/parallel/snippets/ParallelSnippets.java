@@ -10,12 +10,14 @@ import dev.weft.core.Outcome;
 import dev.weft.core.Task;
 import dev.weft.parallel.JvmProcess;
 import dev.weft.parallel.ParallelExecutionException;
+import dev.weft.parallel.Pipe;
 import dev.weft.parallel.Pool;
 import dev.weft.parallel.ProcessPoolOptions;
 import dev.weft.parallel.ProgressListener;
 import dev.weft.parallel.RemoteException;
 import dev.weft.parallel.SerializableFunction;
 import dev.weft.parallel.SerializableRunnable;
+import dev.weft.parallel.TalkingProcess;
 import dev.weft.parallel.WorkerDiedException;
 import java.io.Serializable;
 import java.time.Duration;
@@ -23,6 +25,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.IntStream;
@@ -316,5 +319,25 @@ class ParallelSnippets {
             // @end
             assertTrue(pool.isIdle(), "nothing in flight once the map has reported");
         }
+    }
+
+    @Test
+    void talkingProcess() throws InterruptedException {
+        // @start region="talking-process"
+        TalkingProcess<String, Integer, Integer> words = TalkingProcess.start((Pipe<Integer, String> parent) -> {
+            int lines = 0;
+            for (Optional<String> line; (line = parent.receive()).isPresent(); lines++) {
+                parent.send(line.get().split(" ").length);     // to the parent
+            }
+            return lines;                                      // once the parent has closed its end
+        });
+        Pipe<String, Integer> pipe = words.pipe();              // Python: parent_conn
+        pipe.send("le threading et les coroutines");
+        int count = pipe.receive().orElseThrow();              // 5, counted in the child
+        pipe.close();                                          // the child's receive() returns empty
+        int lines = words.process().result();                  // 1
+        // @end
+        assertEquals(5, count);
+        assertEquals(1, lines);
     }
 }

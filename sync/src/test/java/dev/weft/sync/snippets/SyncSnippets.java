@@ -10,6 +10,8 @@ import dev.weft.core.TaskScope;
 import dev.weft.sync.Barrier;
 import dev.weft.sync.BoundedSemaphore;
 import dev.weft.sync.BrokenBarrierError;
+import dev.weft.sync.Channel;
+import dev.weft.sync.ChannelClosedException;
 import dev.weft.sync.Condition;
 import dev.weft.sync.Event;
 import dev.weft.sync.Guard;
@@ -18,11 +20,15 @@ import dev.weft.sync.Lock;
 import dev.weft.sync.Locks;
 import dev.weft.sync.QueueShutDownException;
 import dev.weft.sync.RLock;
+import dev.weft.sync.Select;
 import dev.weft.sync.Semaphore;
 import dev.weft.sync.Timer;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
@@ -374,5 +380,105 @@ class SyncSnippets {
         // @end
         assertEquals(List.of("a", "b", "c"), handled);
         jobs.join();   // every job was done: returns at once
+    }
+
+    @Test
+    void channel() throws InterruptedException {
+        List<String> received = new ArrayList<>();
+        // @start region="channel"
+        Channel<String> lines = Channel.buffered(16);
+        try (var scope = TaskScope.open()) {
+            scope.fork(() -> {
+                for (String s : List.of("a", "b", "c")) {
+                    lines.send(s);           // waits while 16 are buffered
+                }
+                lines.close();               // the consumer's for-each ends after "c"
+                return null;
+            });
+            for (String line : lines) {
+                received.add(line.toUpperCase());
+            }
+        }
+        // @end
+        assertEquals(List.of("A", "B", "C"), received);
+        assertTrue(lines.isClosedForReceive());
+    }
+
+    @Test
+    void channelClosed() throws InterruptedException {
+        Throwable seen = null;
+        // @start region="channel-closed"
+        Channel<Integer> readings = Channel.unbounded();
+        readings.send(1);
+        readings.fail(new IOException("sensor lost"));   // the buffered 1 is discarded
+        try {
+            readings.receive();
+        } catch (ChannelClosedException e) {
+            seen = e.getCause();                          // the IOException
+        }
+        // @end
+        assertTrue(seen instanceof IOException);
+        assertThrows(ChannelClosedException.class, () -> readings.send(2));
+    }
+
+    @Test
+    void channelProduce() throws InterruptedException {
+        int total;
+        // @start region="channel-produce"
+        try (var scope = TaskScope.open()) {
+            Channel<Integer> squares = Channel.produce(scope, 4, out -> {
+                for (int i = 1; i <= 5; i++) {
+                    out.send(i * i);
+                }
+            });                                           // closed when the body returns
+            total = squares.stream().mapToInt(Integer::intValue).sum();
+        }
+        // @end
+        assertEquals(55, total);
+    }
+
+    @Test
+    void select() throws InterruptedException {
+        Channel<String> orders = Channel.buffered(8);
+        Channel<String> alerts = Channel.buffered(8);
+        Channel<String> audit = Channel.rendezvous();     // nobody receives: its send never happens
+        orders.send("order 1");
+        List<String> done = new ArrayList<>();
+        // @start region="select"
+        for (int i = 0; i < 2; i++) {
+            String what = Select.of(
+                    orders.onReceive(o -> "handled " + o),
+                    alerts.onReceive(a -> "paged for " + a),
+                    audit.onSend("round " + i, () -> "audited"),   // sent only if chosen
+                    Select.timeout(Duration.ofMillis(100), () -> "idle"));
+            done.add(what);
+        }
+        // @end
+        assertEquals(List.of("handled order 1", "idle"), done);
+        assertTrue(audit.tryReceive().isEmpty(), "a send clause not chosen sent nothing");
+    }
+
+    @Test
+    void selectOrClosed() throws InterruptedException {
+        Channel<Integer> a = Channel.unbounded();
+        Channel<Integer> b = Channel.unbounded();
+        for (int i = 0; i < 3; i++) {
+            a.send(i);
+            b.send(10 + i);
+        }
+        a.close();
+        b.close();
+        List<Integer> merged = new ArrayList<>();
+        // @start region="select-or-closed"
+        Set<Channel<Integer>> open = new HashSet<>(List.of(a, b));
+        while (!open.isEmpty()) {                        // fan-in until every source is closed
+            var clauses = open.stream().map(Channel::onReceive).toList();
+            switch (Select.orClosed(clauses)) {
+                case Select.Chosen<Integer> got -> merged.add(got.value());
+                case Select.Closed<Integer> closed -> open.remove(closed.channel());
+            }
+        }
+        // @end
+        assertEquals(List.of(0, 1, 2, 10, 11, 12), merged.stream().sorted().toList());
     }
 }
