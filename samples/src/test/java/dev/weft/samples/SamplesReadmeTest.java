@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 /** Checks samples/README.md's table of notebook cells against the launcher's list. */
 class SamplesReadmeTest {
     private static final Pattern ROW =
-            Pattern.compile("^\| (000|003|weft) \| (`In \[(?:\d+|None)\]:`|markdown|beyond|—) \| `.+` \| `([a-z]+\.[a-z0-9-]+)`.* \|$");
+            Pattern.compile("^\\| (000|003|weft) \\| (`In \\[(?:\\d+|None)\\]:`|markdown|beyond|—) \\| `.+` \\| `([a-z]+\\.[a-z0-9-]+)`.* \\|$");
 
     private record Row(String notebook, String cell, String id) {
     }
