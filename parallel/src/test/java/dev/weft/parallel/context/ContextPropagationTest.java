@@ -102,7 +102,7 @@ class ContextPropagationTest {
 
     /** Runs {@code body} under {@code deadline}, as code inside a scope with that deadline runs. */
     private static void underDeadline(Instant deadline, ThrowingRunnable body) throws Exception {
-        ForkContext.Restore restore = ForkContext.empty().withDeadline(deadline).install();
+        ForkContext.Restore restore = ForkContext.capture().withDeadline(deadline).install();
         try {
             body.run();
         } finally {
