@@ -4,14 +4,20 @@
 // instead of copying them; applications cannot see them. Compiled alone, those modules are not on
 // the module path, so javac warns "module not found" on that qualified export (lint category
 // "module"): expected, not a mistake.
-@SuppressWarnings("module")
+// context-propagation has no module-info, only an Automatic-Module-Name (lint "requires-automatic"):
+// a stable name its maintainers chose, needed to read its registry.
+@SuppressWarnings({"module", "requires-automatic"})
 module dev.weft.core {
     // @NullMarked, @Nullable: needed to compile weft only, neither to run it nor to compile
     // against it (so not "transitive"; the classes that use @Nullable in their API say
     // @SuppressWarnings("exports") for it).
     requires static org.jspecify;
     requires org.slf4j;
+    // Micrometer's context-propagation: optional; when present, its registered ThreadLocalAccessors
+    // propagate into forks (dev.weft.core.internal.ForkContext checks that it is there).
+    requires static context.propagation;
 
     exports dev.weft.core;
-    exports dev.weft.core.internal to dev.weft.sync, dev.weft.async, dev.weft.parallel;
+    exports dev.weft.core.internal to dev.weft.sync, dev.weft.async, dev.weft.parallel, dev.weft.decorators,
+            dev.weft.cluster;
 }

@@ -1,0 +1,446 @@
+package dev.weft.core.internal;
+
+import dev.weft.core.TaskScope;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A cancel scope on the calling thread (Trio's {@code CancelScope}, asyncio's {@code timeout()}):
+ * a deadline the code between {@link #open} and {@link #close} runs under, whose passing
+ * interrupts that code's thread; or a shield, which keeps weft's cancellations away from the code
+ * inside it until it ends. {@link #within} and {@link #shielded} are the two ready-made forms
+ * ({@code Async.timeout}, {@code Async.moveOnAfter}, {@code Async.shield},
+ * {@code Decorators.timeout}); {@code TaskScope} opens one for its deadline.
+ *
+ * <p><b>Rules.</b>
+ * <ul>
+ *   <li>A scope's deadline is the earlier of its own and the one its thread already runs under
+ *       ({@link #currentDeadline()}), which it becomes for the code inside (and for what that
+ *       code forks, through {@link ForkContext}). A shield's code runs under no deadline.</li>
+ *   <li>The interrupt is delivered under a lock that {@link #close()} takes too: it never lands
+ *       after the scope was closed. Closing clears it again if the code left it set, unless an
+ *       enclosing scope interrupted too (its cancellation is still due).</li>
+ *   <li>An interrupt that the thread already has when the deadline passes is not the scope's: it
+ *       stays, and the code's {@code InterruptedException} is then the caller's, not a timeout.
+ *       (Two interrupts landing together cannot be told apart: the JDK keeps one flag.)</li>
+ *   <li>Inside a shield, the interrupts of the scopes outside it, and weft's cancellation of a
+ *       fork ({@link #interrupt(Thread)}), wait until the shield ends; scopes opened inside the
+ *       shield interrupt as usual. An interrupt the thread has when the shield opens waits too.
+ *       A raw {@link Thread#interrupt()} from code that is not weft's still lands.</li>
+ * </ul>
+ */
+public final class CancelScope implements AutoCloseable {
+    private static final ReentrantLock LOCK = new ReentrantLock();
+    /** Every thread's innermost open cancel scope; guarded by {@link #LOCK}. */
+    private static final Map<Thread, CancelScope> INNERMOST = new HashMap<>();
+    private static final AtomicLong IDS = new AtomicLong();
+
+    private final Thread owner;
+    private final boolean shield;
+    private final @Nullable Instant deadline;
+    private final @Nullable Instant previousDeadline;
+    private final @Nullable Runnable onExpiry;
+    private final @Nullable CompletableFuture<Void> timer;
+
+    // guarded by LOCK
+    private @Nullable CancelScope parent;
+    private boolean closed;
+    private boolean expired;
+    /** The scope set the owner's interrupt flag (and has not learnt that it was consumed as its). */
+    private boolean interruptedOwner;
+    private int paused;
+    /** A shield's: the scopes outside it whose interrupt waits for it to end. */
+    private @Nullable List<CancelScope> deferred;
+    /** A shield's: a cancellation from outside any scope ({@link #interrupt}) waits for it to end. */
+    private boolean externalPending;
+
+    private CancelScope(boolean shield, @Nullable Instant deadline, @Nullable Runnable onExpiry) {
+        this.owner = Thread.currentThread();
+        this.shield = shield;
+        this.previousDeadline = DeadlineLocal.get();
+        this.deadline = shield ? null : DeadlineLocal.earlier(deadline, previousDeadline);
+        this.onExpiry = onExpiry;
+        LOCK.lock();
+        try {
+            parent = INNERMOST.put(owner, this);
+            if (shield && Thread.interrupted()) {
+                externalPending = true; // delivered when the shield ends
+            }
+        } finally {
+            LOCK.unlock();
+        }
+        DeadlineLocal.swap(this.deadline);
+        if (this.deadline != null) {
+            long nanos = Durations.toNanosSaturated(Duration.between(Instant.now(), this.deadline));
+            timer = new CompletableFuture<>();
+            timer.completeOnTimeout(null, Math.max(0, nanos), TimeUnit.NANOSECONDS).thenRun(this::expire);
+        } else {
+            timer = null;
+        }
+    }
+
+    /**
+     * Opens a cancel scope on the calling thread, which owns it: when {@code deadline} (or the
+     * earlier one the thread runs under) passes, {@code onExpiry} runs (on a timer thread) and
+     * then the owner is interrupted, unless the scope was closed first or is
+     * {@linkplain #pauseInterrupt() paused}.
+     *
+     * @param deadline the scope's own deadline, or null to keep only the thread's
+     * @param onExpiry what to do first when the deadline passes, or null
+     * @return the open scope; close it on the same thread (try-with-resources)
+     */
+    public static CancelScope open(@Nullable Instant deadline, @Nullable Runnable onExpiry) {
+        return new CancelScope(false, deadline, onExpiry);
+    }
+
+    /** {@return the deadline the calling code runs under: the earliest of all that enclose it} */
+    public static Optional<Instant> currentDeadline() {
+        return Optional.ofNullable(DeadlineLocal.get());
+    }
+
+    /**
+     * Runs {@code body} on the calling thread under {@code deadline}: past it, the thread is
+     * interrupted, the tasks the body started in weft scopes are cancelled and awaited, and
+     * {@link TimeoutException} is thrown, also if the body swallowed the interrupt and returned.
+     * The body runs inside a scope of its own ({@link TaskScope#current()}), so that tasks it
+     * starts with {@code Async.ensureFuture}/{@code createTask} belong to it: those still running
+     * when the body ends are cancelled and awaited, as {@code Async.run} does. A nested call keeps
+     * the earlier deadline. A deadline that has passed already does not run the body.
+     *
+     * @param deadline when the body must have ended
+     * @param body what to run
+     * @param <T> the type of its result
+     * @return what the body returned
+     * @throws TimeoutException if the deadline passed before the body ended; what the body threw
+     *     then, other than the interruption, is suppressed in it
+     * @throws InterruptedException if the thread was interrupted by something else than the
+     *     deadline (a caller, a cancelled scope) and the body gave up with it
+     * @throws Exception what the body threw
+     * @throws NullPointerException if an argument is null
+     */
+    public static <T extends @Nullable Object> T within(Instant deadline, Callable<T> body) throws TimeoutException, Exception {
+        Objects.requireNonNull(deadline, "deadline");
+        Objects.requireNonNull(body, "body");
+        Instant effective = Objects.requireNonNull(DeadlineLocal.earlier(deadline, DeadlineLocal.get()));
+        if (!Instant.now().isBefore(effective)) {
+            throw new TimeoutException("the deadline " + effective + " had passed already");
+        }
+        CancelScope scope = new CancelScope(false, effective, null);
+        T result = null;
+        Throwable failure = null;
+        TaskScope tasks = TaskScope.builder().name("timeout-" + IDS.incrementAndGet()).failFast(false).open();
+        try {
+            result = body.call();
+        } catch (Throwable t) {
+            failure = t;
+        } finally {
+            tasks.close(); // cancels and awaits what the body left running
+        }
+        int ended = scope.closeAndReport();
+        if ((ended & EXPIRED) != 0) {
+            if (failure != null && Interruptions.isInterruption(failure) && (ended & OWN_INTERRUPT) == 0) {
+                return rethrow(failure); // the thread's interrupt is someone else's: theirs wins
+            }
+            TimeoutException timeout = new TimeoutException("the body did not end before its deadline " + effective);
+            if (failure != null && !Interruptions.isInterruption(failure)) {
+                timeout.addSuppressed(failure);
+            }
+            throw timeout;
+        }
+        if (failure != null) {
+            return rethrow(failure);
+        }
+        return result;
+    }
+
+    /**
+     * Runs {@code body} on the calling thread shielded: a cancellation of an enclosing scope (its
+     * deadline, a fork's cancellation) does not interrupt it, but is delivered (the thread is
+     * interrupted) as soon as the body ends. Inside, the body runs under no deadline.
+     *
+     * @param body what to run
+     * @param <T> the type of its result
+     * @return what the body returned
+     * @throws Exception what the body threw
+     * @throws NullPointerException if {@code body} is null
+     */
+    public static <T extends @Nullable Object> T shielded(Callable<T> body) throws Exception {
+        Objects.requireNonNull(body, "body");
+        CancelScope shield = new CancelScope(true, null, null);
+        try {
+            return body.call();
+        } finally {
+            shield.close();
+        }
+    }
+
+    /**
+     * Interrupts {@code thread} as weft's cancellation of the work it runs: at once, or, while
+     * the thread runs {@linkplain #shielded shielded}, as soon as its outermost shield ends.
+     *
+     * @param thread the thread to interrupt
+     * @throws NullPointerException if {@code thread} is null
+     */
+    public static void interrupt(Thread thread) {
+        Objects.requireNonNull(thread, "thread");
+        LOCK.lock();
+        try {
+            CancelScope outermostShield = null;
+            for (CancelScope s = INNERMOST.get(thread); s != null; s = s.parent) {
+                if (s.shield) {
+                    outermostShield = s;
+                }
+            }
+            if (outermostShield != null) {
+                outermostShield.externalPending = true;
+                return;
+            }
+            for (CancelScope s = INNERMOST.get(thread); s != null; s = s.parent) {
+                s.interruptedOwner = false; // the flag now carries a cancellation too: no scope may clear it
+            }
+            thread.interrupt();
+        } finally {
+            LOCK.unlock();
+        }
+    }
+
+    /** {@return this scope's deadline (the earlier of its own and the enclosing one), if any} */
+    public Optional<Instant> deadline() {
+        return Optional.ofNullable(deadline);
+    }
+
+    /** {@return true once the deadline has passed while the scope was open} */
+    public boolean expired() {
+        LOCK.lock();
+        try {
+            return expired;
+        } finally {
+            LOCK.unlock();
+        }
+    }
+
+    /**
+     * Holds back the owner's interrupt while the owner waits for what the expiry itself ends (as
+     * {@code TaskScope.join} waits for the forks the deadline cancelled): if the deadline passes
+     * meanwhile, the owner is not interrupted at all. Called from another thread, it does nothing.
+     *
+     * @return true if paused: then call {@link #resumeInterrupt()}
+     */
+    public boolean pauseInterrupt() {
+        if (Thread.currentThread() != owner) {
+            return false;
+        }
+        LOCK.lock();
+        try {
+            paused++;
+            return true;
+        } finally {
+            LOCK.unlock();
+        }
+    }
+
+    /** Ends a {@link #pauseInterrupt()}. */
+    public void resumeInterrupt() {
+        LOCK.lock();
+        try {
+            paused--;
+        } finally {
+            LOCK.unlock();
+        }
+    }
+
+    /**
+     * Takes the owner's interrupt as this scope's: the owner caught an interruption while the scope
+     * had interrupted it, and handles it (the flag is no longer set). Afterwards {@link #close()}
+     * leaves the flag alone.
+     *
+     * @return true if the scope had interrupted the owner
+     */
+    public boolean claimInterrupt() {
+        LOCK.lock();
+        try {
+            boolean ours = interruptedOwner;
+            interruptedOwner = false;
+            return ours;
+        } finally {
+            LOCK.unlock();
+        }
+    }
+
+    /**
+     * Closes the scope: its deadline no longer interrupts; the thread's previous deadline is back;
+     * the scope's own interrupt, if still set, is cleared; a shield delivers the cancellations it
+     * held back. Later calls do nothing.
+     */
+    @Override
+    public void close() {
+        closeAndReport();
+    }
+
+    private static final int EXPIRED = 1;
+    private static final int OWN_INTERRUPT = 2;
+
+    private int closeAndReport() {
+        if (timer != null) {
+            timer.cancel(false);
+        }
+        boolean onOwner = Thread.currentThread() == owner;
+        int report;
+        LOCK.lock();
+        try {
+            if (closed) {
+                return 0;
+            }
+            closed = true;
+            report = (expired ? EXPIRED : 0) | (interruptedOwner ? OWN_INTERRUPT : 0);
+            unlinkLocked();
+            if (shield) {
+                deliverHeldBackLocked();
+            } else if (onOwner && interruptedOwner && !enclosingInterruptedLocked()) {
+                Thread.interrupted(); // ours, and no enclosing scope's: it must not leave the scope
+            }
+        } finally {
+            LOCK.unlock();
+        }
+        if (onOwner) {
+            DeadlineLocal.swap(previousDeadline);
+        }
+        return report;
+    }
+
+    private void expire() {
+        LOCK.lock();
+        try {
+            if (closed) {
+                return;
+            }
+            expired = true;
+        } finally {
+            LOCK.unlock();
+        }
+        try {
+            if (onExpiry != null) {
+                onExpiry.run();
+            }
+        } finally {
+            LOCK.lock();
+            try {
+                if (!closed && paused == 0) {
+                    interruptOwnerLocked();
+                }
+            } finally {
+                LOCK.unlock();
+            }
+        }
+    }
+
+    /** Under the lock: interrupts the owner now, or hands the interrupt to a shield inside this scope. */
+    private void interruptOwnerLocked() {
+        if (interruptedOwner) {
+            return;
+        }
+        CancelScope shieldInside = null;
+        boolean insideInterrupted = false;
+        for (CancelScope s = INNERMOST.get(owner); s != null && s != this; s = s.parent) {
+            if (s.shield) {
+                shieldInside = s; // keep the outermost one
+            }
+            insideInterrupted |= s.interruptedOwner;
+        }
+        if (shieldInside != null) {
+            if (shieldInside.deferred == null) {
+                shieldInside.deferred = new ArrayList<>(2);
+            }
+            shieldInside.deferred.add(this);
+            return;
+        }
+        if (owner.isInterrupted()) {
+            // set by a scope inside this one: it is ours too (so that closing that one keeps it);
+            // set by anyone else: theirs, and it stays theirs
+            interruptedOwner = insideInterrupted;
+            return;
+        }
+        interruptedOwner = true;
+        owner.interrupt();
+    }
+
+    /** Under the lock, for a closing shield: the interrupts it held back go on outwards. */
+    private void deliverHeldBackLocked() {
+        if (deferred != null) {
+            for (CancelScope scope : deferred) {
+                if (!scope.closed && scope.paused == 0) {
+                    scope.interruptOwnerLocked();
+                }
+            }
+            deferred = null;
+        }
+        if (externalPending) {
+            externalPending = false;
+            CancelScope outerShield = null;
+            for (CancelScope s = INNERMOST.get(owner); s != null; s = s.parent) {
+                if (s.shield) {
+                    outerShield = s;
+                }
+            }
+            if (outerShield != null) {
+                outerShield.externalPending = true;
+            } else {
+                for (CancelScope s = INNERMOST.get(owner); s != null; s = s.parent) {
+                    s.interruptedOwner = false;
+                }
+                owner.interrupt();
+            }
+        }
+    }
+
+    private boolean enclosingInterruptedLocked() {
+        for (CancelScope p = parent; p != null && !p.shield; p = p.parent) {
+            if (p.interruptedOwner) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Under the lock: takes this scope out of its owner's chain (normally the innermost). */
+    private void unlinkLocked() {
+        CancelScope innermost = INNERMOST.get(owner);
+        if (innermost == this) {
+            if (parent == null) {
+                INNERMOST.remove(owner);
+            } else {
+                INNERMOST.put(owner, parent);
+            }
+            return;
+        }
+        for (CancelScope s = innermost; s != null; s = s.parent) {
+            if (s.parent == this) {
+                s.parent = parent; // closed before a scope inside it: keep the chain whole
+                return;
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T, X extends Throwable> T rethrow(Throwable failure) throws X {
+        throw (X) failure;
+    }
+
+    @Override
+    public String toString() {
+        return (shield ? "CancelScope[shield" : "CancelScope[deadline=" + deadline) + "]";
+    }
+}
