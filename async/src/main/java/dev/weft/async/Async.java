@@ -9,7 +9,9 @@ import dev.weft.core.Outcome;
 import dev.weft.core.Task;
 import dev.weft.core.TaskFailedException;
 import dev.weft.core.TaskScope;
+import dev.weft.core.internal.CancelScope;
 import dev.weft.core.internal.Durations;
+import dev.weft.core.internal.ForkContext;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -383,7 +385,7 @@ public final class Async {
         Objects.requireNonNull(task, "task");
         Objects.requireNonNull(timeout, "timeout");
         try (TaskScope scope = TaskScope.builder().name("waitFor-" + SCOPE_IDS.incrementAndGet()).failFast(false).open()) {
-            Task<T> running = scope.fork(task);
+            Task<T> running = forkUnder(scope, task, CancelScope.deadlineAfter(timeout));
             try {
                 return running.await(timeout);
             } catch (TimeoutException e) {
@@ -391,6 +393,104 @@ public final class Async {
                 throw new TimeoutException("task '" + running.name() + "' did not end within " + timeout + "; it was cancelled");
             }
         }
+    }
+
+    /** Forks {@code task} in {@code scope} so that it runs under {@code deadline} too. */
+    private static <T> Task<T> forkUnder(TaskScope scope, Callable<T> task, java.time.Instant deadline) {
+        ForkContext.Restore restore = ForkContext.capture().withDeadline(deadline).install();
+        try {
+            return scope.fork(task);
+        } finally {
+            restore.close();
+        }
+    }
+
+    /**
+     * Runs {@code body} on the calling thread under a deadline {@code timeout} from now:
+     * {@code async with asyncio.timeout(delay)}, Trio's {@code fail_after}. Past the deadline the
+     * body's thread is interrupted, every task it started in weft scopes is cancelled and awaited,
+     * and {@link TimeoutException} is thrown, also if the body caught the interrupt and returned.
+     *
+     * {@snippet class=dev.weft.async.snippets.AsyncSnippets region=timeout}
+     *
+     * <p>The deadline is visible to the body and to everything it forks
+     * ({@link TaskScope#currentDeadline()}); a scope or timeout nested inside keeps the earlier of
+     * the two deadlines. Tasks the body starts with {@link #ensureFuture}/{@link #createTask}
+     * belong to a scope of the timeout's own, and those still running when the body ends are
+     * cancelled and awaited, as with {@link #run}. An interrupt from elsewhere (a caller, the
+     * cancellation of an enclosing scope) is not a timeout: the body's
+     * {@code InterruptedException} then passes through. A zero or negative timeout has passed
+     * already: the body does not run, and {@code TimeoutException} is thrown (asyncio's
+     * {@code timeout(0)} times out at the body's first {@code await}). Compared with
+     * {@link #waitFor(Callable, Duration)}: the body runs on the calling thread, not on a task.
+     *
+     * @param timeout how long the body may run
+     * @param body what to run
+     * @param <T> the type of its result
+     * @return what the body returned
+     * @throws TimeoutException if the deadline passed before the body ended; what the body threw
+     *     then, other than the interruption, is suppressed in it
+     * @throws InterruptedException if the caller is interrupted by something else than the
+     *     deadline and the body gives up with it
+     * @throws Exception what the body threw
+     * @throws NullPointerException if an argument is null
+     * @since 0.1
+     */
+    public static <T extends @Nullable Object> T timeout(Duration timeout, Callable<T> body) throws TimeoutException, Exception {
+        Objects.requireNonNull(timeout, "timeout");
+        Objects.requireNonNull(body, "body");
+        return CancelScope.within(CancelScope.deadlineAfter(timeout), body);
+    }
+
+    /**
+     * As {@link #timeout}, but running out of time is not an error: the result is empty then.
+     * Trio's {@code move_on_after}.
+     *
+     * {@snippet class=dev.weft.async.snippets.AsyncSnippets region=move-on-after}
+     *
+     * <p>A zero or negative timeout does not run the body and returns empty. A body that returns
+     * null gives an empty result too.
+     *
+     * @param timeout how long the body may run
+     * @param body what to run
+     * @param <T> the type of its result
+     * @return what the body returned, or empty if the deadline passed first
+     * @throws InterruptedException if the caller is interrupted by something else than the
+     *     deadline and the body gives up with it
+     * @throws Exception what the body threw, also after the deadline if it is not the
+     *     interruption
+     * @throws NullPointerException if an argument is null
+     * @since 0.1
+     */
+    public static <T> Optional<T> moveOnAfter(Duration timeout, Callable<? extends @Nullable T> body) throws Exception {
+        Objects.requireNonNull(timeout, "timeout");
+        Objects.requireNonNull(body, "body");
+        return CancelScope.withinOrEmpty(CancelScope.deadlineAfter(timeout), body);
+    }
+
+    /**
+     * Runs {@code body} on the calling thread shielded from cancellation: {@code asyncio.shield},
+     * Trio's {@code CancelScope(shield=True)}. A cancellation of an enclosing scope (its deadline,
+     * an {@link #timeout}, a failing sibling, {@code Task.cancel()} of the task running it) does
+     * not interrupt the body; it is delivered, as an interrupt, as soon as the body ends. An
+     * interrupt the thread already had when the body started waits likewise. Inside, the body
+     * runs under no deadline; timeouts opened inside work as usual.
+     *
+     * {@snippet class=dev.weft.async.snippets.AsyncSnippets region=shield}
+     *
+     * <p>Only weft's cancellations are held back: a raw {@link Thread#interrupt()} by other code
+     * still reaches the body. Unlike {@code asyncio.shield}, which lets the caller go on while the
+     * shielded task runs, the caller waits for the body: nothing outlives the call.
+     *
+     * @param body what to run
+     * @param <T> the type of its result
+     * @return what the body returned
+     * @throws Exception what the body threw
+     * @throws NullPointerException if {@code body} is null
+     * @since 0.1
+     */
+    public static <T extends @Nullable Object> T shield(Callable<T> body) throws Exception {
+        return CancelScope.shielded(body);
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.weft.async;
 import dev.weft.core.Task;
 import dev.weft.core.TaskFailedException;
 import dev.weft.core.TaskScope;
+import dev.weft.core.internal.CancelScope;
 import dev.weft.core.internal.Interruptions;
 import dev.weft.core.internal.Uninterruptibly;
 import java.util.ArrayList;
@@ -85,7 +86,7 @@ public final class TaskGroup implements AutoCloseable {
         try {
             if (bodyThread != null && !bodyInterrupted && bodyThread != Thread.currentThread()) {
                 bodyInterrupted = true;
-                bodyThread.interrupt();
+                CancelScope.interrupt(bodyThread); // held back while the body runs Async.shield
             }
         } finally {
             bodyLock.unlock();

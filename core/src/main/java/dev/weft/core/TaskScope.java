@@ -1,19 +1,19 @@
 package dev.weft.core;
 
-import dev.weft.core.internal.Durations;
+import dev.weft.core.internal.CancelScope;
 import dev.weft.core.internal.FirstFailure;
+import dev.weft.core.internal.ForkContext;
 import dev.weft.core.internal.ForkedTask;
 import dev.weft.core.internal.Uninterruptibly;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
@@ -35,8 +35,15 @@ import java.util.function.Consumer;
  *       and {@link #join()} throws a {@link TaskFailedException} for it, with the failures that
  *       came after as suppressed exceptions. Without fail-fast, forks run to the end and
  *       {@code join()} returns normally; look at each task's {@link Task#outcome()}.</li>
- *   <li><b>Deadline</b>: measured from {@code open()}. When it passes, every running fork is
- *       cancelled and {@code join()} throws {@link ScopeTimeoutException}.</li>
+ *   <li><b>Deadline</b>: measured from {@code open()}; the scope runs under the earlier of it
+ *       and the deadline the opening code already runs under ({@link #currentDeadline()}), and so
+ *       do its forks. When it passes, every running fork is cancelled, {@code join()} throws
+ *       {@link ScopeTimeoutException}, and the body's own code (the opening thread, between
+ *       {@code open()} and {@code close()}, unless it waits in {@code join()}) is interrupted.
+ *       That interrupt never lands after {@code close()} began, and {@code close()} clears it
+ *       if it is still set; an interrupt from anyone else stays. A scope without a deadline of
+ *       its own has no timer: the enclosing deadline cancels its work by cancelling the code
+ *       that runs it.</li>
  * </ul>
  *
  * <p><b>Compared with</b> the JDK's preview {@code StructuredTaskScope}: forks may be made from
@@ -78,7 +85,11 @@ public final class TaskScope implements AutoCloseable {
     /** Threads whose fork has ended but which may not have terminated yet. */
     private final Queue<Thread> ending = new ConcurrentLinkedQueue<>();
     private final AtomicLong forkIds = new AtomicLong();
-    private final CompletableFuture<Void> deadlineTimer;
+    /** The deadline's cancel scope on the opening thread, if the scope has a deadline. */
+    private final CancelScope deadlineScope;
+    private final boolean inheritContext;
+    /** The deadline the scope runs under: the earlier of its own and the opening thread's. */
+    private final Instant effectiveDeadline;
 
     private State state = State.OPEN;
     /** Forks not ended yet. Raised under the lock (with the state check); lowered without it. */
@@ -96,14 +107,15 @@ public final class TaskScope implements AutoCloseable {
         this.timeline = builder.timeline;
         this.onFirstFailure = builder.onFirstFailure;
         this.failures = failFast ? FirstFailure.failFast(this::cancelOnFirstFailure) : FirstFailure.firstOnly();
+        this.inheritContext = builder.inheritContext;
         this.enclosing = current().orElse(null);
         CURRENT.set(this);
         if (deadline != null) {
-            deadlineTimer = new CompletableFuture<>();
-            deadlineTimer.completeOnTimeout(null, Math.max(0, Durations.toNanosSaturated(deadline)), TimeUnit.NANOSECONDS)
-                    .thenRun(this::deadlinePassed);
+            deadlineScope = CancelScope.open(CancelScope.deadlineAfter(deadline), this::deadlinePassed);
+            effectiveDeadline = deadlineScope.deadline().orElse(null);
         } else {
-            deadlineTimer = null;
+            deadlineScope = null;
+            effectiveDeadline = CancelScope.currentDeadline().orElse(null);
         }
     }
 
@@ -161,6 +173,21 @@ public final class TaskScope implements AutoCloseable {
     /** {@return the deadline the scope was given, if any} */
     public Optional<Duration> deadline() {
         return Optional.ofNullable(deadline);
+    }
+
+    /**
+     * Returns the deadline the calling code runs under: the earliest of the deadlines of the
+     * scopes it runs in (a {@code TaskScope}'s, {@code Async.timeout}'s, {@code Async.waitFor}'s),
+     * on the thread that opened them or in the forks they started. Inside {@code Async.shield},
+     * none.
+     *
+     * {@snippet class=dev.weft.core.snippets.CoreSnippets region=current-deadline}
+     *
+     * @return the deadline, if the code runs under one
+     * @since 0.1
+     */
+    public static Optional<Instant> currentDeadline() {
+        return CancelScope.currentDeadline();
     }
 
     /** {@return the timeline forks are recorded on, if any} */
@@ -222,7 +249,10 @@ public final class TaskScope implements AutoCloseable {
     }
 
     private <T> Task<T> start(String name, Callable<T> task) {
-        ForkedTask<T> forked = new ForkedTask<>(name, task, this::runAsFork, this::forkEnded);
+        ForkContext context = inheritContext ? ForkContext.capture() : ForkContext.empty();
+        context = context.withDeadline(effectiveDeadline);
+        ForkedTask<T> forked = new ForkedTask<>(name, context.isEmpty() ? task : context.wrap(task), this::runAsFork,
+                this::forkEnded);
         lock.lock();
         try {
             switch (state) {
@@ -381,6 +411,29 @@ public final class TaskScope implements AutoCloseable {
      */
     public void join() throws InterruptedException {
         ensureNotInsideOwnFork("join");
+        // while the owner waits here, the deadline cancels the forks and join reports it: no interrupt
+        boolean paused = deadlineScope != null && deadlineScope.pauseInterrupt();
+        try {
+            awaitForks();
+        } catch (InterruptedException e) {
+            if (deadlineScope == null || !deadlineScope.claimInterrupt()) {
+                throw e;
+            }
+            awaitForksUninterruptibly(); // the deadline's interrupt, sent to the body: the forks are cancelled
+        } finally {
+            if (paused) {
+                deadlineScope.resumeInterrupt();
+            }
+        }
+        lock.lock();
+        try {
+            throwIfFailedOrTimedOut();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void awaitForks() throws InterruptedException {
         lock.lockInterruptibly();
         try {
             while (unfinished.get() > 0) {
@@ -393,12 +446,18 @@ public final class TaskScope implements AutoCloseable {
             thread.join();
             ending.remove(thread); // only once dead: a close() running meanwhile still waits for it
         }
+    }
+
+    private void awaitForksUninterruptibly() {
         lock.lock();
         try {
-            throwIfFailedOrTimedOut();
+            while (unfinished.get() > 0) {
+                allEnded.awaitUninterruptibly(); // sets the interrupt flag again when it returns
+            }
         } finally {
             lock.unlock();
         }
+        awaitTermination();
     }
 
     private void throwIfFailedOrTimedOut() {
@@ -428,6 +487,9 @@ public final class TaskScope implements AutoCloseable {
     @Override
     public void close() {
         ensureNotInsideOwnFork("close");
+        if (deadlineScope != null) {
+            deadlineScope.close(); // first: from now on the deadline interrupts nobody; its interrupt is cleared
+        }
         boolean closing;
         lock.lock();
         try {
@@ -447,9 +509,6 @@ public final class TaskScope implements AutoCloseable {
         } finally {
             lock.unlock();
             awaitTermination();
-            if (deadlineTimer != null) {
-                deadlineTimer.cancel(false);
-            }
             if (CURRENT.get() == this) {
                 if (enclosing == null) {
                     CURRENT.remove();
@@ -496,6 +555,8 @@ public final class TaskScope implements AutoCloseable {
         private Duration deadline;
         private Timeline timeline;
         private Consumer<? super TaskFailedException> onFirstFailure;
+        private boolean inheritContext = true;
+        private boolean inheritContextSet;
 
         private Builder() {
         }
@@ -595,6 +656,30 @@ public final class TaskScope implements AutoCloseable {
             Objects.requireNonNull(listener, "listener");
             checkUnset(this.onFirstFailure == null, "onFirstFailure");
             this.onFirstFailure = listener;
+            return this;
+        }
+
+        /**
+         * Chooses whether forks start with the context of the code that forks them: its SLF4J
+         * MDC and the values of the {@code ThreadLocalAccessor}s registered in Micrometer's
+         * {@code ContextRegistry} (when {@code io.micrometer:context-propagation} is on the class
+         * path), installed around the fork's code and removed after it. Default: on. Off, forks
+         * start clean (an empty MDC, no registered value), for code that must not carry a
+         * request's context; they still run under the scope's deadline. The setting is this
+         * scope's only: a scope opened inside a fork has its own (default on), and passes on
+         * the context that fork has.
+         *
+         * {@snippet class=dev.weft.core.snippets.CoreSnippets region=inherit-context}
+         *
+         * @param inherit whether forks inherit the forking code's context
+         * @return this builder
+         * @throws IllegalStateException if it was already set
+         * @since 0.1
+         */
+        public Builder inheritContext(boolean inherit) {
+            checkUnset(!inheritContextSet, "inheritContext");
+            inheritContextSet = true;
+            this.inheritContext = inherit;
             return this;
         }
 

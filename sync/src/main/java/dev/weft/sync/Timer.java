@@ -2,6 +2,7 @@ package dev.weft.sync;
 
 import dev.weft.core.ThreadKind;
 import dev.weft.core.internal.Durations;
+import dev.weft.core.internal.ForkContext;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -26,7 +27,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>{@link #cancel()} during the delay means the action never runs and the thread ends at once;
  * after the action started, it does nothing. A timer can be started once. If the action throws,
- * the exception is logged (SLF4J, WARN) and kept in {@link #failure()}.
+ * the exception is logged (SLF4J, WARN) and kept in {@link #failure()}. The action runs with the
+ * context of the code that called {@link #start()}: its SLF4J MDC, the values registered in
+ * Micrometer's {@code ContextRegistry} (when context-propagation is on the class path) and the
+ * deadline it runs under ({@code TaskScope.currentDeadline()}).
  *
  * @since 0.1
  */
@@ -45,6 +49,8 @@ public final class Timer {
     private final AtomicInteger state = new AtomicInteger(PENDING);
     private final CountDownLatch cancelled = new CountDownLatch(1);
     private volatile Throwable failure;
+    /** The context of the code that called {@link #start()}: the action runs with it. */
+    private volatile ForkContext context = ForkContext.empty();
 
     /**
      * Creates an unstarted timer on a virtual thread.
@@ -86,11 +92,14 @@ public final class Timer {
         if (!state.compareAndSet(PENDING, RUNNING)) {
             return;
         }
+        ForkContext.Restore restore = context.install();
         try {
             action.run();
         } catch (RuntimeException | Error e) {
             failure = e;
             LOG.warn("Timer action failed in {}", thread.getName(), e);
+        } finally {
+            restore.close();
         }
     }
 
@@ -104,6 +113,7 @@ public final class Timer {
         if (!started.compareAndSet(false, true)) {
             throw new IllegalStateException("timer can only be started once");
         }
+        context = ForkContext.capture();
         thread.start();
     }
 

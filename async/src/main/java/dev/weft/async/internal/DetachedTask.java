@@ -3,6 +3,7 @@ package dev.weft.async.internal;
 import dev.weft.core.Outcome;
 import dev.weft.core.Task;
 import dev.weft.core.ThreadKind;
+import dev.weft.core.internal.ForkContext;
 import dev.weft.core.internal.ForkedTask;
 import java.util.Objects;
 import java.util.concurrent.Callable;
@@ -40,7 +41,9 @@ public final class DetachedTask {
     public static <T> Task<T> start(String name, Callable<T> body) {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(body, "task");
-        ForkedTask<T> task = new ForkedTask<>(name, body, ForkedTask.DIRECT, DetachedTask::ended);
+        ForkContext context = ForkContext.capture();
+        ForkedTask<T> task = new ForkedTask<>(name, context.isEmpty() ? body : context.wrap(body), ForkedTask.DIRECT,
+                DetachedTask::ended);
         task.startOn(ThreadKind.VIRTUAL);
         return task;
     }

@@ -4,7 +4,9 @@ import dev.weft.core.Outcome;
 import dev.weft.core.TaskFailedException;
 import dev.weft.core.TaskScope;
 import dev.weft.core.ThreadKind;
+import dev.weft.core.internal.CancelScope;
 import dev.weft.core.internal.FirstFailure;
+import dev.weft.core.internal.ForkContext;
 import dev.weft.core.internal.Interruptions;
 import dev.weft.core.internal.Uninterruptibly;
 import java.util.Arrays;
@@ -55,6 +57,8 @@ public final class GatherRun {
     /** With fail-fast, the failures; the first cancels the rest. Null for {@link #outcomes}. */
     private final FirstFailure failures;
     private volatile boolean cancelled;
+    /** The caller's context, which every task starts with. */
+    private final ForkContext context = ForkContext.capture();
 
     private GatherRun(Object[] callables, int maxConcurrency, boolean failFast) {
         this.name = "gather-" + IDS.incrementAndGet();
@@ -194,12 +198,17 @@ public final class GatherRun {
         Object value = null;
         Throwable error = null;
         if (ran) {
+            ForkContext.Restore restore = context.install();
             try {
-                value = ((Callable<?>) callables[index]).call();
-            } catch (Throwable e) {
-                error = e;
+                try {
+                    value = ((Callable<?>) callables[index]).call();
+                } catch (Throwable e) {
+                    error = e;
+                }
+                error = endChildren(error);
+            } finally {
+                restore.close();
             }
-            error = endChildren(error);
         }
         CONTEXT.remove();
         record(index, ran, value, error);
@@ -247,7 +256,7 @@ public final class GatherRun {
         for (int i = 0; i < threads.length(); i++) {
             Thread thread = threads.get(i);
             if (thread != null && thread != self) {
-                thread.interrupt();
+                CancelScope.interrupt(thread); // held back while the task runs Async.shield
             }
         }
     }

@@ -18,6 +18,7 @@ import dev.weft.core.TaskScope;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -459,5 +460,59 @@ class AsyncSnippets {
         assertTrue(log.lines.get(0).startsWith("{}: every mirror failed "), log.lines.toString());
         assertEquals(Set.of("a mirror failed down-a is down", "a mirror failed down-b is down"),
                 Set.copyOf(log.lines.subList(1, 3)));
+    }
+
+    @Test
+    void timeout() throws Exception {
+        CountDownLatch never = new CountDownLatch(1);
+        // @start region="timeout"
+        try {
+            Async.timeout(Duration.ofMillis(100), () -> {
+                never.await(30, TimeUnit.SECONDS);   // interrupted when the deadline passes
+                return "too late";
+            });
+        } catch (TimeoutException e) {
+            // asyncio: except TimeoutError
+        }
+        String quick = Async.timeout(Duration.ofSeconds(30), () -> "in time");
+        // @end
+        assertEquals("in time", quick);
+        assertThrows(TimeoutException.class, () -> Async.timeout(Duration.ofMillis(100), () -> never.await(30, TimeUnit.SECONDS)));
+    }
+
+    @Test
+    void moveOnAfter() throws Exception {
+        CountDownLatch never = new CountDownLatch(1);
+        // @start region="move-on-after"
+        Optional<String> slow = Async.moveOnAfter(Duration.ofMillis(100), () -> {
+            never.await(30, TimeUnit.SECONDS);
+            return "too late";
+        });                                                   // empty
+        Optional<String> fast = Async.moveOnAfter(Duration.ofSeconds(30), () -> "done");  // "done"
+        // @end
+        assertTrue(slow.isEmpty());
+        assertEquals(Optional.of("done"), fast);
+    }
+
+    @Test
+    void shield() throws Exception {
+        CountDownLatch saving = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        List<String> log = new CopyOnWriteArrayList<>();
+        // @start region="shield"
+        Async.run(() -> {
+            Task<String> request = Async.createTask("request", () -> Async.shield(() -> {
+                saving.countDown();
+                release.await(30, TimeUnit.SECONDS);   // a cancel does not interrupt this
+                log.add("saved");
+                return "saved";
+            }));
+            saving.await(30, TimeUnit.SECONDS);
+            request.cancel();        // held back until the shielded body ends
+            release.countDown();
+            return null;
+        });                          // run waits for the body: "saved" was logged
+        // @end
+        assertEquals(List.of("saved"), log);
     }
 }

@@ -106,6 +106,22 @@ public final class CancelScope implements AutoCloseable {
         return new CancelScope(false, deadline, onExpiry);
     }
 
+    /**
+     * {@return the instant {@code timeout} from now; a timeout past the year 1,000,000,000 gives
+     * {@link Instant#MAX}}
+     *
+     * @param timeout how long from now, may be zero or negative
+     */
+    public static Instant deadlineAfter(Duration timeout) {
+        Objects.requireNonNull(timeout, "timeout");
+        Instant now = Instant.now();
+        try {
+            return now.plus(timeout);
+        } catch (ArithmeticException | java.time.DateTimeException tooFar) {
+            return timeout.isNegative() ? Instant.MIN : Instant.MAX;
+        }
+    }
+
     /** {@return the deadline the calling code runs under: the earliest of all that enclose it} */
     public static Optional<Instant> currentDeadline() {
         return Optional.ofNullable(DeadlineLocal.get());
@@ -132,11 +148,52 @@ public final class CancelScope implements AutoCloseable {
      * @throws NullPointerException if an argument is null
      */
     public static <T extends @Nullable Object> T within(Instant deadline, Callable<T> body) throws TimeoutException, Exception {
+        Ending<T> outcome = run(deadline, body);
+        if (outcome.expired) {
+            TimeoutException timeout = new TimeoutException("the body did not end before its deadline " + outcome.deadline);
+            if (outcome.failure != null) {
+                timeout.addSuppressed(outcome.failure);
+            }
+            throw timeout;
+        }
+        return outcome.result;
+    }
+
+    /**
+     * As {@link #within}, but a deadline that passes gives an empty result instead of a
+     * {@link TimeoutException} (Trio's {@code move_on_after}); a body that returns null gives an
+     * empty result too.
+     *
+     * @param deadline when the body must have ended
+     * @param body what to run
+     * @param <T> the type of its result
+     * @return what the body returned, or empty if the deadline passed first
+     * @throws InterruptedException if the thread was interrupted by something else than the
+     *     deadline and the body gave up with it
+     * @throws Exception what the body threw, also after the deadline if it is not the interruption
+     * @throws NullPointerException if an argument is null
+     */
+    public static <T> Optional<T> withinOrEmpty(Instant deadline, Callable<? extends @Nullable T> body) throws Exception {
+        Ending<? extends T> outcome = run(deadline, body);
+        if (outcome.expired) {
+            if (outcome.failure != null) {
+                return rethrow(outcome.failure);
+            }
+            return Optional.empty();
+        }
+        return Optional.ofNullable(outcome.result);
+    }
+
+    /** How a body run under a deadline ended; a failure other than the deadline's is thrown. */
+    private record Ending<T>(boolean expired, @Nullable T result, @Nullable Throwable failure, Instant deadline) {
+    }
+
+    private static <T extends @Nullable Object> Ending<T> run(Instant deadline, Callable<T> body) throws Exception {
         Objects.requireNonNull(deadline, "deadline");
         Objects.requireNonNull(body, "body");
         Instant effective = Objects.requireNonNull(DeadlineLocal.earlier(deadline, DeadlineLocal.get()));
         if (!Instant.now().isBefore(effective)) {
-            throw new TimeoutException("the deadline " + effective + " had passed already");
+            return new Ending<>(true, null, null, effective); // passed already: the body does not run
         }
         CancelScope scope = new CancelScope(false, effective, null);
         T result = null;
@@ -152,18 +209,15 @@ public final class CancelScope implements AutoCloseable {
         int ended = scope.closeAndReport();
         if ((ended & EXPIRED) != 0) {
             if (failure != null && Interruptions.isInterruption(failure) && (ended & OWN_INTERRUPT) == 0) {
-                return rethrow(failure); // the thread's interrupt is someone else's: theirs wins
+                return rethrow(failure); // the interrupt the body gave up on is someone else's: theirs wins
             }
-            TimeoutException timeout = new TimeoutException("the body did not end before its deadline " + effective);
-            if (failure != null && !Interruptions.isInterruption(failure)) {
-                timeout.addSuppressed(failure);
-            }
-            throw timeout;
+            return new Ending<>(true, null, failure == null || Interruptions.isInterruption(failure) ? null : failure,
+                    effective);
         }
         if (failure != null) {
             return rethrow(failure);
         }
-        return result;
+        return new Ending<>(false, result, null, effective);
     }
 
     /**

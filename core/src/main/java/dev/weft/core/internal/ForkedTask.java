@@ -155,7 +155,7 @@ public final class ForkedTask<T> extends AbstractTask<T> implements Runnable {
         lock.lock();
         try {
             if (thread != null) {
-                thread.interrupt();
+                CancelScope.interrupt(thread); // held back while the task runs Async.shield
             }
         } finally {
             lock.unlock();

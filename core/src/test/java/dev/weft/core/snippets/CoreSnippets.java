@@ -14,6 +14,7 @@ import dev.weft.core.TaskScope;
 import dev.weft.core.ThreadKind;
 import dev.weft.core.Timeline;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -23,7 +24,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.slf4j.MDC;
 
 /**
  * The examples of weft-core's javadoc: each {@code @start region} below is shown by a
@@ -270,5 +273,41 @@ class CoreSnippets {
         t.start();
         t.join(30_000);
         assertEquals(List.of("worker"), ran);
+    }
+
+    @Test
+    void currentDeadline() throws InterruptedException {
+        // @start region="current-deadline"
+        Optional<Instant> seen;
+        try (var outer = TaskScope.builder().deadline(Duration.ofSeconds(30)).open();
+             var inner = TaskScope.builder().deadline(Duration.ofMinutes(10)).open()) {
+            // the inner scope runs under the earlier deadline: the outer one, 30 s from now
+            var task = inner.fork(TaskScope::currentDeadline);
+            inner.join();
+            seen = task.await();
+        }
+        Optional<Instant> outside = TaskScope.currentDeadline();   // empty: outside every scope
+        // @end
+        assertTrue(seen.isPresent());
+        assertTrue(seen.get().isBefore(Instant.now().plus(Duration.ofMinutes(1))), "the outer deadline: " + seen);
+        assertTrue(outside.isEmpty());
+    }
+
+    @Test
+    void inheritContext() throws InterruptedException {
+        // @start region="inherit-context"
+        MDC.put("requestId", "r-42");
+        try (var scope = TaskScope.open();
+             var clean = TaskScope.builder().inheritContext(false).open()) {
+            var logged = scope.fork(() -> MDC.get("requestId"));        // "r-42"
+            var fresh = clean.fork(() -> MDC.get("requestId"));         // null
+            scope.join();
+            clean.join();
+            assertEquals("r-42", logged.await());
+            assertEquals(null, fresh.await());
+        } finally {
+            MDC.remove("requestId");
+        }
+        // @end
     }
 }
