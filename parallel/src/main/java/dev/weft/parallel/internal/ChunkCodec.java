@@ -65,12 +65,7 @@ public final class ChunkCodec {
      * @throws IllegalArgumentException naming the first input, and its class, that does not serialize
      */
     public static byte[] inputs(List<Object> args, long firstIndex, String destination, ForkContext context) {
-        byte[] values = JavaSerialization.arguments(args, firstIndex, destination);
-        byte[] head = ContextCodec.encode(context);
-        byte[] both = new byte[head.length + values.length];
-        System.arraycopy(head, 0, both, 0, head.length);
-        System.arraycopy(values, 0, both, head.length, values.length);
-        return both;
+        return JavaSerialization.arguments(args, ContextCodec.encode(context), firstIndex, destination);
     }
 
     /** {@return a reply of one outcome per input: {@code results} holds values and {@link ItemFailure}s} */

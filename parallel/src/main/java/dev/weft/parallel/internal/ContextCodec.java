@@ -40,7 +40,6 @@ public final class ContextCodec {
     /** The first byte of a context: its length and its fields follow. */
     static final byte PRESENT = 1;
     private static final int HAS_DEADLINE = 1;
-    private static final byte[] EMPTY = {NONE};
 
     private ContextCodec() {
     }
@@ -61,7 +60,7 @@ public final class ContextCodec {
         Map<String, Serializable> values = context.portableValues();
         Instant deadline = context.deadline().orElse(null);
         if (mdc.isEmpty() && values.isEmpty() && deadline == null) {
-            return EMPTY.clone();
+            return new byte[] {NONE};
         }
         try {
             ByteArrayOutputStream body = new ByteArrayOutputStream(64);

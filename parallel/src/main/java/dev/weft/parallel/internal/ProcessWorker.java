@@ -259,7 +259,9 @@ final class ProcessWorker implements ChildJvm.Listener, TaskWatchdog.Watched {
     /**
      * Kills the child if {@code chunk}, already reported, is the one it runs now (its caller's
      * deadline passed, or its scope closed); the worker then dies as any other and is replaced. A
-     * chunk queued behind another is left: the child finds it expired, or the parent skips it.
+     * chunk queued behind another in the child's pipe (or written as it was stopped) is left: the
+     * child fails it without running it when its deadline has passed, and otherwise runs it
+     * unobserved; one still in the pool's queue is skipped.
      */
     void killIfRunning(ProcessChunk chunk) {
         lock.lock();

@@ -89,16 +89,22 @@ public final class ThreadBackedPool extends AbstractPool<Function<Object, Object
 
         private void runItems() {
             try {
-                if (isAbandoned() || isReported()) {
+                if (isAbandoned()) {
                     cancel();
                     return;
                 }
                 runner.enter();
-                ForkContext.Restore restore = context.install();
                 try {
-                    runUnderContext();
+                    // After enter(): a chunk reported (stopped) from now on has its thread interrupted.
+                    if (!isReported()) {
+                        ForkContext.Restore restore = context.install();
+                        try {
+                            runUnderContext();
+                        } finally {
+                            restore.close();
+                        }
+                    }
                 } finally {
-                    restore.close();
                     runner.leave();
                 }
             } finally {
