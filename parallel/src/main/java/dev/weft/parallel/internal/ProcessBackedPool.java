@@ -1,7 +1,6 @@
 package dev.weft.parallel.internal;
 
 import dev.weft.core.internal.Durations;
-import dev.weft.core.internal.ForkContext;
 import dev.weft.parallel.ProcessPoolOptions;
 import dev.weft.parallel.SerializableFunction;
 import dev.weft.parallel.WorkerDiedException;
@@ -86,7 +85,7 @@ public final class ProcessBackedPool extends AbstractPool<SerializedFunction, Pr
 
     @Override
     protected ProcessChunk chunk(SerializedFunction fn, long firstIndex, List<Object> args, ChunkSink sink,
-            ForkContext context) {
+            dev.weft.core.internal.ForkContext context) { // qualified: keeps the import block as it was
         return new ProcessChunk(chunkIds.incrementAndGet(), fn,
                 ChunkCodec.inputs(args, firstIndex, ChunkCodec.CHILD_JVM, context), firstIndex, args.size(), sink);
     }
