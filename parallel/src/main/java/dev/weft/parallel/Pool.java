@@ -193,7 +193,8 @@ public interface Pool extends AutoCloseable {
          * Cuts {@code inputs} into chunks of {@code chunkSize} (the last one may be shorter) and
          * sends them to the workers, from the front and the back of the list alternately; each
          * chunk's outcomes reach {@code sink} exactly once, whatever happens to its worker. Nothing
-         * is sent unless every chunk can be.
+         * is sent unless every chunk can be. The chunks run under the calling thread's context and
+         * deadline (see "Context, deadlines and scopes" in {@link Pool}).
          *
          * @param firstIndex the index of {@code inputs}' first element in the whole input
          * @param inputs the inputs, not copied: they must not change until their chunks report
@@ -508,7 +509,9 @@ public interface Pool extends AutoCloseable {
     /**
      * Starts {@code fn} on one input and returns its task at once. The task fails with what the
      * worker threw ({@link Task#await()} wraps it in a {@code TaskFailedException}); cancelling it
-     * drops the input if it has not started yet, and otherwise lets it end unobserved.
+     * drops the input if it has not started yet, and otherwise lets it end unobserved. Called
+     * inside a {@link dev.weft.core.TaskScope}, it belongs to the scope, which stops it when it
+     * closes (see "Context, deadlines and scopes" above).
      *
      * @param fn the function
      * @param arg the input, may be null

@@ -34,6 +34,17 @@ class ContextCodecTest {
         }
     }
 
+    /** Serializes, but its readObject throws: in a worker, as a value whose class is missing there. */
+    static final class Unreadable implements Serializable {
+        @Serial
+        private static final long serialVersionUID = 1L;
+
+        @Serial
+        private void readObject(java.io.ObjectInputStream in) throws IOException {
+            throw new IOException("no reading this");
+        }
+    }
+
     private static ForkContext read(byte[] bytes) throws IOException {
         ContextCodec.Read read = ContextCodec.decode(bytes, 0, bytes.length);
         assertEquals(bytes.length, read.next(), "the inputs start right after it");
@@ -63,6 +74,17 @@ class ContextCodecTest {
         ForkContext sent = ForkContext.fromPortable(Map.of("requestId", "r"), Map.of(TenantAccessor.KEY, new Unwritable()),
                 null);
         ForkContext got = read(ContextCodec.encode(sent));
+        assertEquals(Map.of("requestId", "r"), got.mdc());
+        assertEquals(Map.of(), got.portableValues());
+    }
+
+    @Test
+    void aValueTheWorkerCannotReadIsLeftOutThere() throws IOException {
+        ForkContext sent = ForkContext.fromPortable(Map.of("requestId", "r"), Map.of(TenantAccessor.KEY, new Unreadable()),
+                null);
+        byte[] bytes = ContextCodec.encode(sent);
+        assertTrue(bytes.length > 1, "it was written");
+        ForkContext got = read(bytes);
         assertEquals(Map.of("requestId", "r"), got.mdc());
         assertEquals(Map.of(), got.portableValues());
     }
