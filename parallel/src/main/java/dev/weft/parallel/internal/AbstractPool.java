@@ -373,10 +373,5 @@ public abstract class AbstractPool<F, C extends WorkChunk> implements Pool {
         public void stop() {
             live.stop();
         }
-
-        @Override
-        public boolean isDone() {
-            return live.isEmpty();
-        }
     }
 }

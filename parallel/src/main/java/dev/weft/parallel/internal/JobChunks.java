@@ -124,11 +124,6 @@ final class JobChunks<C extends WorkChunk> {
         }
     }
 
-    /** {@return true if no chunk of the job is left unreported} */
-    boolean isEmpty() {
-        return live.isEmpty();
-    }
-
     /** The job has ended: no deadline of it needs watching any more. */
     void release() {
         timers.values().forEach(timer -> timer.cancel(false));

@@ -24,7 +24,4 @@ public interface StoppableJob<T, R> extends Pool.Job<T, R> {
      * member). The job takes new chunks as before.
      */
     void stop();
-
-    /** {@return true if every chunk submitted so far has been reported} */
-    boolean isDone();
 }
