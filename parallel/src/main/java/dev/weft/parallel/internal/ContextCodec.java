@@ -55,25 +55,32 @@ public final class ContextCodec {
 
     /** {@return the bytes of {@code context}: one byte when it is empty} */
     public static byte[] encode(ForkContext context) {
-        Map<String, String> mdc = new LinkedHashMap<>(context.mdc());
-        mdc.values().removeIf(java.util.Objects::isNull);
-        Map<String, Serializable> values = context.portableValues();
-        Instant deadline = context.deadline().orElse(null);
-        if (mdc.isEmpty() && values.isEmpty() && deadline == null) {
+        if (context.isEmpty()) {
             return new byte[] {NONE};
         }
+        Map<String, String> mdc = context.mdc();
+        Map<String, Serializable> values = context.portableValues();
+        Instant deadline = context.deadline().orElse(null);
         try {
-            ByteArrayOutputStream body = new ByteArrayOutputStream(64);
-            DataOutputStream out = new DataOutputStream(body);
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 + 32 * mdc.size());
+            DataOutputStream out = new DataOutputStream(bytes);
+            out.writeByte(PRESENT);
+            out.writeInt(0); // the body's length, written below
             out.writeByte(deadline == null ? 0 : HAS_DEADLINE);
             if (deadline != null) {
                 out.writeLong(deadline.getEpochSecond());
                 out.writeInt(deadline.getNano());
             }
-            out.writeInt(mdc.size());
+            int entries = 0;
+            for (String value : mdc.values()) {
+                entries += value == null ? 0 : 1;
+            }
+            out.writeInt(entries);
             for (Map.Entry<String, String> entry : mdc.entrySet()) {
-                writeString(out, entry.getKey());
-                writeString(out, entry.getValue());
+                if (entry.getValue() != null) {
+                    writeString(out, entry.getKey());
+                    writeString(out, entry.getValue());
+                }
             }
             Map<String, byte[]> serialized = serialize(values);
             out.writeInt(serialized.size());
@@ -83,13 +90,13 @@ public final class ContextCodec {
                 out.write(entry.getValue());
             }
             out.flush();
-            ByteArrayOutputStream framed = new ByteArrayOutputStream(body.size() + 5);
-            DataOutputStream head = new DataOutputStream(framed);
-            head.writeByte(PRESENT);
-            head.writeInt(body.size());
-            body.writeTo(head);
-            head.flush();
-            return framed.toByteArray();
+            byte[] framed = bytes.toByteArray();
+            int length = framed.length - 5;
+            framed[1] = (byte) (length >>> 24);
+            framed[2] = (byte) (length >>> 16);
+            framed[3] = (byte) (length >>> 8);
+            framed[4] = (byte) length;
+            return framed;
         } catch (IOException e) {
             throw new IllegalStateException("writing to memory failed", e); // a ByteArrayOutputStream does not fail
         }
@@ -97,6 +104,9 @@ public final class ContextCodec {
 
     // Catches every Throwable: a value's writeObject is user code, and a value left out never fails a task.
     private static Map<String, byte[]> serialize(Map<String, Serializable> values) {
+        if (values.isEmpty()) {
+            return Map.of();
+        }
         Map<String, byte[]> serialized = new LinkedHashMap<>();
         for (Map.Entry<String, Serializable> entry : values.entrySet()) {
             try {
