@@ -30,7 +30,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Python's {@code asyncio} functions on virtual threads: {@link #run}, {@link #gather},
  * {@link #ensureFuture}, {@link #sleep}, {@link #waitFor}, {@link #asCompleted}, {@link #race}
- * and {@link #awaitTasks} (asyncio's {@code wait}).
+ * and {@link #awaitTasks} (asyncio's {@code wait}); and the cancel scopes {@link #timeout},
+ * {@link #moveOnAfter} and {@link #shield}.
  *
  * {@snippet class=dev.weft.async.snippets.AsyncSnippets region=async}
  *
@@ -48,6 +49,12 @@ import org.jspecify.annotations.Nullable;
  * none of its threads is alive. {@link #ensureFuture}/{@link #createTask} attach the new task to
  * the {@linkplain TaskScope#current() current scope} ({@link #run}, a {@link TaskGroup}, any
  * {@code TaskScope}), which cancels and awaits it at the latest when it closes.
+ *
+ * <p><b>Context.</b> Every task these calls start runs with the caller's SLF4J MDC and the values
+ * of the {@code ThreadLocalAccessor}s registered in Micrometer's {@code ContextRegistry} (when
+ * context-propagation is on the class path), as {@code asyncio} copies {@code contextvars} into each
+ * task, and under the caller's deadline ({@link TaskScope#currentDeadline()}); what a task changes
+ * stays in it.
  *
  * <p>Compared with {@code java.util.concurrent}: {@link #gather} is
  * {@code ExecutorService.invokeAll} that fails fast and leaves nothing behind, {@link #race} is

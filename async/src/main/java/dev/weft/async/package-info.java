@@ -24,6 +24,11 @@
  *   <tr><td>{@code gather(..., return_exceptions=True)}</td><td>{@code Async.gatherOutcomes(tasks...)}</td></tr>
  *   <tr><td>{@code ensure_future}, {@code create_task}</td><td>{@code Async.ensureFuture}, {@code Async.createTask}</td></tr>
  *   <tr><td>{@code asyncio.sleep}, {@code wait_for}</td><td>{@code Async.sleep}, {@code Async.waitFor}</td></tr>
+ *   <tr><td>{@code async with asyncio.timeout(d)}, Trio {@code move_on_after}</td><td>{@code Async.timeout},
+ *       {@code Async.moveOnAfter}</td></tr>
+ *   <tr><td>{@code asyncio.shield}</td><td>{@code Async.shield}</td></tr>
+ *   <tr><td>{@code contextvars} copied into each task</td><td>the SLF4J MDC and Micrometer
+ *       {@code ContextRegistry} values, copied into every task</td></tr>
  *   <tr><td>{@code as_completed}</td><td>{@code Async.asCompleted} → {@link dev.weft.async.CompletionOrder}</td></tr>
  *   <tr><td>{@code asyncio.wait(aws, return_when=...)}</td><td>{@code Async.awaitTasks(tasks, ReturnWhen...)}</td></tr>
  *   <tr><td>{@code async with TaskGroup() as g}, {@code ExceptionGroup}</td><td>{@code TaskGroup.run(g -> ...)}

@@ -41,9 +41,10 @@ import java.util.function.Consumer;
  *       {@link ScopeTimeoutException}, and the body's own code (the opening thread, between
  *       {@code open()} and {@code close()}, unless it waits in {@code join()}) is interrupted.
  *       That interrupt never lands after {@code close()} began, and {@code close()} clears it
- *       if it is still set; an interrupt from anyone else stays. A scope without a deadline of
- *       its own has no timer: the enclosing deadline cancels its work by cancelling the code
- *       that runs it.</li>
+ *       if it is still set; an interrupt from anyone else stays. The deadline that passes is
+ *       enforced, and reported, by the scope that set it: a scope whose own deadline is later
+ *       than the enclosing one (or that has none) is ended by the enclosing scope's cancellation
+ *       of the code that runs it.</li>
  * </ul>
  *
  * <p><b>Compared with</b> the JDK's preview {@code StructuredTaskScope}: forks may be made from

@@ -29,7 +29,10 @@ import org.jspecify.annotations.Nullable;
  * <ul>
  *   <li>A scope's deadline is the earlier of its own and the one its thread already runs under
  *       ({@link #currentDeadline()}), which it becomes for the code inside (and for what that
- *       code forks, through {@link ForkContext}). A shield's code runs under no deadline.</li>
+ *       code forks, through {@link ForkContext}). A shield's code runs under no deadline. As in
+ *       Trio, a deadline is enforced by the scope that set it: a scope whose own deadline is
+ *       later than the enclosing one arms no timer, and the enclosing scope's cancellation ends
+ *       the code (and is reported by the enclosing scope, not as this one's timeout).</li>
  *   <li>The interrupt is delivered under a lock that {@link #close()} takes too: it never lands
  *       after the scope was closed. Closing clears it again if the code left it set, unless an
  *       enclosing scope interrupted too (its cancellation is still due).</li>
@@ -83,7 +86,10 @@ public final class CancelScope implements AutoCloseable {
             LOCK.unlock();
         }
         DeadlineLocal.swap(this.deadline);
-        if (this.deadline != null) {
+        // Trio's rule: a deadline is enforced by the scope that set it. Under an earlier one, this
+        // scope has no timer: the enclosing scope's cancellation ends the code (and reports it).
+        boolean ownIsEarliest = deadline != null && (previousDeadline == null || !deadline.isAfter(previousDeadline));
+        if (!shield && ownIsEarliest) {
             long nanos = Durations.toNanosSaturated(Duration.between(Instant.now(), this.deadline));
             timer = new CompletableFuture<>();
             timer.completeOnTimeout(null, Math.max(0, nanos), TimeUnit.NANOSECONDS).thenRun(this::expire);
@@ -195,7 +201,7 @@ public final class CancelScope implements AutoCloseable {
         if (!Instant.now().isBefore(effective)) {
             return new Ending<>(true, null, null, effective); // passed already: the body does not run
         }
-        CancelScope scope = new CancelScope(false, effective, null);
+        CancelScope scope = new CancelScope(false, deadline, null);
         T result = null;
         Throwable failure = null;
         TaskScope tasks = TaskScope.builder().name("timeout-" + IDS.incrementAndGet()).failFast(false).open();

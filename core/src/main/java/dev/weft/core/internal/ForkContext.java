@@ -54,16 +54,13 @@ public final class ForkContext {
 
     /** {@return the calling thread's context: its MDC, its registered values and its deadline} */
     public static ForkContext capture() {
-        Map<String, String> mdc = MDC.getCopyOfContextMap();
-        if (mdc != null && mdc.isEmpty()) {
-            mdc = null;
-        }
+        Map<String, String> mdc = MdcMaps.current();
         RegistryValues values = RegistryValues.PRESENT ? RegistryValues.capture() : null;
         Instant deadline = DeadlineLocal.get();
         if (mdc == null && values == null && deadline == null) {
             return EMPTY;
         }
-        // getCopyOfContextMap made a private copy: wrapping it is enough
+        // MdcMaps gives a map nobody modifies: wrapping it is enough
         return new ForkContext(mdc == null ? null : Collections.unmodifiableMap(mdc), values, deadline);
     }
 
@@ -137,8 +134,8 @@ public final class ForkContext {
      * @return what puts back the thread's previous context; close it on the same thread
      */
     public Restore install() {
-        Map<String, String> previousMdc = MDC.getCopyOfContextMap();
-        boolean hadMdc = previousMdc != null && !previousMdc.isEmpty();
+        Map<String, String> previousMdc = MdcMaps.current();
+        boolean hadMdc = previousMdc != null;
         Instant previousDeadline = DeadlineLocal.get();
         if (isEmpty() && !hadMdc && previousDeadline == null) {
             return NOTHING; // a fresh thread starting clean: nothing to set, nothing to restore

@@ -248,6 +248,13 @@ class BadInputTest {
         rows.add(row("Async.sleep(null)", NPE, () -> Async.sleep(null), asyncWorks));
         rows.add(row("Async.waitFor(null, timeout)", NPE, () -> Async.waitFor((Callable<Integer>) null, Duration.ofSeconds(1)), asyncWorks));
         rows.add(row("Async.waitFor(task, null)", NPE, () -> Async.waitFor(() -> 1, null), asyncWorks));
+        rows.add(row("Async.timeout(null, body)", NPE, () -> Async.timeout(null, () -> 1), asyncWorks));
+        rows.add(row("Async.timeout(timeout, null)", NPE, () -> Async.timeout(Duration.ofSeconds(1), null), asyncWorks));
+        rows.add(row("Async.timeout(ZERO, body)", java.util.concurrent.TimeoutException.class,
+                () -> Async.timeout(Duration.ZERO, () -> 1), asyncWorks));
+        rows.add(row("Async.moveOnAfter(null, body)", NPE, () -> Async.moveOnAfter(null, () -> 1), asyncWorks));
+        rows.add(row("Async.moveOnAfter(timeout, null)", NPE, () -> Async.moveOnAfter(Duration.ofSeconds(1), null), asyncWorks));
+        rows.add(row("Async.shield(null)", NPE, () -> Async.shield(null), asyncWorks));
         rows.add(row("Async.asCompleted(null)", NPE, () -> Async.asCompleted(null), asyncWorks));
         rows.add(row("Async.race(null)", NPE, () -> Async.race((List<Callable<Integer>>) null), asyncWorks));
         rows.add(row("Async.awaitTasks(null, ALL_COMPLETED)", NPE, () -> Async.awaitTasks(null, ReturnWhen.ALL_COMPLETED), asyncWorks));
