@@ -235,4 +235,28 @@ class TaskScopeContextTest {
         }
         assertFalse(Thread.interrupted());
     }
+
+    @Test
+    void theDeadlinesInterruptNeverEscapesClose() throws InterruptedException {
+        int rounds = 1_000 * Integer.getInteger("weft.stress.factor", 1);
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        for (int i = 0; i < rounds; i++) {
+            try (TaskScope scope = TaskScope.builder().deadline(Duration.ofNanos(random.nextLong(300_000))).open()) {
+                int round = i;
+                scope.fork(() -> round);
+                long end = System.nanoTime() + random.nextLong(300_000);
+                while (System.nanoTime() < end) {
+                    Thread.onSpinWait(); // the body ends around the deadline
+                }
+                if (random.nextBoolean()) {
+                    try {
+                        scope.join();
+                    } catch (ScopeTimeoutException expected) {
+                        // the deadline passed first: fine
+                    }
+                }
+            }
+            assertFalse(Thread.interrupted(), "round " + i + ": the deadline's interrupt escaped close()");
+        }
+    }
 }

@@ -129,7 +129,8 @@ public final class ForkContext {
 
     /**
      * Installs this snapshot on the current thread: its MDC replaced, the registered values set
-     * (those this snapshot has no value for cleared), its deadline set.
+     * (those this snapshot has no value for cleared, also on a pooled thread that has some left),
+     * its deadline set.
      *
      * @return what puts back the thread's previous context; close it on the same thread
      */
@@ -137,7 +138,9 @@ public final class ForkContext {
         Map<String, String> previousMdc = MdcMaps.current();
         boolean hadMdc = previousMdc != null;
         Instant previousDeadline = DeadlineLocal.get();
-        if (isEmpty() && !hadMdc && previousDeadline == null) {
+        // without values of its own, the snapshot still clears the ones a pooled thread has left
+        RegistryValues installed = values != null ? values : RegistryValues.PRESENT ? RegistryValues.clearingCurrent() : null;
+        if (mdc == null && installed == null && deadline == null && !hadMdc && previousDeadline == null) {
             return NOTHING; // a fresh thread starting clean: nothing to set, nothing to restore
         }
         if (mdc != null) {
@@ -145,9 +148,8 @@ public final class ForkContext {
         } else if (hadMdc) {
             MDC.clear();
         }
-        @Nullable Object[] previousValues = values == null ? null : values.install();
+        @Nullable Object[] previousValues = installed == null ? null : installed.install();
         DeadlineLocal.swap(deadline);
-        RegistryValues installed = values;
         return () -> {
             DeadlineLocal.swap(previousDeadline);
             if (installed != null) {

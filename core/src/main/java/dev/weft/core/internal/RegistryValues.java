@@ -58,6 +58,24 @@ final class RegistryValues {
     }
 
     /**
+     * {@return all-null values, to clear the registered accessors that have a value on the calling
+     * thread (a pooled thread's stale context), or null if none has one}
+     */
+    static @Nullable RegistryValues clearingCurrent() {
+        List<ThreadLocalAccessor<?>> registered = ContextRegistry.getInstance().getThreadLocalAccessors();
+        if (registered.isEmpty()) {
+            return null;
+        }
+        for (ThreadLocalAccessor<?> accessor : registered) {
+            if (accessor.getValue() != null) {
+                ThreadLocalAccessor<?>[] accessors = registered.toArray(new ThreadLocalAccessor<?>[0]);
+                return new RegistryValues(accessors, new Object[accessors.length]);
+            }
+        }
+        return null;
+    }
+
+    /**
      * {@return the values for the accessors registered here whose key is in {@code portable};
      * the others are ignored; null if none is left}
      */

@@ -79,6 +79,7 @@ class ForkContextTest {
                 }
             }).get(30, TimeUnit.SECONDS);
             assertNull(clean.requestId());
+            assertNull(clean.tenant(), "the pooled thread's registered value is cleared too");
             assertEquals(new Seen("pooled", "pooled-tenant", Optional.empty()),
                     pool.submit(ContextProbe::seen).get(30, TimeUnit.SECONDS));
             pool.submit(ContextProbe::clear).get(30, TimeUnit.SECONDS);
