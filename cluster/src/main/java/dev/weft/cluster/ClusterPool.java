@@ -58,6 +58,20 @@ import java.util.Optional;
  * authentication and no TLS: whoever reaches a member's port can run code on it, so a cluster must
  * stay on a private network (see the package documentation).
  *
+ * <h2>Context and deadlines</h2>
+ * The caller's context travels with each chunk, as to a process pool's child JVMs (see
+ * {@link Pool}'s "Context, deadlines and scopes"): the member installs the MDC, the serializable
+ * values of the registered thread-locals and the deadline around the chunk and removes them after
+ * it, so the member's log lines carry the caller's request id. A chunk still running when its
+ * deadline passes is cancelled on its member (its thread there interrupted) and its inputs fail
+ * with a {@link java.util.concurrent.TimeoutException}; one that reaches its member after the
+ * deadline fails so without running. The deadline is a wall-clock instant: the members' clocks
+ * are assumed roughly in sync with the caller's. {@code applyAsync}, {@code mapAsync} and
+ * {@code imap} called inside a {@link dev.weft.core.TaskScope} are cancelled on their members when
+ * it closes.
+ *
+ * {@snippet class=dev.weft.cluster.snippets.ClusterSnippets region=cluster-context}
+ *
  * <p>Compared with Python: {@code multiprocessing.Pool} stops at one machine, and
  * {@code multiprocessing.managers} shares objects, not work; the usual Python answers (Dask,
  * Ray) are separate frameworks with their own API. Compared with {@code java.util.concurrent}: it

@@ -51,6 +51,12 @@ class ChildJvmMemberTest {
         return ProcessHandle.current().pid() + "/" + ClusterPool.currentMember().orElseThrow().getUuid();
     }
 
+    /** Runs on a member: the MDC's request id there, and which process ran {@code x}. */
+    static String requestIdWhere(int x) {
+        whereAmI(x); // the same workload, so every member takes some
+        return org.slf4j.MDC.get("requestId") + "@" + ProcessHandle.current().pid();
+    }
+
     /**
      * Shuts every member of the cluster down. Hazelcast refuses a cluster-wide shutdown while
      * partitions migrate ("Still have pending migration tasks"), and three members that have just
@@ -102,6 +108,20 @@ class ChildJvmMemberTest {
                 children.forEach(child -> expected.add(child.pid()));
                 assertEquals(expected, pids, "this JVM and both children ran chunks");
                 assertEquals(3, new HashSet<>(ranOn).size(), "three members took part");
+
+                // The caller's MDC travels to the members in the other JVMs, and is removed there after the chunk.
+                org.slf4j.MDC.put("requestId", "req-cluster");
+                List<String> withId;
+                try {
+                    withId = pool.map(ChildJvmMemberTest::requestIdWhere, IntStream.range(0, 30).boxed().toList(), 1);
+                } finally {
+                    org.slf4j.MDC.remove("requestId");
+                }
+                assertTrue(withId.stream().allMatch(s -> s.startsWith("req-cluster@")), withId.toString());
+                assertTrue(withId.stream().anyMatch(s -> !s.endsWith("@" + ProcessHandle.current().pid())),
+                        "a child JVM's member ran some: " + withId);
+                List<String> without = pool.map(ChildJvmMemberTest::requestIdWhere, IntStream.range(0, 30).boxed().toList(), 1);
+                assertTrue(without.stream().allMatch(s -> s.startsWith("null@")), without.toString());
 
                 shutDownTheCluster(pool); // every member, the children's too
             }

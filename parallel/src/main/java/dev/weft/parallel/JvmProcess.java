@@ -24,6 +24,11 @@ import org.jspecify.annotations.Nullable;
  * instead of paying for a JVM start each time; {@link java.lang.Process} is the JDK's raw
  * neighbour, which knows nothing of functions or results.
  *
+ * <p>The function runs in the child under the context of the thread that called {@code start}, as
+ * a {@linkplain Pool process pool's} tasks do: its MDC, its serializable propagated thread-locals
+ * and its deadline (readable there; the child is not killed at it: {@link #join(Duration)} and
+ * {@link #kill()} are the caller's).
+ *
  * @param <R> the type of the result
  * @since 0.1
  */

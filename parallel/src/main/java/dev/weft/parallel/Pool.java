@@ -57,6 +57,33 @@ import java.util.concurrent.CompletableFuture;
  * and its inputs instead of one callable per task, chunks them, keeps input order, and names the
  * failed input.
  *
+ * <h2>Context, deadlines and scopes</h2>
+ * Every chunk runs under the context of the thread that submitted it: its SLF4J MDC, the values of
+ * the thread-locals registered in Micrometer's {@code ContextRegistry} (with
+ * {@code io.micrometer:context-propagation} on the class path) and its deadline (the one
+ * {@code TaskScope.currentDeadline()} reads). A thread pool installs it around the chunk on its
+ * worker thread and gives the thread its own back after it; a process pool (and a cluster pool)
+ * sends the MDC, the values that are {@link java.io.Serializable} (the others are left out, with
+ * a debug log) and the deadline with the chunk, and the worker installs them around it and removes
+ * them after it, so a log line a task writes in a child JVM carries the caller's request id:
+ *
+ * {@snippet class=dev.weft.parallel.snippets.ParallelSnippets region=pool-context}
+ *
+ * When the deadline passes before a chunk has ended, each of its inputs fails with a
+ * {@link java.util.concurrent.TimeoutException} ({@code map} throws a
+ * {@link ParallelExecutionException} whose cause it is), and the chunk is stopped: its thread is
+ * interrupted, the child JVM that runs it is killed and replaced, a cluster member's chunk is
+ * cancelled there. A chunk that reaches its worker after its deadline fails the same way without
+ * running, and code in a worker reads the deadline as the caller would. Deadlines are wall-clock
+ * instants: across machines, clocks are assumed roughly in sync.
+ *
+ * <p>{@link #applyAsync}, {@link #mapAsync} and the {@code imap} iterators called inside a
+ * {@link dev.weft.core.TaskScope} (a {@code TaskGroup}, {@code Async.run}) belong to it, as
+ * {@code Async.ensureFuture}'s tasks do: the scope's {@code join()} waits for their chunks in
+ * flight, and when it closes (or is cancelled) what they still run is cancelled, stopped as above,
+ * and awaited; an iterator's {@code next()} then throws {@link CancellationException}. Their
+ * failures reach whoever awaits their results, not the scope.
+ *
  * <p>Memory consistency: what the function did for an input (in a thread pool) happens-before the
  * return of the call that delivers that input's result.
  *
@@ -166,7 +193,8 @@ public interface Pool extends AutoCloseable {
          * Cuts {@code inputs} into chunks of {@code chunkSize} (the last one may be shorter) and
          * sends them to the workers, from the front and the back of the list alternately; each
          * chunk's outcomes reach {@code sink} exactly once, whatever happens to its worker. Nothing
-         * is sent unless every chunk can be.
+         * is sent unless every chunk can be. The chunks run under the calling thread's context and
+         * deadline (see "Context, deadlines and scopes" in {@link Pool}).
          *
          * @param firstIndex the index of {@code inputs}' first element in the whole input
          * @param inputs the inputs, not copied: they must not change until their chunks report
@@ -481,7 +509,9 @@ public interface Pool extends AutoCloseable {
     /**
      * Starts {@code fn} on one input and returns its task at once. The task fails with what the
      * worker threw ({@link Task#await()} wraps it in a {@code TaskFailedException}); cancelling it
-     * drops the input if it has not started yet, and otherwise lets it end unobserved.
+     * drops the input if it has not started yet, and otherwise lets it end unobserved. Called
+     * inside a {@link dev.weft.core.TaskScope}, it belongs to the scope, which stops it when it
+     * closes (see "Context, deadlines and scopes" above).
      *
      * @param fn the function
      * @param arg the input, may be null

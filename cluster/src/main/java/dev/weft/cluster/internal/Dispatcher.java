@@ -251,7 +251,7 @@ final class Dispatcher {
         } finally {
             lock.unlock();
         }
-        if (stoppedNow()) {
+        if (stoppedNow() || assignment.chunk().isReported()) { // reported: stopped (deadline, scope) as it was sent
             future.cancel(true);
         }
         // Anything but bytes is no reply: the chunk's inputs fail saying so, and nothing waits for them.
@@ -338,6 +338,28 @@ final class Dispatcher {
                 || error instanceof TargetDisconnectedException
                 || error instanceof HazelcastInstanceNotActiveException
                 || error instanceof RejectedExecutionException;
+    }
+
+    /**
+     * Cancels {@code chunk} on its member if it runs there, interrupting its thread: it was
+     * reported already (its caller's deadline passed, or its scope closed). A chunk being sent is
+     * cancelled as soon as it is ({@link #send}); a queued one is skipped.
+     */
+    void cancelRunning(ClusterChunk chunk) {
+        Future<byte[]> future;
+        lock.lock();
+        try {
+            future = chunk.future();
+        } finally {
+            lock.unlock();
+        }
+        if (future != null) {
+            try {
+                future.cancel(true);
+            } catch (RuntimeException e) {
+                log.debug("Cancelling chunk {} on its member failed", chunk, e);
+            }
+        }
     }
 
     /** Our own instance is going away while work is pending: fail what cannot be sent any more. */

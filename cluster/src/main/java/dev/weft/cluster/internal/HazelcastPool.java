@@ -2,6 +2,7 @@ package dev.weft.cluster.internal;
 
 import com.hazelcast.cluster.Member;
 import com.hazelcast.core.HazelcastInstance;
+import dev.weft.core.internal.ForkContext;
 import dev.weft.parallel.Pool;
 import dev.weft.parallel.SerializableFunction;
 import dev.weft.parallel.internal.AbstractPool;
@@ -97,9 +98,15 @@ public final class HazelcastPool extends AbstractPool<byte[], ClusterChunk> {
     }
 
     @Override
-    protected ClusterChunk chunk(byte[] fn, long firstIndex, List<Object> args, ChunkSink sink) {
-        return new ClusterChunk(fn, firstIndex, ChunkCodec.inputs(args, firstIndex, DESTINATION), args.size(),
+    protected ClusterChunk chunk(byte[] fn, long firstIndex, List<Object> args, ChunkSink sink, ForkContext context) {
+        return new ClusterChunk(fn, firstIndex, ChunkCodec.inputs(args, firstIndex, DESTINATION, context), args.size(),
                 sink);
+    }
+
+    /** Cancels {@code chunk} on the member that runs it, if one does (interrupting its thread there). */
+    @Override
+    protected void halt(ClusterChunk chunk) {
+        dispatcher.cancelRunning(chunk);
     }
 
     @Override

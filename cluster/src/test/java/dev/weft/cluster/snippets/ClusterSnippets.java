@@ -83,6 +83,20 @@ class ClusterSnippets {
     }
 
     @Test
+    void clusterContext() throws InterruptedException {
+        // @start region="cluster-context"
+        List<String> ids;
+        org.slf4j.MDC.put("requestId", "req-42");
+        try (Pool pool = ClusterPool.embedded()) {
+            ids = pool.map(x -> org.slf4j.MDC.get("requestId") + " #" + x, List.of(1, 2));   // on a member
+        } finally {
+            org.slf4j.MDC.remove("requestId");
+        }
+        // @end
+        assertEquals(List.of("req-42 #1", "req-42 #2"), ids);
+    }
+
+    @Test
     void currentMember() throws InterruptedException {
         List<Long> inputs = List.of(10L, 20L, 30L);
         try (Pool pool = ClusterPool.embedded()) {

@@ -1,9 +1,11 @@
 package dev.weft.parallel.internal;
 
 import dev.weft.core.Outcome;
+import dev.weft.core.internal.ForkContext;
 import dev.weft.core.internal.Uninterruptibly;
 import dev.weft.parallel.Pool;
 import dev.weft.parallel.SerializableFunction;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -78,14 +80,25 @@ public abstract class AbstractPool<F, C extends WorkChunk> implements Pool {
     protected abstract F prepare(SerializableFunction<?, ?> fn);
 
     /**
-     * Makes a chunk of {@code args} (a process pool serializes them).
+     * Makes a chunk of {@code args} (a process pool serializes them), to run under
+     * {@code context}: the context of the thread that submitted it, which the chunk's worker
+     * installs around it (a thread pool's worker thread, a child JVM, a cluster member).
      *
      * @throws IllegalArgumentException if an argument cannot be sent
      */
-    protected abstract C chunk(F fn, long firstIndex, List<Object> args, ChunkSink sink);
+    protected abstract C chunk(F fn, long firstIndex, List<Object> args, ChunkSink sink, ForkContext context);
 
     /** Runs a chunk; it must be reported exactly once, whatever happens. */
     protected abstract void dispatch(C chunk);
+
+    /**
+     * Stops {@code chunk} if it is running: its caller's deadline passed, or the scope its call
+     * belonged to closed, and it has already been reported (failed or cancelled), so what its
+     * worker still answers counts for nothing. By default nothing: it runs to its end unobserved.
+     * A chunk not yet started is not run: backends skip reported chunks.
+     */
+    protected void halt(C chunk) {
+    }
 
     /** Called when every chunk of a job that used {@code fn} has been reported. */
     protected void release(F fn) {
@@ -294,9 +307,10 @@ public abstract class AbstractPool<F, C extends WorkChunk> implements Pool {
      * both ends; the chunks a backend may help with ({@link #helpsCaller()}) are kept until the
      * caller waits.
      */
-    private final class BackendJob<T, R> implements Job<T, R> {
+    private final class BackendJob<T, R> implements StoppableJob<T, R> {
         private final F fn;
         private final ConcurrentLinkedDeque<C> helpable = new ConcurrentLinkedDeque<>();
+        private final JobChunks<C> live = new JobChunks<>(AbstractPool.this::halt);
 
         BackendJob(F fn) {
             this.fn = fn;
@@ -309,14 +323,23 @@ public abstract class AbstractPool<F, C extends WorkChunk> implements Pool {
             PoolCalls.checkChunkSize(chunkSize);
             checkUsable();
             ChunkSink counted = counted(sink);
+            ForkContext context = ForkContext.capture();
+            Instant deadline = context.deadline().orElse(null);
             List<C> chunks = new ArrayList<>((inputs.size() + chunkSize - 1) / chunkSize);
             for (int first = 0; first < inputs.size(); first += chunkSize) {
                 @SuppressWarnings("unchecked") // a read-only view: a chunk only reads its inputs
                 List<Object> args = (List<Object>) inputs.subList(first, Math.min(inputs.size(), first + chunkSize));
-                chunks.add(chunk(fn, firstIndex + first, args, counted));
+                JobChunks<C>.Tracked tracked = live.track(counted, deadline);
+                C chunk = chunk(fn, firstIndex + first, args, tracked, context);
+                tracked.bind(chunk);
+                chunks.add(chunk);
             }
             List<C> dispatchOrder = BothEndsOrder.of(chunks);
             admit(dispatchOrder.size());
+            if (deadline != null && !live.watch(deadline)) {
+                live.expire(deadline); // passed already: nothing is sent
+                return;
+            }
             boolean keep = helpsCaller();
             for (C chunk : dispatchOrder) {
                 dispatch(chunk);
@@ -342,7 +365,13 @@ public abstract class AbstractPool<F, C extends WorkChunk> implements Pool {
 
         @Override
         public void release() {
+            live.release();
             AbstractPool.this.release(fn);
+        }
+
+        @Override
+        public void stop() {
+            live.stop();
         }
     }
 }

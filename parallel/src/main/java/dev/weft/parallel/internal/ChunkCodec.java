@@ -1,6 +1,7 @@
 package dev.weft.parallel.internal;
 
 import dev.weft.core.Outcome;
+import dev.weft.core.internal.ForkContext;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -9,7 +10,7 @@ import java.util.List;
 /**
  * The one encoding of a chunk as it travels between a caller and a worker, whatever carries it (a
  * child JVM's frames, a cluster member's task): the function ({@link FunctionCodec}), the inputs
- * ({@link ValueArrays}), and the reply, which is a tag byte followed by either the outcomes (a
+ * ({@link ValueArrays}) after the caller's context ({@link ContextCodec}), and the reply, which is a tag byte followed by either the outcomes (a
  * {@link ValueArrays} array of one result or {@link ItemFailure} per input) or one serialized
  * {@link ErrorPayload} that fails every input of the chunk (the worker could not read the function
  * or the inputs). {@link ChunkRunner} is the worker's side.
@@ -45,13 +46,26 @@ public final class ChunkCodec {
     }
 
     /**
-     * Encodes a chunk's inputs for a worker.
+     * Encodes a chunk's inputs for a worker, with no context: as
+     * {@link #inputs(List, long, String, ForkContext)} with {@link ForkContext#empty()}.
      *
      * @param destination where they go, for the message ("the cluster")
      * @throws IllegalArgumentException naming the first input, and its class, that does not serialize
      */
     public static byte[] inputs(List<Object> args, long firstIndex, String destination) {
-        return JavaSerialization.arguments(args, firstIndex, destination);
+        return inputs(args, firstIndex, destination, ForkContext.empty());
+    }
+
+    /**
+     * Encodes a chunk's inputs for a worker, after the context they run in ({@link ContextCodec}:
+     * one byte when it is empty), which the worker installs around them ({@link ChunkRunner#run}).
+     *
+     * @param destination where they go, for the message ("the cluster")
+     * @param context the caller's context, usually {@link ForkContext#capture()}
+     * @throws IllegalArgumentException naming the first input, and its class, that does not serialize
+     */
+    public static byte[] inputs(List<Object> args, long firstIndex, String destination, ForkContext context) {
+        return JavaSerialization.arguments(args, ContextCodec.encode(context), firstIndex, destination);
     }
 
     /** {@return a reply of one outcome per input: {@code results} holds values and {@link ItemFailure}s} */

@@ -1,12 +1,16 @@
 package dev.weft.parallel.internal;
 
+import dev.weft.core.internal.ForkContext;
 import java.io.IOException;
 import java.util.function.Function;
 
 /**
  * The body of every worker's loop, a child JVM's ({@link WorkerMain}) as a cluster member's: read
- * a chunk's function and inputs, apply the function to each input, and encode the reply
- * ({@link ChunkCodec}) with the result or the failure of each input. Whatever goes wrong (a
+ * a chunk's function and inputs, apply the function to each input under the caller's context (its
+ * MDC, its propagated thread-locals and its deadline, {@link ContextCodec}: installed around the
+ * chunk, and the thread's own given back after it), and encode the reply ({@link ChunkCodec}) with
+ * the result or the failure of each input. A chunk whose deadline has passed when it arrives fails
+ * with a {@link java.util.concurrent.TimeoutException} without running. Whatever goes wrong (a
  * function or inputs that cannot be read, a function that throws, a result that does not
  * serialize) goes into the reply; only a reply that cannot be written at all is thrown.
  *
@@ -94,16 +98,33 @@ public final class ChunkRunner {
             thread.setContextClassLoader(shipped); // inputs of the function's shipped classes resolve there
         }
         try {
+            ContextCodec.Read caller;
+            try {
+                caller = ContextCodec.decode(inputs, offset, length);
+            } catch (Throwable e) { // garbage; never user code (a value that cannot be read is left out)
+                return new Reply(ChunkCodec.chunkFailed(new IllegalStateException("the context of the chunk from input #"
+                        + firstIndex + " could not be read in " + site.name() + ": " + ChunkCodec.describe(e), e)), true);
+            }
+            Throwable expired = DeadlineExpiry.passed(caller.context(), site.name());
+            if (expired != null) {
+                return new Reply(ChunkCodec.chunkFailed(expired), true);
+            }
+            int valuesLength = length - (caller.next() - offset);
             Object[] args;
             try {
-                args = ValueArrays.decode(inputs, offset, length);
+                args = ValueArrays.decode(inputs, caller.next(), valuesLength);
             } catch (ClassNotFoundException e) {
                 return new Reply(ChunkCodec.chunkFailed(site.classMissing(e.getMessage(), e)), true);
             } catch (Throwable e) { // user readObject code runs here
                 return new Reply(ChunkCodec.chunkFailed(new IllegalStateException("the inputs of the chunk from input #"
                         + firstIndex + " could not be read in " + site.name() + ": " + ChunkCodec.describe(e), e)), true);
             }
-            return apply(function.function(), args, firstIndex, site);
+            ForkContext.Restore restore = caller.context().install();
+            try {
+                return apply(function.function(), args, firstIndex, site);
+            } finally {
+                restore.close();
+            }
         } finally {
             thread.setContextClassLoader(context);
         }

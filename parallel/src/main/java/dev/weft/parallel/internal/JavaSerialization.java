@@ -80,14 +80,16 @@ public final class JavaSerialization {
     }
 
     /**
-     * Encodes a chunk of arguments as {@link ValueArrays} to be sent to {@code destination}.
+     * Encodes a chunk of arguments as {@link ValueArrays}, after {@code prefix}, to be sent to
+     * {@code destination}.
      *
+     * @param prefix the bytes that go first (the chunk's context)
      * @param destination where they go, for the message ("the cluster")
      * @throws IllegalArgumentException naming the first input, and its class, that does not serialize
      */
-    static byte[] arguments(List<Object> args, long firstIndex, String destination) {
+    static byte[] arguments(List<Object> args, byte[] prefix, long firstIndex, String destination) {
         try {
-            return ValueArrays.encode(args.toArray());
+            return ValueArrays.encode(args.toArray(), prefix);
         } catch (IOException e) {
             for (int i = 0; i < args.size(); i++) {
                 try {

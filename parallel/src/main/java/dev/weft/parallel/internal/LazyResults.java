@@ -42,13 +42,59 @@ final class LazyResults<R> implements Iterator<R>, Pool.OutcomeSink<Object> {
     private long yielded;
     private boolean inputDone;
     private boolean released;
+    /** The scope the iterator was made in ({@link ScopeTie}), or null. */
+    private final ScopeTie scope;
+    /** A waiter holds the scope open while chunks are in flight. */
+    private boolean held;
+    /** The scope closed: what was in flight was cancelled, and no more input is read. */
+    private boolean stoppedByScope;
 
-    LazyResults(Iterator<?> input, int chunkSize, int maxChunks, boolean ordered, Pool.Job<Object, Object> job) {
+    LazyResults(Iterator<?> input, int chunkSize, int maxChunks, boolean ordered, Pool.Job<Object, Object> job,
+            ScopeTie scope) {
         this.input = Objects.requireNonNull(input, "input");
         this.chunkSize = chunkSize;
         this.maxChunks = maxChunks;
         this.ordered = ordered;
         this.job = Objects.requireNonNull(job, "job");
+        this.scope = job instanceof StoppableJob<?, ?> ? scope : null;
+    }
+
+    /** Holds the scope open while chunks are in flight; called after a submit, without the lock. */
+    private void holdScope() {
+        lock.lock();
+        try {
+            if (scope == null || held || reportedItems == submitted) {
+                return;
+            }
+            held = true;
+        } finally {
+            lock.unlock();
+        }
+        scope.hold(ScopeTie.name("imap"), this::awaitInFlight, this::stopByScope);
+    }
+
+    /** The waiter's wait: until every chunk submitted has reported; then the scope is no longer held. */
+    private void awaitInFlight() throws InterruptedException {
+        lock.lock();
+        try {
+            while (reportedItems < submitted) {
+                arrived.await();
+            }
+            held = false;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void stopByScope() {
+        lock.lock();
+        try {
+            stoppedByScope = true;
+            inputDone = true;
+        } finally {
+            lock.unlock();
+        }
+        ((StoppableJob<?, ?>) job).stop();
     }
 
     @Override
@@ -93,7 +139,7 @@ final class LazyResults<R> implements Iterator<R>, Pool.OutcomeSink<Object> {
             long first;
             lock.lock();
             try {
-                if (inputDone || submitted - yielded + chunkSize > (long) maxChunks * chunkSize) {
+                if (inputDone || stoppedByScope || submitted - yielded + chunkSize > (long) maxChunks * chunkSize) {
                     break;
                 }
                 first = submitted;
@@ -123,6 +169,7 @@ final class LazyResults<R> implements Iterator<R>, Pool.OutcomeSink<Object> {
             }
             try {
                 job.submit(first, batch, batch.size(), this);
+                holdScope();
             } catch (IllegalArgumentException e) {
                 // An input that cannot be sent fails its own items, and iteration goes on.
                 accept(first, java.util.Collections.nCopies(batch.size(), Outcome.failure(e)));
@@ -210,13 +257,23 @@ final class LazyResults<R> implements Iterator<R>, Pool.OutcomeSink<Object> {
         }
     }
 
+    private boolean isStoppedByScope() {
+        lock.lock();
+        try {
+            return stoppedByScope;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     @SuppressWarnings("unchecked") // the function returns R
     private R valueOf(Arrival arrival) {
         return switch (arrival.outcome()) {
             case Outcome.Success<Object> s -> (R) s.value();
             case Outcome.Failure<Object> f -> throw new ParallelExecutionException(arrival.index(), f.error());
-            case Outcome.Cancelled<Object> c ->
-                throw new CancellationException("input #" + arrival.index() + " was cancelled: the pool was terminated");
+            case Outcome.Cancelled<Object> c -> throw new CancellationException("input #" + arrival.index()
+                    + " was cancelled: " + (isStoppedByScope() ? "the scope the iterator was made in closed"
+                    : "the pool was terminated"));
         };
     }
 }

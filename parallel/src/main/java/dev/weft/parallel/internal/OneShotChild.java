@@ -2,6 +2,7 @@ package dev.weft.parallel.internal;
 
 import dev.weft.core.Outcome;
 import dev.weft.core.TaskFailedException;
+import dev.weft.core.internal.ForkContext;
 import dev.weft.parallel.WorkerDiedException;
 import java.io.IOException;
 import java.time.Duration;
@@ -30,7 +31,8 @@ public final class OneShotChild<R> implements ChildJvm.Listener {
     }
 
     /**
-     * Serializes {@code fn} and {@code arg}, then starts the child.
+     * Serializes {@code fn} and {@code arg}, with the calling thread's context (which the child
+     * installs around the function), then starts the child.
      *
      * @param fn the function
      * @param arg the argument
@@ -43,7 +45,7 @@ public final class OneShotChild<R> implements ChildJvm.Listener {
     public static <R> OneShotChild<R> start(Object fn, Object arg, List<String> jvmArgs) {
         LaunchLayout.current().requireSupported();
         byte[] function = ChunkCodec.function(fn, ChunkCodec.CHILD_JVM);
-        byte[] args = ChunkCodec.inputs(Collections.singletonList(arg), 0, ChunkCodec.CHILD_JVM);
+        byte[] args = ChunkCodec.inputs(Collections.singletonList(arg), 0, ChunkCodec.CHILD_JVM, ForkContext.capture());
         OneShotChild<R> process = new OneShotChild<>();
         ChildJvm child;
         try {

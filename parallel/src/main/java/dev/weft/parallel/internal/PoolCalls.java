@@ -36,8 +36,24 @@ public final class PoolCalls {
     private PoolCalls() {
     }
 
-    /** An eager job, started: its outcomes and the job of the pool that runs it. */
-    private record Started(EagerJob outcomes, Pool.Job<Object, Object> job) {
+    /** An eager job, started: its outcomes, the job of the pool that runs it, and when all its chunks have reported. */
+    private record Started(EagerJob outcomes, Pool.Job<Object, Object> job, CompletableFuture<Void> allReported) {
+
+        /** Ties the job to the calling thread's scope, if it runs in one ({@link ScopeTie}). */
+        void tieToScope(String what) {
+            ScopeTie tie = ScopeTie.ofCurrentScope();
+            if (tie != null && job instanceof StoppableJob<?, ?> stoppable) {
+                tie.hold(ScopeTie.name(what), () -> awaitDone(allReported), stoppable::stop);
+            }
+        }
+    }
+
+    private static void awaitDone(CompletableFuture<Void> future) throws InterruptedException {
+        try {
+            future.get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a job's completion never fails", e);
+        }
     }
 
     /**
@@ -72,7 +88,9 @@ public final class PoolCalls {
     /** {@code Pool.mapAsync}: a future of {@code map}'s values; cancelling it drops what has not started. */
     public static <R> CompletableFuture<List<R>> mapAsync(Pool pool, SerializableFunction<?, ?> fn,
             Iterable<?> inputs, int chunkSize) {
-        EagerJob job = start(pool, fn, inputs, chunkSize, null, true).outcomes();
+        Started started = start(pool, fn, inputs, chunkSize, null, true);
+        started.tieToScope("map");
+        EagerJob job = started.outcomes();
         CompletableFuture<List<R>> future = abandoning(job);
         job.finished().whenComplete((ignored, error) -> {
             try {
@@ -94,7 +112,9 @@ public final class PoolCalls {
 
     /** {@code Pool.applyAsync}: one input, as a task that fails with what the worker threw. */
     public static <R> Task<R> applyAsync(Pool pool, SerializableFunction<?, ?> fn, Object arg) {
-        EagerJob job = start(pool, fn, Collections.singletonList(arg), 1, null, true).outcomes();
+        Started started = start(pool, fn, Collections.singletonList(arg), 1, null, true);
+        started.tieToScope("apply");
+        EagerJob job = started.outcomes();
         CompletableFuture<R> future = abandoning(job);
         job.finished().whenComplete((ignored, error) -> {
             Throwable failure = job.rawFailure();
@@ -125,7 +145,8 @@ public final class PoolCalls {
             job.release();
             throw e;
         }
-        return new LazyResults<>(input, chunkSize, 2 * Math.max(1, pool.workers()), ordered, job);
+        return new LazyResults<>(input, chunkSize, 2 * Math.max(1, pool.workers()), ordered, job,
+                ScopeTie.ofCurrentScope());
     }
 
     @SuppressWarnings("unchecked") // a job only ever gets the inputs of its own call, and yields R
@@ -146,9 +167,13 @@ public final class PoolCalls {
             int size = chunkSize == AUTO_CHUNK_SIZE
                     ? Pool.defaultChunkSize(items.size(), Math.max(1, pool.workers()))
                     : chunkSize;
-            EagerJob outcomes = new EagerJob(items.size(), failFast, progress, job::release);
+            CompletableFuture<Void> allReported = new CompletableFuture<>();
+            EagerJob outcomes = new EagerJob(items.size(), failFast, progress, () -> {
+                job.release();
+                allReported.complete(null);
+            });
             job.submit(0, items, size, outcomes);
-            return new Started(outcomes, job);
+            return new Started(outcomes, job, allReported);
         } catch (RuntimeException | Error e) {
             job.release();
             throw e;

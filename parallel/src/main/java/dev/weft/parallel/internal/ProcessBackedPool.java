@@ -84,9 +84,25 @@ public final class ProcessBackedPool extends AbstractPool<SerializedFunction, Pr
     }
 
     @Override
-    protected ProcessChunk chunk(SerializedFunction fn, long firstIndex, List<Object> args, ChunkSink sink) {
-        return new ProcessChunk(chunkIds.incrementAndGet(), fn, ChunkCodec.inputs(args, firstIndex, ChunkCodec.CHILD_JVM),
-                firstIndex, args.size(), sink);
+    protected ProcessChunk chunk(SerializedFunction fn, long firstIndex, List<Object> args, ChunkSink sink,
+            dev.weft.core.internal.ForkContext context) { // qualified: keeps the import block as it was
+        return new ProcessChunk(chunkIds.incrementAndGet(), fn,
+                ChunkCodec.inputs(args, firstIndex, ChunkCodec.CHILD_JVM, context), firstIndex, args.size(), sink);
+    }
+
+    /** Kills the child running {@code chunk}, if one is: it is replaced, and what it had queued goes on. */
+    @Override
+    protected void halt(ProcessChunk chunk) {
+        lock.lock();
+        List<ProcessWorker> now;
+        try {
+            now = List.copyOf(workers);
+        } finally {
+            lock.unlock();
+        }
+        for (ProcessWorker worker : now) {
+            worker.killIfRunning(chunk);
+        }
     }
 
     @Override

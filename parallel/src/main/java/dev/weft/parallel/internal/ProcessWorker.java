@@ -88,7 +88,7 @@ final class ProcessWorker implements ChildJvm.Listener, TaskWatchdog.Watched {
                 while (inHand != null) {
                     ProcessChunk chunk = inHand;
                     inHand = null;
-                    if (chunk.isAbandoned()) {
+                    if (chunk.isAbandoned() || chunk.isReported()) { // reported: stopped before it started
                         chunk.cancel();
                     } else {
                         if (!enqueue(chunk)) {
@@ -253,6 +253,26 @@ final class ProcessWorker implements ChildJvm.Listener, TaskWatchdog.Watched {
             lock.unlock();
         }
         log.warn("A task of child JVM {} ran longer than its timeout; killing the child", child.pid());
+        child.kill();
+    }
+
+    /**
+     * Kills the child if {@code chunk}, already reported, is the one it runs now (its caller's
+     * deadline passed, or its scope closed); the worker then dies as any other and is replaced. A
+     * chunk queued behind another in the child's pipe (or written as it was stopped) is left: the
+     * child fails it without running it when its deadline has passed, and otherwise runs it
+     * unobserved; one still in the pool's queue is skipped.
+     */
+    void killIfRunning(ProcessChunk chunk) {
+        lock.lock();
+        try {
+            if (pending.peek() != chunk) {
+                return;
+            }
+        } finally {
+            lock.unlock();
+        }
+        log.debug("Chunk {} of child JVM {} was stopped (deadline or scope); killing the child", chunk, child.pid());
         child.kill();
     }
 

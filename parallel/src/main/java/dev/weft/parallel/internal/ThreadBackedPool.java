@@ -1,6 +1,7 @@
 package dev.weft.parallel.internal;
 
 import dev.weft.core.Outcome;
+import dev.weft.core.internal.ForkContext;
 import dev.weft.parallel.SerializableFunction;
 import java.util.List;
 import java.util.Set;
@@ -17,7 +18,10 @@ import java.util.function.Function;
  * private {@link ForkJoinPool}. A chunk submitted from one of the pool's own threads (a nested
  * {@code map}) is forked onto that thread's deque, and the waiting thread runs it itself when
  * nobody has stolen it; a thread that must still wait lends its place through
- * {@link ForkJoinPool#managedBlock}, so nesting never deadlocks.
+ * {@link ForkJoinPool#managedBlock}, so nesting never deadlocks. Each chunk runs under its
+ * submitter's context ({@link ForkContext}), and the worker thread gets its own back after it;
+ * a chunk stopped early (its deadline passed, its scope closed) is interrupted
+ * ({@link ChunkRunnerThread}).
  */
 public final class ThreadBackedPool extends AbstractPool<Function<Object, Object>, ThreadBackedPool.Chunk> {
     private static final AtomicInteger POOL_COUNTER = new AtomicInteger();
@@ -63,6 +67,8 @@ public final class ThreadBackedPool extends AbstractPool<Function<Object, Object
         private final Function<Object, Object> fn;
         private final List<Object> args;
         private final Set<Chunk> running;
+        private final ForkContext context;
+        private final ChunkRunnerThread runner = new ChunkRunnerThread();
         private final RecursiveAction task = new RecursiveAction() {
             private static final long serialVersionUID = 1L;
 
@@ -72,11 +78,13 @@ public final class ThreadBackedPool extends AbstractPool<Function<Object, Object
             }
         };
 
-        Chunk(Function<Object, Object> fn, long firstIndex, List<Object> args, ChunkSink sink, Set<Chunk> running) {
+        Chunk(Function<Object, Object> fn, long firstIndex, List<Object> args, ChunkSink sink, Set<Chunk> running,
+                ForkContext context) {
             super(firstIndex, args.size(), sink);
             this.fn = fn;
             this.args = args; // a view the pool made for this chunk and never changes
             this.running = running;
+            this.context = context;
         }
 
         private void runItems() {
@@ -85,22 +93,39 @@ public final class ThreadBackedPool extends AbstractPool<Function<Object, Object
                     cancel();
                     return;
                 }
-                List<Outcome<Object>> outcomes = newOutcomeList();
-                for (Object arg : args) {
-                    if (Thread.currentThread().isInterrupted()) {
-                        outcomes.add(Outcome.cancelled());
-                        continue;
+                runner.enter();
+                try {
+                    // After enter(): a chunk reported (stopped) from now on has its thread interrupted.
+                    if (!isReported()) {
+                        ForkContext.Restore restore = context.install();
+                        try {
+                            runUnderContext();
+                        } finally {
+                            restore.close();
+                        }
                     }
-                    try {
-                        outcomes.add(Outcome.success(fn.apply(arg)));
-                    } catch (Throwable t) {
-                        outcomes.add(Outcome.failure(t));
-                    }
+                } finally {
+                    runner.leave();
                 }
-                report(outcomes);
             } finally {
                 running.remove(this);
             }
+        }
+
+        private void runUnderContext() {
+            List<Outcome<Object>> outcomes = newOutcomeList();
+            for (Object arg : args) {
+                if (Thread.currentThread().isInterrupted()) {
+                    outcomes.add(Outcome.cancelled());
+                    continue;
+                }
+                try {
+                    outcomes.add(Outcome.success(fn.apply(arg)));
+                } catch (Throwable t) {
+                    outcomes.add(Outcome.failure(t));
+                }
+            }
+            report(outcomes);
         }
     }
 
@@ -111,8 +136,15 @@ public final class ThreadBackedPool extends AbstractPool<Function<Object, Object
     }
 
     @Override
-    protected Chunk chunk(Function<Object, Object> fn, long firstIndex, List<Object> args, ChunkSink sink) {
-        return new Chunk(fn, firstIndex, args, sink, running);
+    protected Chunk chunk(Function<Object, Object> fn, long firstIndex, List<Object> args, ChunkSink sink,
+            ForkContext context) {
+        return new Chunk(fn, firstIndex, args, sink, running, context);
+    }
+
+    /** Interrupts the thread running {@code chunk}, if one still is; the interrupt ends with the chunk. */
+    @Override
+    protected void halt(Chunk chunk) {
+        chunk.runner.interrupt();
     }
 
     @Override

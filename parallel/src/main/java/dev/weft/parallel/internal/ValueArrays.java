@@ -19,6 +19,7 @@ public final class ValueArrays {
     private static final byte LONGS = 2;
     private static final byte DOUBLES = 3;
     private static final byte STRINGS = 4;
+    private static final byte[] NO_PREFIX = {};
 
     private ValueArrays() {
     }
@@ -29,16 +30,28 @@ public final class ValueArrays {
      * @throws IOException if an element does not serialize
      */
     public static byte[] encode(Object[] values) throws IOException {
+        return encode(values, NO_PREFIX);
+    }
+
+    /**
+     * Encodes {@code values} after {@code prefix} (a chunk's context), in one array: what follows
+     * the prefix is what {@link #encode(Object[])} writes.
+     *
+     * @throws IOException if an element does not serialize
+     */
+    static byte[] encode(Object[] values, byte[] prefix) throws IOException {
         byte kind = kindOf(values);
         if (kind == SERIALIZED) {
             byte[] serialized = JavaSerialization.toBytes(values);
-            byte[] tagged = new byte[serialized.length + 1];
-            tagged[0] = SERIALIZED;
-            System.arraycopy(serialized, 0, tagged, 1, serialized.length);
+            byte[] tagged = new byte[prefix.length + serialized.length + 1];
+            System.arraycopy(prefix, 0, tagged, 0, prefix.length);
+            tagged[prefix.length] = SERIALIZED;
+            System.arraycopy(serialized, 0, tagged, prefix.length + 1, serialized.length);
             return tagged;
         }
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(16 + values.length * 9);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(prefix.length + 16 + values.length * 9);
         DataOutputStream out = new DataOutputStream(bytes);
+        out.write(prefix);
         out.writeByte(kind);
         out.writeInt(values.length);
         for (Object value : values) {

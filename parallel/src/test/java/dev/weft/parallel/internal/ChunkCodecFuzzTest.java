@@ -23,7 +23,7 @@ import java.util.List;
  *
  * <p>{@code verify} replays the corpus in {@code ChunkCodecFuzzTestInputs/<target>/} (Jazzer's
  * regression mode: valid frames and replies, truncated ones, wrong counts, a reply whose result's
- * {@code readObject} throws); {@code -Pfuzz} fuzzes one target, {@code -Dtest='ChunkCodecFuzzTest#replies'}.
+ * {@code readObject} throws; contexts empty, full, truncated, with a value whose class is missing); {@code -Pfuzz} fuzzes one target, {@code -Dtest='ChunkCodecFuzzTest#replies'}.
  */
 class ChunkCodecFuzzTest {
     /** The first input of the chunk a reply claims to be. */
@@ -55,6 +55,22 @@ class ChunkCodecFuzzTest {
     void replies(byte[] bytes) {
         int size = bytes.length == 0 ? 1 : 1 + (bytes[0] & 7);
         assertReplyIsOutcomes(bytes, 1, bytes.length - 1, size);
+    }
+
+    /**
+     * A worker's side: arbitrary bytes where a chunk's context ({@link ContextCodec}) should be.
+     * They are a context, with the inputs' offset inside the bytes, or an {@link IOException}
+     * (the chunk then fails); nothing else escapes.
+     */
+    @FuzzTest(maxDuration = "60s")
+    void contexts(byte[] bytes) {
+        try {
+            ContextCodec.Read read = ContextCodec.decode(bytes, 0, bytes.length);
+            assertNotNull(read.context(), "a context");
+            assertTrue(read.next() > 0 && read.next() <= bytes.length, "the inputs' offset " + read.next());
+        } catch (IOException garbage) {
+            // the documented answer to bytes that are not a context
+        }
     }
 
     /**

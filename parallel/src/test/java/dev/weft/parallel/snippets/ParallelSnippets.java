@@ -65,6 +65,11 @@ class ParallelSnippets {
             return "input " + n;
         }
 
+        static String requestId(long ignored) {
+            org.slf4j.LoggerFactory.getLogger(Work.class).info("working"); // this log line carries requestId too
+            return org.slf4j.MDC.get("requestId");
+        }
+
         /** Fails with an exception that cannot travel back to the parent as itself. */
         static long unshippable(long n) {
             throw new UnshippableException("cannot ship " + n);
@@ -153,6 +158,20 @@ class ParallelSnippets {
         assertEquals("input 0", first);
         assertTrue(one.isDone(), "close() waited for the submitted task");
         assertEquals(10_000_000L, one.resultNow());
+    }
+
+    @Test
+    void poolContext() throws InterruptedException {
+        // @start region="pool-context"
+        String seen;
+        org.slf4j.MDC.put("requestId", "req-42");
+        try (Pool pool = Pool.processes(2)) {
+            seen = pool.apply(Work::requestId, 0L);   // in a child JVM, under the caller's MDC
+        } finally {
+            org.slf4j.MDC.remove("requestId");
+        }
+        // @end
+        assertEquals("req-42", seen);
     }
 
     @Test
