@@ -11,7 +11,14 @@ module dev.weft.core {
     // @SuppressWarnings("exports") for it).
     requires static org.jspecify;
     requires org.slf4j;
+    // JFR events (dev.weft.core.internal.jfr) and the MBean dev.weft:type=Scopes; the Attach API
+    // only for the command dev.weft.core.Dump, so applications never need it.
+    requires jdk.jfr;
+    requires java.management;
+    requires static jdk.attach;
 
     exports dev.weft.core;
     exports dev.weft.core.internal to dev.weft.sync, dev.weft.async, dev.weft.parallel;
+    exports dev.weft.core.internal.jfr to dev.weft.sync, dev.weft.async, dev.weft.parallel, dev.weft.cluster, jdk.jfr;
+    exports dev.weft.core.internal.registry to dev.weft.async, dev.weft.parallel, dev.weft.micrometer, java.management;
 }

@@ -10,6 +10,7 @@ import dev.weft.core.Task;
 import dev.weft.core.TaskFailedException;
 import dev.weft.core.TaskScope;
 import dev.weft.core.internal.Durations;
+import dev.weft.core.internal.registry.ScopeKinds;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -88,6 +89,7 @@ public final class Async {
      */
     public static <T> T run(Callable<T> main) throws InterruptedException {
         Objects.requireNonNull(main, "main");
+        ScopeKinds.next("Async.run");
         TaskScope root = TaskScope.builder().name("run-" + SCOPE_IDS.incrementAndGet()).failFast(false).open();
         try {
             return main.call();

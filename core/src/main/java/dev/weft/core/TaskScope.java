@@ -4,6 +4,7 @@ import dev.weft.core.internal.Durations;
 import dev.weft.core.internal.FirstFailure;
 import dev.weft.core.internal.ForkedTask;
 import dev.weft.core.internal.Uninterruptibly;
+import dev.weft.core.internal.registry.ScopeRecord;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -87,6 +88,8 @@ public final class TaskScope implements AutoCloseable {
     private boolean deadlinePassed;
     /** With fail-fast, the failures {@link #join()} throws; without, only which came first. */
     private final FirstFailure failures;
+    /** What Scopes.dump() and the JFR events see of this scope. */
+    private final ScopeRecord observed;
 
     private TaskScope(Builder builder) {
         this.name = builder.name != null ? builder.name : "scope-" + SCOPE_IDS.incrementAndGet();
@@ -105,6 +108,7 @@ public final class TaskScope implements AutoCloseable {
         } else {
             deadlineTimer = null;
         }
+        this.observed = ScopeRecord.openScope(this, name, deadline);
     }
 
     /**
@@ -247,6 +251,7 @@ public final class TaskScope implements AutoCloseable {
     private <T> T runAsFork(ForkedTask<T> task, Callable<T> body) throws Exception {
         CURRENT.set(this);
         FORK_OF.set(this);
+        observed.forkStarted(task);
         try {
             if (timeline == null) {
                 return body.call();
@@ -270,6 +275,7 @@ public final class TaskScope implements AutoCloseable {
      * the first failure cancels the scope ({@link #cancelOnFirstFailure()}) before it returns.
      */
     private void forkEnded(ForkedTask<?> task, Outcome<?> outcome, Thread thread) {
+        observed.forkEnded(task, outcome);
         running.remove(task);
         if (thread != null) {
             ending.add(thread);
@@ -450,6 +456,7 @@ public final class TaskScope implements AutoCloseable {
             if (deadlineTimer != null) {
                 deadlineTimer.cancel(false);
             }
+            observed.closed();
             if (CURRENT.get() == this) {
                 if (enclosing == null) {
                     CURRENT.remove();

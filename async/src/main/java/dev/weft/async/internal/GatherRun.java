@@ -7,6 +7,8 @@ import dev.weft.core.ThreadKind;
 import dev.weft.core.internal.FirstFailure;
 import dev.weft.core.internal.Interruptions;
 import dev.weft.core.internal.Uninterruptibly;
+import dev.weft.core.internal.jfr.ForkEvent;
+import dev.weft.core.internal.registry.ScopeRecord;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
@@ -55,6 +57,8 @@ public final class GatherRun {
     /** With fail-fast, the failures; the first cancels the rest. Null for {@link #outcomes}. */
     private final FirstFailure failures;
     private volatile boolean cancelled;
+    /** What Scopes.dump() and the JFR events see of this gather. */
+    private final ScopeRecord observed;
 
     private GatherRun(Object[] callables, int maxConcurrency, boolean failFast) {
         this.name = "gather-" + IDS.incrementAndGet();
@@ -65,6 +69,7 @@ public final class GatherRun {
         this.pending = new AtomicInteger(callables.length);
         this.permits = maxConcurrency < callables.length ? new Semaphore(maxConcurrency) : null;
         this.failures = failFast ? FirstFailure.failFast(this::cancelAll) : null;
+        this.observed = ScopeRecord.openGather(this, name, threads);
     }
 
     /**
@@ -191,6 +196,7 @@ public final class GatherRun {
     private void runTask(int index) {
         CONTEXT.set(this);
         boolean ran = !cancelled;
+        ForkEvent forkEvent = observed.gatherForkStarted();
         Object value = null;
         Throwable error = null;
         if (ran) {
@@ -202,6 +208,7 @@ public final class GatherRun {
             error = endChildren(error);
         }
         CONTEXT.remove();
+        observed.gatherForkEnded(forkEvent, index, ran, error, cancelled);
         record(index, ran, value, error);
         if (permits != null) {
             permits.release();
@@ -272,5 +279,6 @@ public final class GatherRun {
                 Uninterruptibly.join(thread);
             }
         }
+        observed.closed();
     }
 }

@@ -1,6 +1,7 @@
 package dev.weft.parallel.internal;
 
 import dev.weft.core.internal.Durations;
+import dev.weft.core.internal.registry.PoolSource;
 import dev.weft.parallel.ProcessPoolOptions;
 import dev.weft.parallel.SerializableFunction;
 import dev.weft.parallel.WorkerDiedException;
@@ -53,6 +54,8 @@ public final class ProcessBackedPool extends AbstractPool<SerializedFunction, Pr
     private WorkerDiedException broken;
     private final List<ProcessChunk> orphans = new ArrayList<>();
     private TaskWatchdog watchdog;
+    /** What Scopes.dump() and the JFR events see of this pool. */
+    private final PoolObserver observer;
 
     /**
      * Creates the pool; no child starts yet.
@@ -70,6 +73,23 @@ public final class ProcessBackedPool extends AbstractPool<SerializedFunction, Pr
         this.initializer = options.initializer()
                 .map(init -> FunctionCodec.encode(init, "the initializer"))
                 .orElse(null);
+        this.observer = new PoolObserver(name, "processes", this::workerViews);
+    }
+
+    PoolObserver observer() {
+        return observer;
+    }
+
+    /** The workers as the scope dump shows them; each is asked outside the pool's lock. */
+    private List<PoolSource.Worker> workerViews() {
+        List<ProcessWorker> now;
+        lock.lock();
+        try {
+            now = new ArrayList<>(workers);
+        } finally {
+            lock.unlock();
+        }
+        return now.stream().map(ProcessWorker::view).toList();
     }
 
     ProcessPoolOptions options() {
@@ -207,6 +227,7 @@ public final class ProcessBackedPool extends AbstractPool<SerializedFunction, Pr
         } finally {
             lock.unlock();
         }
+        observer.stopped();
     }
 
     // ---------------------------------------------------------------- workers
@@ -217,6 +238,7 @@ public final class ProcessBackedPool extends AbstractPool<SerializedFunction, Pr
             return;
         }
         moveTo(PoolState.RUNNING);
+        observer.started();
         for (int i = 0; i < workers(); i++) {
             spawn();
         }
@@ -345,6 +367,7 @@ public final class ProcessBackedPool extends AbstractPool<SerializedFunction, Pr
         }
         ProcessChunk running = lost.isEmpty() ? null : lost.get(0);
         WorkerDeath.Kind kind = deaths.classify(seen, terminating, running != null && running == seen.timedOut());
+        observer.workerExited(seen, lost, kind);
         WorkerDiedException died = new WorkerDiedException(WorkerDeath.describe(seen, lost.isEmpty()), seen.pid(),
                 seen.exitCode(), seen.stderrTail(), seen.fatal());
         switch (kind) {
