@@ -13,8 +13,12 @@ import java.util.Map;
  * thread, else under the fork whose thread opened it, else at the root.
  */
 public final class ScopeTree {
-    /** How many frames of a fork's stack the dump shows. */
+    /** How many frames of a fork's stack the dump shows, after the parking machinery. */
     static final int FRAMES = 4;
+    /** The frames a parked thread has on top that say nothing of what it waits for. */
+    private static final List<String> PARKING = List.of("jdk.internal.", "java.lang.VirtualThread",
+            "java.lang.System$", "java.util.concurrent.locks.LockSupport", "java.util.concurrent.locks.AbstractQueuedSynchronizer",
+            "java.util.concurrent.ForkJoinPool.managedBlock", "java.util.concurrent.ForkJoinPool.unmanagedBlock");
 
     /** A scope of the snapshot. */
     private static final class ScopeNode {
@@ -37,8 +41,30 @@ public final class ScopeTree {
         ForkNode(ScopeRecord.Fork fork) {
             this.fork = fork;
             this.state = fork.thread().getState();
-            this.frames = fork.thread().getStackTrace();
+            this.frames = topFrames(fork.thread().getStackTrace());
         }
+    }
+
+    /** The first {@link #FRAMES} frames below the parking machinery (all of it if nothing else). */
+    static StackTraceElement[] topFrames(StackTraceElement[] stack) {
+        int first = 0;
+        while (first < stack.length && isParking(stack[first])) {
+            first++;
+        }
+        if (first == stack.length) {
+            first = 0;
+        }
+        return java.util.Arrays.copyOfRange(stack, first, Math.min(stack.length, first + FRAMES));
+    }
+
+    private static boolean isParking(StackTraceElement frame) {
+        String method = frame.getClassName() + "." + frame.getMethodName();
+        for (String prefix : PARKING) {
+            if (method.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private final long now;
@@ -120,7 +146,7 @@ public final class ScopeTree {
             out.append(inner).append("fork \"").append(fork.fork.name()).append("\" ").append(fork.state)
                     .append(' ').append(age(fork.fork.startNanos())).append(", thread \"")
                     .append(fork.fork.thread().getName()).append("\"\n");
-            for (int i = 0; i < Math.min(FRAMES, fork.frames.length); i++) {
+            for (int i = 0; i < fork.frames.length; i++) {
                 out.append(inner).append("    at ").append(fork.frames[i]).append('\n');
             }
             for (ScopeNode nested : fork.scopes) {
@@ -176,7 +202,7 @@ public final class ScopeTree {
             json.beginObject().name("name").value(fork.fork.name()).name("state").value(fork.state.name())
                     .name("ageMillis").value(millis(fork.fork.startNanos()))
                     .name("thread").value(fork.fork.thread().getName()).name("frames").beginArray();
-            for (int i = 0; i < Math.min(FRAMES, fork.frames.length); i++) {
+            for (int i = 0; i < fork.frames.length; i++) {
                 json.value(fork.frames[i].toString());
             }
             json.endArray().name("scopes").beginArray();
