@@ -16,6 +16,7 @@ import dev.weft.core.TaskScope;
 import dev.weft.core.ThreadKind;
 import dev.weft.core.Timeline;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,7 +28,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import jdk.jfr.Recording;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The examples of weft-core's javadoc: each {@code @start region} below is shown by a
@@ -330,5 +333,29 @@ class CoreSnippets {
             release.countDown();
             scope.join();
         }
+    }
+
+    @Test
+    void timelineFromRecording(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("run.jfr");
+        Path svg = dir.resolve("run.svg");
+        // @start region="timeline-from-recording"
+        try (var recording = new Recording()) {
+            recording.enable("dev.weft.Scope");
+            recording.enable("dev.weft.Fork").withThreshold(Duration.ZERO);   // every fork, even short ones
+            recording.start();
+            try (var scope = TaskScope.builder().name("work").open()) {
+                scope.fork("a", () -> slowSquare(2));
+                scope.fork("b", () -> slowSquare(3));
+                scope.join();
+            }
+            recording.dump(file);   // or: jcmd <pid> JFR.dump filename=run.jfr
+        }
+        Timeline timeline = Timeline.fromRecording(file);
+        System.out.print(timeline.renderAscii(40));
+        timeline.writeSvg(svg);
+        // @end
+        assertTrue(timeline.spans().stream().map(Timeline.Span::name).toList().containsAll(List.of("scope work", "a", "b")));
+        assertTrue(Files.isRegularFile(svg));
     }
 }
