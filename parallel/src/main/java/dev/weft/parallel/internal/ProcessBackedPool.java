@@ -346,6 +346,7 @@ public final class ProcessBackedPool extends AbstractPool<SerializedFunction, Pr
 
     /** A worker reached {@code maxTasksPerChild}: its replacement starts now. */
     void retired(ProcessWorker worker) {
+        workerRestarted();
         lock.lock();
         try {
             spawn();
@@ -395,6 +396,7 @@ public final class ProcessBackedPool extends AbstractPool<SerializedFunction, Pr
         lock.lock();
         try {
             if (kind != WorkerDeath.Kind.CANNOT_START && !seen.replaced()) {
+                workerRestarted();
                 spawn();
             }
         } finally {

@@ -165,6 +165,7 @@ final class ProcessWorker implements ChildJvm.Listener, TaskWatchdog.Watched {
             }
             pending.add(chunk);
             pendingItems += chunk.size();
+            chunk.started();
             return true;
         } finally {
             lock.unlock();
