@@ -20,5 +20,5 @@ module dev.weft.core {
     exports dev.weft.core;
     exports dev.weft.core.internal to dev.weft.sync, dev.weft.async, dev.weft.parallel;
     exports dev.weft.core.internal.jfr to dev.weft.sync, dev.weft.async, dev.weft.parallel, dev.weft.cluster, jdk.jfr;
-    exports dev.weft.core.internal.registry to dev.weft.async, dev.weft.parallel, dev.weft.micrometer, java.management;
+    exports dev.weft.core.internal.registry to dev.weft.async, dev.weft.parallel, java.management;
 }
