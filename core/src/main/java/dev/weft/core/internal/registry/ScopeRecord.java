@@ -57,6 +57,7 @@ public final class ScopeRecord {
         this.deadlineNanos = deadline == null ? Long.MIN_VALUE : saturatedNanos(deadline);
         this.gatherThreads = gatherThreads;
         this.running = gatherThreads == null ? new ConcurrentHashMap<>() : null;
+        this.entry = LiveScopes.add(owner, this); // first: the registry's one-time set-up is not the scope's time
         ScopeEvent scopeEvent = new ScopeEvent();
         if (scopeEvent.isEnabled()) {
             scopeEvent.begin();
@@ -64,7 +65,6 @@ public final class ScopeRecord {
         } else {
             this.event = null;
         }
-        this.entry = LiveScopes.add(owner, this);
     }
 
     private static long saturatedNanos(Duration d) {
