@@ -21,7 +21,9 @@ import javax.management.remote.JMXServiceURL;
  * {@snippet class=dev.weft.core.snippets.CoreSnippets region=dump-command}
  *
  * <p>The Attach API ({@code jdk.attach}) is needed by this command only: weft-core requires it
- * {@code static}, so applications never load it.
+ * {@code static}, so applications never load it. On the class path the JDK resolves it by itself;
+ * on the module path run {@code java --add-modules jdk.attach -p weft-core.jar -m
+ * dev.weft.core/dev.weft.core.Dump <pid>}.
  *
  * @since 0.1
  */
