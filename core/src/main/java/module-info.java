@@ -16,8 +16,15 @@ module dev.weft.core {
     // Micrometer's context-propagation: optional; when present, its registered ThreadLocalAccessors
     // propagate into forks (dev.weft.core.internal.ForkContext checks that it is there).
     requires static context.propagation;
+    // JFR events (dev.weft.core.internal.jfr) and the MBean dev.weft:type=Scopes; the Attach API
+    // only for the command dev.weft.core.Dump, so applications never need it.
+    requires jdk.jfr;
+    requires java.management;
+    requires static jdk.attach;
 
     exports dev.weft.core;
     exports dev.weft.core.internal to dev.weft.sync, dev.weft.async, dev.weft.parallel, dev.weft.decorators,
             dev.weft.cluster;
+    exports dev.weft.core.internal.jfr to dev.weft.sync, dev.weft.async, dev.weft.parallel, dev.weft.cluster, jdk.jfr;
+    exports dev.weft.core.internal.registry to dev.weft.async, dev.weft.parallel, java.management;
 }

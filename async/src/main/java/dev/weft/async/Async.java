@@ -12,6 +12,7 @@ import dev.weft.core.TaskScope;
 import dev.weft.core.internal.CancelScope;
 import dev.weft.core.internal.Durations;
 import dev.weft.core.internal.ForkContext;
+import dev.weft.core.internal.registry.ScopeKinds;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -97,6 +98,7 @@ public final class Async {
      */
     public static <T> T run(Callable<T> main) throws InterruptedException {
         Objects.requireNonNull(main, "main");
+        ScopeKinds.next("Async.run");
         TaskScope root = TaskScope.builder().name("run-" + SCOPE_IDS.incrementAndGet()).failFast(false).open();
         try {
             return main.call();

@@ -6,6 +6,7 @@ import dev.weft.core.TaskScope;
 import dev.weft.core.internal.CancelScope;
 import dev.weft.core.internal.Interruptions;
 import dev.weft.core.internal.Uninterruptibly;
+import dev.weft.core.internal.registry.ScopeKinds;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -76,6 +77,7 @@ public final class TaskGroup implements AutoCloseable {
         if (ownedByRun) {
             builder.onFirstFailure(failure -> interruptBody());
         }
+        ScopeKinds.next("TaskGroup");
         this.scope = builder.open();
         this.ownedByRun = ownedByRun;
     }

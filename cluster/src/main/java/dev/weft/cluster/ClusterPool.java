@@ -6,6 +6,7 @@ import dev.weft.cluster.internal.CurrentMember;
 import dev.weft.cluster.internal.HazelcastPool;
 import dev.weft.cluster.internal.HazelcastSetup;
 import dev.weft.parallel.Pool;
+import dev.weft.parallel.PoolStats;
 import dev.weft.parallel.SerializableFunction;
 import java.util.List;
 import java.util.Objects;
@@ -210,6 +211,11 @@ public final class ClusterPool implements Pool {
     @Override
     public boolean isIdle() {
         return pool.isIdle();
+    }
+
+    @Override
+    public PoolStats stats() {
+        return pool.stats();
     }
 
     @Override

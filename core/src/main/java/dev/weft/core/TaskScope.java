@@ -5,6 +5,7 @@ import dev.weft.core.internal.FirstFailure;
 import dev.weft.core.internal.ForkContext;
 import dev.weft.core.internal.ForkedTask;
 import dev.weft.core.internal.Uninterruptibly;
+import dev.weft.core.internal.registry.ScopeRecord;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -99,6 +100,8 @@ public final class TaskScope implements AutoCloseable {
     private boolean deadlinePassed;
     /** With fail-fast, the failures {@link #join()} throws; without, only which came first. */
     private final FirstFailure failures;
+    /** What Scopes.dump() and the JFR events see of this scope. */
+    private final ScopeRecord observed;
 
     private TaskScope(Builder builder) {
         this.name = builder.name != null ? builder.name : "scope-" + SCOPE_IDS.incrementAndGet();
@@ -118,6 +121,7 @@ public final class TaskScope implements AutoCloseable {
             deadlineScope = null;
             effectiveDeadline = CancelScope.currentDeadline().orElse(null);
         }
+        this.observed = ScopeRecord.openScope(this, name, deadline);
     }
 
     /**
@@ -278,6 +282,7 @@ public final class TaskScope implements AutoCloseable {
     private <T> T runAsFork(ForkedTask<T> task, Callable<T> body) throws Exception {
         CURRENT.set(this);
         FORK_OF.set(this);
+        observed.forkStarted(task);
         try {
             if (timeline == null) {
                 return body.call();
@@ -301,6 +306,7 @@ public final class TaskScope implements AutoCloseable {
      * the first failure cancels the scope ({@link #cancelOnFirstFailure()}) before it returns.
      */
     private void forkEnded(ForkedTask<?> task, Outcome<?> outcome, Thread thread) {
+        observed.forkEnded(task, outcome);
         running.remove(task);
         if (thread != null) {
             ending.add(thread);
@@ -510,6 +516,7 @@ public final class TaskScope implements AutoCloseable {
         } finally {
             lock.unlock();
             awaitTermination();
+            observed.closed();
             if (CURRENT.get() == this) {
                 if (enclosing == null) {
                     CURRENT.remove();

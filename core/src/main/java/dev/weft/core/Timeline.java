@@ -5,12 +5,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.LongSupplier;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordedThread;
+import jdk.jfr.consumer.RecordingFile;
 
 /**
  * A recorder of what ran when: each {@link Span} is a named piece of work with the thread that
@@ -21,6 +26,9 @@ import java.util.function.LongSupplier;
  * {@snippet class=dev.weft.core.snippets.CoreSnippets region=timeline}
  *
  * <p>Spans may be recorded from any thread at once. Only ended spans are reported.
+ *
+ * <p>{@link #fromRecording(Path)} draws the same chart for any application: it reads the
+ * {@code dev.weft.Fork} and {@code dev.weft.Scope} events of a JDK Flight Recorder file.
  *
  * @since 0.1
  */
@@ -49,6 +57,59 @@ public final class Timeline {
      */
     public static Timeline start(LongSupplier nanoClock) {
         return new Timeline(Objects.requireNonNull(nanoClock, "nanoClock"));
+    }
+
+    /**
+     * Builds a timeline from a JDK Flight Recorder file: one span a {@code dev.weft.Scope} event
+     * (named {@code scope NAME}, on the thread that closed it) and one a {@code dev.weft.Fork}
+     * event (named after the fork, on its thread), time zero being the earliest of them. So
+     * {@link #renderAscii(int)} and {@link #writeSvg(Path)} draw what any application's scopes and
+     * forks did, recorded without a code change:
+     * {@code java -XX:StartFlightRecording:filename=run.jfr,settings=profile ...}. Forks shorter
+     * than the event's threshold (1 ms by default) are not in a recording; record with
+     * {@code jdk.jfr.Recording.enable("dev.weft.Fork").withThreshold(Duration.ZERO)}, or the
+     * samples launcher's {@code --jfr FILE}, to see every one.
+     *
+     * {@snippet class=dev.weft.core.snippets.CoreSnippets region=timeline-from-recording}
+     *
+     * <p>The timeline's clock stands still: it is for reading and drawing; spans
+     * {@linkplain #record(Span) recorded} into it keep their own times.
+     *
+     * @param jfrFile a recording, as {@code jcmd <pid> JFR.dump} or {@code Recording.dump} write it
+     * @return the timeline, empty if the recording holds no weft event
+     * @throws IOException if the file cannot be read or is not a recording
+     * @throws NullPointerException if {@code jfrFile} is null
+     */
+    public static Timeline fromRecording(Path jfrFile) throws IOException {
+        Objects.requireNonNull(jfrFile, "jfrFile");
+        List<RecordedEvent> events = new ArrayList<>();
+        try (RecordingFile recording = new RecordingFile(jfrFile)) {
+            while (recording.hasMoreEvents()) {
+                RecordedEvent event = recording.readEvent();
+                String type = event.getEventType().getName();
+                if (type.equals("dev.weft.Fork") || type.equals("dev.weft.Scope")) {
+                    events.add(event);
+                }
+            }
+        }
+        Timeline timeline = new Timeline(() -> 0L);
+        Instant origin = events.stream().map(RecordedEvent::getStartTime).min(Comparator.naturalOrder()).orElse(null);
+        for (RecordedEvent event : events) {
+            boolean fork = event.getEventType().getName().equals("dev.weft.Fork");
+            String name = fork ? event.getString("name") : "scope " + event.getString("name");
+            RecordedThread thread = fork && event.getThread("thread") != null ? event.getThread("thread") : event.getThread();
+            timeline.record(new Span(name == null ? "?" : name, threadName(thread),
+                    Duration.between(origin, event.getStartTime()), Duration.between(origin, event.getEndTime())));
+        }
+        return timeline;
+    }
+
+    private static String threadName(RecordedThread thread) {
+        if (thread == null) {
+            return "?";
+        }
+        String name = thread.getJavaName();
+        return name == null || name.isEmpty() ? "thread-" + thread.getJavaThreadId() : name;
     }
 
     /**

@@ -6,7 +6,9 @@
  * {@linkplain dev.weft.core.TaskScope#fork fork} tasks into it, {@linkplain
  * dev.weft.core.TaskScope#join join} them. Each fork returns a {@link dev.weft.core.Task}, whose
  * end is an {@link dev.weft.core.Outcome}. A {@link dev.weft.core.Timeline} records what ran when
- * and draws it.
+ * and draws it, also from a JDK Flight Recorder file of weft's events;
+ * {@link dev.weft.core.Scopes} shows the scopes open now, and {@link dev.weft.core.Dump} prints
+ * them for another JVM.
  *
  * {@snippet class=dev.weft.core.snippets.CoreSnippets region=core-package}
  *

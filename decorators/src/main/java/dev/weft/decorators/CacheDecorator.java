@@ -40,4 +40,16 @@ public interface CacheDecorator extends Decorator {
 
     /** {@return whether arguments of different types are cached apart ({@code typed=True})} */
     boolean typed();
+
+    /**
+     * Returns how many entries were dropped to make room for newer ones since the cache was made or
+     * last {@linkplain #clear() cleared}: the number Python's {@code cache_info()} does not give,
+     * and metrics want ({@code cache.evictions} in {@code weft-micrometer}). 0 for an unbounded
+     * cache, and for {@code maxSize} 0, which stores nothing.
+     *
+     * {@snippet class=dev.weft.decorators.snippets.DecoratorsSnippets region=cache-evictions}
+     *
+     * @return the evictions, 0 or more
+     */
+    long evictions();
 }

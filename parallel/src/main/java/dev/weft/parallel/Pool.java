@@ -256,6 +256,17 @@ public interface Pool extends AutoCloseable {
     boolean isIdle();
 
     /**
+     * Returns what the pool has done and is doing: its busy workers and queued chunks now, and
+     * the inputs completed, failed and cancelled, the workers restarted, the chunks and their time
+     * since it was made. {@code weft-micrometer} publishes it as metrics.
+     *
+     * {@snippet class=dev.weft.parallel.snippets.ParallelSnippets region=pool-stats}
+     *
+     * @return a snapshot; the gauges may change as soon as it is read
+     */
+    PoolStats stats();
+
+    /**
      * Applies {@code fn} to every input in parallel and returns the results in input order,
      * with the {@linkplain #defaultChunkSize default chunk size}.
      *

@@ -8,7 +8,7 @@ import java.util.Objects;
 
 /**
  * The launcher's command line, parsed: {@code [list] | run ID... | run all | jshell [FILE.jsh]}, with
- * {@code --scale F}, {@code --timeline DIR}, {@code --online}, {@code --ask} and {@code --seed N}
+ * {@code --scale F}, {@code --timeline DIR}, {@code --jfr FILE}, {@code --online}, {@code --ask} and {@code --seed N}
  * anywhere (they are {@code run}'s: {@code jshell} takes none of them).
  *
  * <pre>{@code
@@ -26,9 +26,10 @@ import java.util.Objects;
  * @param ask whether {@code input()} waits for the user to type on standard input
  * @param seed the random seed, or null
  * @param script the script {@code jshell} runs, or null to open the prompt
+ * @param jfrFile where to write a JDK Flight Recorder recording of the run, or null
  */
 public record LaunchOptions(Command command, List<String> ids, double scale, Path timelineDir,
-                            boolean online, boolean ask, Long seed, Path script) {
+                            boolean online, boolean ask, Long seed, Path script, Path jfrFile) {
 
     /** What the launcher is asked to do. */
     public enum Command {
@@ -51,12 +52,13 @@ public record LaunchOptions(Command command, List<String> ids, double scale, Pat
             options:
                    --scale F       multiplie chaque attente et chaque taille de calcul (1 = durées du notebook)
                    --timeline DIR  écrit DIR/<id>.svg par cellule et montre la même chronologie en ASCII
+                   --jfr FICHIER   enregistre l'exécution avec JFR (événements dev.weft.*, chaque fork)
                    --online        les cellules Wikipédia lisent le vrai site (sinon un serveur local)
                    --ask           input() attend une réponse tapée au clavier (sinon "Donna")
                    --seed N        graine des nombres aléatoires (randint)
             """;
 
-    private static final List<String> RUN_OPTIONS = List.of("--scale", "--timeline", "--online", "--ask", "--seed");
+    private static final List<String> RUN_OPTIONS = List.of("--scale", "--timeline", "--jfr", "--online", "--ask", "--seed");
 
     /** Checks the fields. */
     public LaunchOptions {
@@ -81,6 +83,7 @@ public record LaunchOptions(Command command, List<String> ids, double scale, Pat
         boolean ask = false;
         Long seed = null;
         Path script = null;
+        Path jfr = null;
         boolean runOption = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -88,6 +91,7 @@ public record LaunchOptions(Command command, List<String> ids, double scale, Pat
             switch (arg) {
                 case "--scale" -> scale = parseScale(value(args, ++i, arg));
                 case "--timeline" -> timeline = Path.of(value(args, ++i, arg));
+                case "--jfr" -> jfr = Path.of(value(args, ++i, arg));
                 case "--online" -> online = true;
                 case "--ask" -> ask = true;
                 case "--seed" -> seed = parseSeed(value(args, ++i, arg));
@@ -117,10 +121,10 @@ public record LaunchOptions(Command command, List<String> ids, double scale, Pat
             throw new IllegalArgumentException("run: donnez des ids de cellules, ou all");
         }
         if (command == Command.JSHELL && runOption) {
-            throw new IllegalArgumentException("jshell: --scale, --timeline, --online, --ask et --seed sont des options de run");
+            throw new IllegalArgumentException("jshell: --scale, --timeline, --jfr, --online, --ask et --seed sont des options de run");
         }
         return new LaunchOptions(command == null ? Command.LIST : command, ids, scale, timeline,
-                online, ask, seed, script);
+                online, ask, seed, script, jfr);
     }
 
     private static String value(String[] args, int index, String option) {

@@ -84,7 +84,12 @@ public final class Samples {
             case LIST -> list(catalogue, out);
             case RUN -> {
                 LineSource input = LineSource.from(in, options.ask());
-                return new CellRunner(options, out, err, input).runAll(selected) == 0 ? 0 : 1;
+                RunRecording recording = RunRecording.start(options.jfrFile(), err);
+                try {
+                    return new CellRunner(options, out, err, input).runAll(selected) == 0 ? 0 : 1;
+                } finally {
+                    recording.close();
+                }
             }
             case JSHELL -> {
                 return jshell(options, out, err);

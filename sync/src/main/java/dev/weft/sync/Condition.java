@@ -1,6 +1,8 @@
 package dev.weft.sync;
 
 import dev.weft.core.internal.Durations;
+import dev.weft.core.internal.jfr.LockWaitEvent;
+import dev.weft.core.internal.jfr.LockWaits;
 import dev.weft.sync.internal.ConditionLock;
 import dev.weft.sync.internal.ReleaseOnce;
 import dev.weft.sync.internal.WaitQueue;
@@ -366,7 +368,9 @@ public final class Condition implements java.util.concurrent.locks.Condition {
         if (Thread.interrupted()) {
             throw new InterruptedException();
         }
+        LockWaitEvent wait = LockWaits.begin();
         int outcome = park(nanos, timed, true);
+        LockWaits.end(wait, "Condition", "await", this);
         boolean signalled = (outcome & SIGNALLED) != 0;
         if ((outcome & INTERRUPTED) != 0) {
             if (!signalled) {

@@ -1,6 +1,7 @@
 package dev.weft.sync;
 
 import dev.weft.core.internal.Durations;
+import dev.weft.core.internal.jfr.LockWaits;
 import dev.weft.sync.internal.Identity;
 import dev.weft.sync.internal.Storage;
 import java.time.Duration;
@@ -224,7 +225,7 @@ public final class JoinableQueue<E> extends AbstractQueue<E> implements Blocking
                 if (!isFullLocked()) {
                     break;
                 }
-                notFull.await();
+                LockWaits.await(notFull, "JoinableQueue", "put", this);
             }
             enqueue(item);
         } finally {
@@ -282,7 +283,7 @@ public final class JoinableQueue<E> extends AbstractQueue<E> implements Blocking
         try {
             while (items.size() == 0) {
                 checkOpenForGet();
-                notEmpty.await();
+                LockWaits.await(notEmpty, "JoinableQueue", "get", this);
             }
             return dequeue();
         } finally {

@@ -1,6 +1,8 @@
 package dev.weft.sync;
 
 import dev.weft.core.internal.Durations;
+import dev.weft.core.internal.jfr.LockWaitEvent;
+import dev.weft.core.internal.jfr.LockWaits;
 import dev.weft.sync.internal.Identity;
 import dev.weft.sync.internal.ReleaseOnce;
 import java.io.Serial;
@@ -93,7 +95,9 @@ public final class Lock implements java.util.concurrent.locks.Lock {
      */
     public void acquire() throws InterruptedException {
         if (!sync.tryAcquire(1)) {
+            LockWaitEvent wait = LockWaits.begin();
             sync.acquireInterruptibly(1);
+            LockWaits.end(wait, "Lock", "acquire", this);
         }
     }
 

@@ -1,6 +1,8 @@
 package dev.weft.sync;
 
 import dev.weft.core.internal.Durations;
+import dev.weft.core.internal.jfr.LockWaitEvent;
+import dev.weft.core.internal.jfr.LockWaits;
 import dev.weft.sync.internal.Identity;
 import dev.weft.sync.internal.ReleaseOnce;
 import java.lang.invoke.MethodHandles;
@@ -66,7 +68,9 @@ public final class RLock implements java.util.concurrent.locks.Lock {
      * @throws InterruptedException if the thread is interrupted while waiting
      */
     public void acquire() throws InterruptedException {
+        LockWaitEvent wait = LockWaits.begin();
         lock.lockInterruptibly();
+        LockWaits.end(wait, "RLock", "acquire", this);
         held();
     }
 

@@ -1,6 +1,8 @@
 package dev.weft.sync;
 
 import dev.weft.core.internal.Durations;
+import dev.weft.core.internal.jfr.LockWaitEvent;
+import dev.weft.core.internal.jfr.LockWaits;
 import dev.weft.sync.internal.Identity;
 import dev.weft.sync.internal.ReleaseOnce;
 import java.io.Serial;
@@ -102,7 +104,9 @@ public sealed class Semaphore permits BoundedSemaphore {
      */
     public void acquire() throws InterruptedException {
         if (sync.tryAcquireShared(1) < 0) {
+            LockWaitEvent wait = LockWaits.begin();
             sync.acquireSharedInterruptibly(1);
+            LockWaits.end(wait, "Semaphore", "acquire", this);
         }
     }
 

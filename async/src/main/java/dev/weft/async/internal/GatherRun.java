@@ -9,6 +9,8 @@ import dev.weft.core.internal.FirstFailure;
 import dev.weft.core.internal.ForkContext;
 import dev.weft.core.internal.Interruptions;
 import dev.weft.core.internal.Uninterruptibly;
+import dev.weft.core.internal.jfr.ForkEvent;
+import dev.weft.core.internal.registry.ScopeRecord;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
@@ -59,6 +61,8 @@ public final class GatherRun {
     private volatile boolean cancelled;
     /** The caller's context, which every task starts with. */
     private final ForkContext context = ForkContext.capture();
+    /** What Scopes.dump() and the JFR events see of this gather. */
+    private final ScopeRecord observed;
 
     private GatherRun(Object[] callables, int maxConcurrency, boolean failFast) {
         this.name = "gather-" + IDS.incrementAndGet();
@@ -69,6 +73,7 @@ public final class GatherRun {
         this.pending = new AtomicInteger(callables.length);
         this.permits = maxConcurrency < callables.length ? new Semaphore(maxConcurrency) : null;
         this.failures = failFast ? FirstFailure.failFast(this::cancelAll) : null;
+        this.observed = ScopeRecord.openGather(this, name, threads);
     }
 
     /**
@@ -195,6 +200,7 @@ public final class GatherRun {
     private void runTask(int index) {
         CONTEXT.set(this);
         boolean ran = !cancelled;
+        ForkEvent forkEvent = observed.gatherForkStarted();
         Object value = null;
         Throwable error = null;
         if (ran) {
@@ -211,6 +217,7 @@ public final class GatherRun {
             }
         }
         CONTEXT.remove();
+        observed.gatherForkEnded(forkEvent, index, ran, error, cancelled);
         record(index, ran, value, error);
         if (permits != null) {
             permits.release();
@@ -281,5 +288,6 @@ public final class GatherRun {
                 Uninterruptibly.join(thread);
             }
         }
+        observed.closed();
     }
 }

@@ -1,6 +1,7 @@
 package dev.weft.core.snippets;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -8,11 +9,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.core.Outcome;
 import dev.weft.core.ScopeTimeoutException;
+import dev.weft.core.Scopes;
 import dev.weft.core.Task;
 import dev.weft.core.TaskFailedException;
 import dev.weft.core.TaskScope;
 import dev.weft.core.ThreadKind;
 import dev.weft.core.Timeline;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,7 +30,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.Optional;
+import jdk.jfr.Recording;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.MDC;
 
 /**
@@ -309,5 +316,85 @@ class CoreSnippets {
             MDC.remove("requestId");
         }
         // @end
+    }
+
+    @Test
+    void scopesDump() throws InterruptedException {
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        String tree;
+        // @start region="scopes-dump"
+        try (var scope = TaskScope.builder().name("orders").open()) {
+            scope.fork("fetch", () -> {
+                started.countDown();
+                release.await();               // stuck here: the dump shows this frame
+                return 1;
+            });
+            started.await(30, TimeUnit.SECONDS);
+            tree = Scopes.dump();
+            // scope "orders" [TaskScope] open 0.002 s, thread "main", 1 running of 1 forks
+            //   fork "fetch" WAITING 0.001 s, thread "fetch"
+            //       at java.base/java.util.concurrent.CountDownLatch.await(CountDownLatch.java:230)
+            //       at com.example.Orders.lambda$load$0(Orders.java:12)
+            release.countDown();
+            scope.join();
+        }
+        // @end
+        assertTrue(tree.contains("scope \"orders\" [TaskScope]"), tree);
+        assertTrue(tree.contains("fork \"fetch\""), tree);
+        assertFalse(Scopes.dump().contains("\"orders\""), "closed: gone from the tree");
+    }
+
+    @Test
+    void dumpCommand() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        try (var scope = TaskScope.builder().name("seen-from-outside").open()) {
+            scope.fork(() -> {
+                started.countDown();
+                release.await();
+                return 0;
+            });
+            assertTrue(started.await(30, TimeUnit.SECONDS));
+            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            String weftCoreJar = System.getProperty("java.class.path");
+            long pid = ProcessHandle.current().pid();
+            // @start region="dump-command"
+            // From a shell: java -cp weft-core.jar dev.weft.core.Dump <pid>   (add --json for JSON)
+            Process dump = new ProcessBuilder(java, "-cp", weftCoreJar, "dev.weft.core.Dump", Long.toString(pid))
+                    .redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            String tree = new String(dump.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            // @end
+            assertTrue(dump.waitFor(30, TimeUnit.SECONDS), "the command ends");
+            assertEquals(0, dump.exitValue());
+            assertTrue(tree.contains("scope \"seen-from-outside\""), tree);
+            release.countDown();
+            scope.join();
+        }
+    }
+
+    @Test
+    void timelineFromRecording(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("run.jfr");
+        Path svg = dir.resolve("run.svg");
+        // @start region="timeline-from-recording"
+        try (var recording = new Recording()) {
+            recording.enable("dev.weft.Scope");
+            recording.enable("dev.weft.Fork").withThreshold(Duration.ZERO);   // every fork, even short ones
+            recording.start();
+            try (var scope = TaskScope.builder().name("work").open()) {
+                scope.fork("a", () -> slowSquare(2));
+                scope.fork("b", () -> slowSquare(3));
+                scope.join();
+            }
+            recording.dump(file);   // or: jcmd <pid> JFR.dump filename=run.jfr
+        }
+        Timeline timeline = Timeline.fromRecording(file);
+        System.out.print(timeline.renderAscii(40));
+        timeline.writeSvg(svg);
+        // @end
+        assertTrue(timeline.spans().stream().map(Timeline.Span::name).toList().containsAll(List.of("scope work", "a", "b")));
+        assertTrue(Files.isRegularFile(svg));
     }
 }

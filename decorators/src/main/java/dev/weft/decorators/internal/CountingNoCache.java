@@ -37,6 +37,11 @@ public final class CountingNoCache implements CacheDecorator, Attachable {
     }
 
     @Override
+    public long evictions() {
+        return 0; // it stores nothing, so it never drops anything
+    }
+
+    @Override
     public boolean typed() {
         return typed;
     }

@@ -63,6 +63,7 @@ public final class MemoCache implements CacheDecorator, Attachable {
     private volatile Node mru;
     private final LongAdder hits = new LongAdder();
     private final LongAdder misses = new LongAdder();
+    private final LongAdder evictions = new LongAdder();
     private final Ownership ownership;
 
     /**
@@ -182,6 +183,7 @@ public final class MemoCache implements CacheDecorator, Attachable {
                 unlink(oldest);
                 index.remove(oldest.key);
                 size--;
+                evictions.increment();
             }
             linkNewest(node);
             size++;
@@ -245,9 +247,15 @@ public final class MemoCache implements CacheDecorator, Attachable {
             index.clear();
             hits.reset();
             misses.reset();
+            evictions.reset();
         } finally {
             lock.unlock();
         }
+    }
+
+    @Override
+    public long evictions() {
+        return evictions.sum();
     }
 
     @Override

@@ -330,6 +330,28 @@ class DecoratorsSnippets {
     }
 
     @Test
+    void cacheEvictions() {
+        // @start region="cache-evictions"
+        CacheDecorator cache = Decorators.lruCache(2);
+        Function<Integer, Integer> times10 = Decorate.function("times10", x -> x * 10, cache);
+        for (int x : List.of(7, 9, 7, 8, 9)) times10.apply(x);   // 8 evicts 9, then 9 evicts 7
+        long dropped = cache.evictions();   // 2
+        // @end
+        assertEquals(2, dropped);
+        cache.clear();
+        assertEquals(0, cache.evictions(), "clear resets it with the other statistics");
+        CacheDecorator unbounded = Decorators.cache();
+        Function<Integer, Integer> plus = Decorate.function("plus", x -> x + 1, unbounded);
+        for (int x = 0; x < 1000; x++) plus.apply(x);
+        assertEquals(0, unbounded.evictions());
+        CacheDecorator none = Decorators.lruCache(0);
+        Function<Integer, Integer> id = Decorate.function("id", x -> x, none);
+        id.apply(1);
+        id.apply(2);
+        assertEquals(0, none.evictions());
+    }
+
+    @Test
     void showDoc() {
         List<String> out = new ArrayList<>();
         // @start region="show-doc"

@@ -4,6 +4,7 @@ import dev.weft.core.Outcome;
 import dev.weft.core.internal.ForkContext;
 import dev.weft.core.internal.Uninterruptibly;
 import dev.weft.parallel.Pool;
+import dev.weft.parallel.PoolStats;
 import dev.weft.parallel.SerializableFunction;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -46,6 +47,8 @@ public abstract class AbstractPool<F, C extends WorkChunk> implements Pool {
     private final Condition idle = lock.newCondition();
     private State state = State.OPEN;
     private long unreported;
+    /** What {@link #stats()} reports. */
+    private final PoolCounters counters = new PoolCounters();
 
     /**
      * For a backend with a fixed number of workers.
@@ -146,6 +149,16 @@ public abstract class AbstractPool<F, C extends WorkChunk> implements Pool {
         Objects.requireNonNull(fn, "fn");
         checkOpenLocked();
         return new BackendJob<>(prepare(fn));
+    }
+
+    @Override
+    public final PoolStats stats() {
+        return counters.snapshot(workers());
+    }
+
+    /** A worker was started to replace one that died or retired: counted in {@link #stats()}. */
+    protected final void workerRestarted() {
+        counters.workerRestarted();
     }
 
     @Override
@@ -299,6 +312,16 @@ public abstract class AbstractPool<F, C extends WorkChunk> implements Pool {
             public boolean isAbandoned() {
                 return sink.isAbandoned();
             }
+
+            @Override
+            public void started() {
+                counters.started();
+            }
+
+            @Override
+            public void ended(boolean started, long nanos, List<Outcome<Object>> outcomes) {
+                counters.ended(started, nanos, outcomes);
+            }
         };
     }
 
@@ -342,6 +365,7 @@ public abstract class AbstractPool<F, C extends WorkChunk> implements Pool {
             }
             boolean keep = helpsCaller();
             for (C chunk : dispatchOrder) {
+                counters.dispatched();
                 dispatch(chunk);
                 if (keep) {
                     helpable.add(chunk);

@@ -1,6 +1,7 @@
 package dev.weft.parallel.internal;
 
 import dev.weft.core.internal.Durations;
+import dev.weft.core.internal.registry.PoolSource;
 import dev.weft.parallel.ProcessPoolOptions;
 import dev.weft.parallel.SerializableFunction;
 import dev.weft.parallel.WorkerDiedException;
@@ -53,6 +54,8 @@ public final class ProcessBackedPool extends AbstractPool<SerializedFunction, Pr
     private WorkerDiedException broken;
     private final List<ProcessChunk> orphans = new ArrayList<>();
     private TaskWatchdog watchdog;
+    /** What Scopes.dump() and the JFR events see of this pool. */
+    private final PoolObserver observer;
 
     /**
      * Creates the pool; no child starts yet.
@@ -70,6 +73,23 @@ public final class ProcessBackedPool extends AbstractPool<SerializedFunction, Pr
         this.initializer = options.initializer()
                 .map(init -> FunctionCodec.encode(init, "the initializer"))
                 .orElse(null);
+        this.observer = new PoolObserver(name, "processes", this::workerViews);
+    }
+
+    PoolObserver observer() {
+        return observer;
+    }
+
+    /** The workers as the scope dump shows them; each is asked outside the pool's lock. */
+    private List<PoolSource.Worker> workerViews() {
+        List<ProcessWorker> now;
+        lock.lock();
+        try {
+            now = new ArrayList<>(workers);
+        } finally {
+            lock.unlock();
+        }
+        return now.stream().map(ProcessWorker::view).toList();
     }
 
     ProcessPoolOptions options() {
@@ -223,6 +243,7 @@ public final class ProcessBackedPool extends AbstractPool<SerializedFunction, Pr
         } finally {
             lock.unlock();
         }
+        observer.stopped();
     }
 
     // ---------------------------------------------------------------- workers
@@ -233,6 +254,7 @@ public final class ProcessBackedPool extends AbstractPool<SerializedFunction, Pr
             return;
         }
         moveTo(PoolState.RUNNING);
+        observer.started();
         for (int i = 0; i < workers(); i++) {
             spawn();
         }
@@ -340,6 +362,7 @@ public final class ProcessBackedPool extends AbstractPool<SerializedFunction, Pr
 
     /** A worker reached {@code maxTasksPerChild}: its replacement starts now. */
     void retired(ProcessWorker worker) {
+        workerRestarted();
         lock.lock();
         try {
             spawn();
@@ -361,6 +384,7 @@ public final class ProcessBackedPool extends AbstractPool<SerializedFunction, Pr
         }
         ProcessChunk running = lost.isEmpty() ? null : lost.get(0);
         WorkerDeath.Kind kind = deaths.classify(seen, terminating, running != null && running == seen.timedOut());
+        observer.workerExited(seen, lost, kind);
         WorkerDiedException died = new WorkerDiedException(WorkerDeath.describe(seen, lost.isEmpty()), seen.pid(),
                 seen.exitCode(), seen.stderrTail(), seen.fatal());
         switch (kind) {
@@ -388,6 +412,7 @@ public final class ProcessBackedPool extends AbstractPool<SerializedFunction, Pr
         lock.lock();
         try {
             if (kind != WorkerDeath.Kind.CANNOT_START && !seen.replaced()) {
+                workerRestarted();
                 spawn();
             }
         } finally {

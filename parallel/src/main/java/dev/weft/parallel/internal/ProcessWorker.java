@@ -1,6 +1,7 @@
 package dev.weft.parallel.internal;
 
 import dev.weft.core.internal.Uninterruptibly;
+import dev.weft.core.internal.registry.PoolSource;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -54,6 +55,8 @@ final class ProcessWorker implements ChildJvm.Listener, TaskWatchdog.Watched {
     private boolean replaced;
     private ProcessChunk timedOut;
     private Throwable fatal;
+    /** The inputs this worker has answered. */
+    private long tasksDone;
 
     ProcessWorker(ProcessBackedPool pool, String name, byte[] initializer) throws IOException {
         this.pool = pool;
@@ -162,6 +165,7 @@ final class ProcessWorker implements ChildJvm.Listener, TaskWatchdog.Watched {
             }
             pending.add(chunk);
             pendingItems += chunk.size();
+            chunk.started();
             return true;
         } finally {
             lock.unlock();
@@ -176,6 +180,7 @@ final class ProcessWorker implements ChildJvm.Listener, TaskWatchdog.Watched {
         SerializedFunction function = chunk.function();
         boolean known = !knownFunctions.add(function.id());
         child.writer().task(chunk.id(), chunk.firstIndex(), function.id(), known ? null : function.bytes(), chunk.args());
+        pool.observer().chunkSent(chunk, child.pid(), chunk.args().length + (known ? 0 : function.bytes().length));
     }
 
     /** Stops taking work after {@code maxTasksPerChild} chunks; a replacement starts at once. */
@@ -350,6 +355,7 @@ final class ProcessWorker implements ChildJvm.Listener, TaskWatchdog.Watched {
             }
             pending.poll();
             pendingItems -= chunk.size();
+            tasksDone += chunk.size();
             long now = System.nanoTime();
             double sample = (double) (now - headSince) / chunk.size();
             nanosPerItem = nanosPerItem < 0 ? sample : 0.75 * nanosPerItem + 0.25 * sample;
@@ -364,6 +370,7 @@ final class ProcessWorker implements ChildJvm.Listener, TaskWatchdog.Watched {
         if (closeNow) {
             child.closeInput();
         }
+        pool.observer().chunkAnswered(chunk, body.length - offset);
         chunk.reportReply(body, offset);
     }
 
@@ -396,7 +403,21 @@ final class ProcessWorker implements ChildJvm.Listener, TaskWatchdog.Watched {
             lock.unlock();
         }
         sender.interrupt();
+        pool.observer().chunksLost(lost);
         pool.workerExited(this, lost, death);
+    }
+
+    /** {@return this worker as the scope dump shows it} */
+    PoolSource.Worker view() {
+        lock.lock();
+        try {
+            ProcessChunk head = pending.peek();
+            String chunk = head == null ? "" : head.id() + " (" + head.size() + " inputs from index " + head.firstIndex() + ")";
+            String shown = state == State.RUNNING && !takesTasksLocked() ? "STARTING" : state.name();
+            return new PoolSource.Worker("pid " + child.pid(), shown, chunk, tasksDone);
+        } finally {
+            lock.unlock();
+        }
     }
 
     @Override

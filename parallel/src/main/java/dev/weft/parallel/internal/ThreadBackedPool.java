@@ -88,6 +88,7 @@ public final class ThreadBackedPool extends AbstractPool<Function<Object, Object
         }
 
         private void runItems() {
+            started();
             try {
                 if (isAbandoned()) {
                     cancel();

@@ -16,6 +16,9 @@ public class WorkChunk {
     private final int size;
     private final ChunkSink sink;
     private final AtomicBoolean reported = new AtomicBoolean();
+    private final AtomicBoolean started = new AtomicBoolean();
+    /** When it was made, then when a worker took it: what its time in the pool's statistics counts from. */
+    private volatile long since = System.nanoTime();
 
     protected WorkChunk(long firstIndex, int size, ChunkSink sink) {
         this.firstIndex = firstIndex;
@@ -38,6 +41,14 @@ public class WorkChunk {
         return sink.isAbandoned();
     }
 
+    /** A worker takes the chunk now; later calls do nothing. For the pool's statistics. */
+    public final void started() {
+        if (!reported.get() && started.compareAndSet(false, true)) {
+            since = System.nanoTime();
+            sink.started();
+        }
+    }
+
     /** {@return true once the outcomes were reported} */
     public final boolean isReported() {
         return reported.get();
@@ -56,6 +67,7 @@ public class WorkChunk {
         if (!reported.compareAndSet(false, true)) {
             return false;
         }
+        sink.ended(started.get(), System.nanoTime() - since, outcomes);
         sink.accept(firstIndex, outcomes);
         return true;
     }

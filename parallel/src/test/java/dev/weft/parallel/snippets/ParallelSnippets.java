@@ -12,6 +12,7 @@ import dev.weft.parallel.JvmProcess;
 import dev.weft.parallel.ParallelExecutionException;
 import dev.weft.parallel.Pipe;
 import dev.weft.parallel.Pool;
+import dev.weft.parallel.PoolStats;
 import dev.weft.parallel.ProcessPoolOptions;
 import dev.weft.parallel.ProgressListener;
 import dev.weft.parallel.RemoteException;
@@ -358,5 +359,32 @@ class ParallelSnippets {
         // @end
         assertEquals(5, count);
         assertEquals(1, lines);
+    }
+
+    private static int failOnOdd(int x) {
+        if (x % 2 == 1) {
+            throw new IllegalArgumentException("odd: " + x);
+        }
+        return x;
+    }
+
+    @Test
+    void poolStats() throws InterruptedException {
+        try (Pool pool = Pool.threads(2)) {
+            // @start region="pool-stats"
+            pool.mapOutcomes(ParallelSnippets::failOnOdd, List.of(0, 1, 2, 3), 1);
+            PoolStats stats = pool.stats();
+            stats.tasksCompleted();   // 2
+            stats.tasksFailed();      // 2
+            stats.chunksCompleted();  // 4
+            stats.busyWorkers();      // 0: nothing runs now
+            // @end
+            assertEquals(2, stats.tasksCompleted());
+            assertEquals(2, stats.tasksFailed());
+            assertEquals(4, stats.chunksCompleted());
+            assertEquals(0, stats.busyWorkers());
+            assertEquals(2, stats.idleWorkers());
+            assertEquals(0, stats.queuedChunks());
+        }
     }
 }

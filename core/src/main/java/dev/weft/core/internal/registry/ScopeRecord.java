@@ -1,0 +1,272 @@
+package dev.weft.core.internal.registry;
+
+import dev.weft.core.Outcome;
+import dev.weft.core.internal.ForkedTask;
+import dev.weft.core.internal.Interruptions;
+import dev.weft.core.internal.jfr.ForkEvent;
+import dev.weft.core.internal.jfr.ScopeEvent;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * What weft knows of one open scope or gather: its name and kind, the thread that opened it, its
+ * counts, and its running forks, for the dump ({@link LiveScopes}) and for the
+ * {@code dev.weft.Scope} and {@code dev.weft.Fork} events. A {@code TaskScope} calls
+ * {@link #openScope} when it opens, {@link #forkStarted}/{@link #forkEnded} on each fork's thread
+ * and {@link #closed} when it closes; a gather calls {@link #openGather},
+ * {@link #gatherForkStarted}/{@link #gatherForkEnded} and {@link #closed}.
+ *
+ * <p>A fork of a scope costs one small record in a concurrent map (no lock shared by the forks of
+ * different scopes) and, without a recording, one enabled-check; a gathered task costs only the
+ * check: its threads are read from the gather's own array when a dump asks.
+ */
+public final class ScopeRecord {
+    /** An instance to ask whether {@code dev.weft.Fork} is recorded: the check reads static state. */
+    private static final ForkEvent FORK_PROBE = new ForkEvent();
+    private static final AtomicLong SEQUENCE = new AtomicLong();
+
+    /** One running fork of a scope. */
+    record Fork(String name, Thread thread, long startNanos, ForkEvent event) {
+    }
+
+    private final String name;
+    private final String kind;
+    private final long deadlineNanos;
+    private final long openedNanos = System.nanoTime();
+    private final long sequence = SEQUENCE.incrementAndGet();
+    private final Thread owner = Thread.currentThread();
+    private final LongAdder forks = new LongAdder();
+    private final AtomicLong failures = new AtomicLong();
+    private final AtomicLong cancellations = new AtomicLong();
+    private final ConcurrentHashMap<ForkedTask<?>, Fork> running;
+    private final AtomicReferenceArray<Thread> gatherThreads;
+    private final ScopeEvent event;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final LiveScopes.Entry entry;
+
+    private ScopeRecord(Object owner, String name, String kind, Duration deadline,
+                        AtomicReferenceArray<Thread> gatherThreads) {
+        this.name = name;
+        this.kind = kind;
+        this.deadlineNanos = deadline == null ? Long.MIN_VALUE : saturatedNanos(deadline);
+        this.gatherThreads = gatherThreads;
+        this.running = gatherThreads == null ? new ConcurrentHashMap<>() : null;
+        this.entry = LiveScopes.add(owner, this); // first: the registry's one-time set-up is not the scope's time
+        ScopeEvent scopeEvent = new ScopeEvent();
+        if (scopeEvent.isEnabled()) {
+            scopeEvent.begin();
+            this.event = scopeEvent;
+        } else {
+            this.event = null;
+        }
+    }
+
+    private static long saturatedNanos(Duration d) {
+        try {
+            return d.toNanos();
+        } catch (ArithmeticException tooLong) {
+            return d.isNegative() ? Long.MIN_VALUE + 1 : Long.MAX_VALUE;
+        }
+    }
+
+    /**
+     * Records a {@code TaskScope} that opens now, on the calling thread; its kind is the one
+     * {@link ScopeKinds#next} set on this thread, else {@code TaskScope}.
+     *
+     * @param scope the scope, held weakly
+     * @param name its name
+     * @param deadline its deadline, or null
+     * @return its record
+     */
+    public static ScopeRecord openScope(Object scope, String name, Duration deadline) {
+        return new ScopeRecord(scope, name, ScopeKinds.take(), deadline, null);
+    }
+
+    /**
+     * Records a gather that starts now, whose task {@code i} runs on {@code threads.get(i)}.
+     *
+     * @param gather the gather, held weakly
+     * @param name its name
+     * @param threads its threads, read when a dump asks
+     * @return its record
+     */
+    public static ScopeRecord openGather(Object gather, String name, AtomicReferenceArray<Thread> threads) {
+        ScopeRecord record = new ScopeRecord(gather, name, ScopeKinds.GATHER, null, threads);
+        record.forks.add(threads.length());
+        LiveScopes.forksStarted(threads.length());
+        return record;
+    }
+
+    // ---------------------------------------------------------------- forks of a scope
+
+    /**
+     * A fork's body starts, on its own thread.
+     *
+     * @param task the fork
+     */
+    public void forkStarted(ForkedTask<?> task) {
+        ForkEvent forkEvent = null;
+        if (FORK_PROBE.isEnabled()) {
+            forkEvent = new ForkEvent();
+            forkEvent.begin();
+        }
+        running.put(task, new Fork(task.name(), Thread.currentThread(), System.nanoTime(), forkEvent));
+        forks.increment();
+        LiveScopes.forksStarted(1);
+    }
+
+    /**
+     * A fork has ended (on its thread, or on the caller's if it could not start).
+     *
+     * @param task the fork
+     * @param outcome how its body ended
+     */
+    public void forkEnded(ForkedTask<?> task, Outcome<?> outcome) {
+        Fork fork = running.remove(task);
+        String ended = task.isCancelled() ? "cancelled" : outcomeName(outcome);
+        count(ended);
+        if (fork != null && fork.event() != null) {
+            commitFork(fork.event(), task.name(), ended, fork.thread());
+        }
+    }
+
+    private static String outcomeName(Outcome<?> outcome) {
+        return switch (outcome) {
+            case Outcome.Success<?> s -> "success";
+            case Outcome.Failure<?> f -> "failure";
+            case Outcome.Cancelled<?> c -> "cancelled";
+        };
+    }
+
+    private void count(String outcome) {
+        switch (outcome) {
+            case "failure" -> failures.incrementAndGet();
+            case "cancelled" -> cancellations.incrementAndGet();
+            default -> { }
+        }
+    }
+
+    private void commitFork(ForkEvent forkEvent, String forkName, String outcome, Thread thread) {
+        forkEvent.end();
+        if (forkEvent.shouldCommit()) {
+            forkEvent.name = forkName;
+            forkEvent.scope = name;
+            forkEvent.outcome = outcome;
+            forkEvent.thread = thread;
+            forkEvent.commit();
+        }
+    }
+
+    // ---------------------------------------------------------------- tasks of a gather
+
+    /** {@return a started {@code dev.weft.Fork} event for a gathered task, or null if not recorded} */
+    public ForkEvent gatherForkStarted() {
+        if (!FORK_PROBE.isEnabled()) {
+            return null;
+        }
+        ForkEvent forkEvent = new ForkEvent();
+        forkEvent.begin();
+        return forkEvent;
+    }
+
+    /**
+     * A gathered task has ended, on its thread.
+     *
+     * @param forkEvent what {@link #gatherForkStarted()} returned
+     * @param index the task's position
+     * @param ran false if it was cancelled before it started
+     * @param error what it threw, or null
+     * @param cancelled whether the gather was cancelled
+     */
+    public void gatherForkEnded(ForkEvent forkEvent, int index, boolean ran, Throwable error, boolean cancelled) {
+        if (forkEvent == null && error == null && ran) {
+            return; // the common case: nothing to count, nothing to record
+        }
+        String ended = !ran || error != null && cancelled && Interruptions.isInterruption(error)
+                ? "cancelled"
+                : error == null ? "success" : "failure";
+        count(ended);
+        if (forkEvent != null) {
+            commitFork(forkEvent, name + "[" + index + "]", ended, Thread.currentThread());
+        }
+    }
+
+    // ---------------------------------------------------------------- end
+
+    /** The scope has closed: it leaves the registry, and its {@code dev.weft.Scope} event is committed. */
+    public void closed() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        LiveScopes.remove(entry);
+        if (event != null) {
+            event.end();
+            if (event.shouldCommit()) {
+                event.name = name;
+                event.kind = kind;
+                event.forks = forks.sum();
+                event.failures = failures.get();
+                event.cancellations = cancellations.get();
+                event.deadline = deadlineNanos;
+                event.commit();
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- for the dump
+
+    long sequence() {
+        return sequence;
+    }
+
+    String name() {
+        return name;
+    }
+
+    String kind() {
+        return kind;
+    }
+
+    Thread owner() {
+        return owner;
+    }
+
+    long openedNanos() {
+        return openedNanos;
+    }
+
+    long forksStarted() {
+        return forks.sum();
+    }
+
+    long failures() {
+        return failures.get();
+    }
+
+    long cancellations() {
+        return cancellations.get();
+    }
+
+    /** {@return the forks running now, in start order} */
+    List<Fork> runningForks() {
+        List<Fork> now = new ArrayList<>();
+        if (running != null) {
+            now.addAll(running.values());
+            now.sort(java.util.Comparator.comparingLong(Fork::startNanos));
+        } else {
+            for (int i = 0; i < gatherThreads.length(); i++) {
+                Thread thread = gatherThreads.get(i);
+                if (thread != null && thread.isAlive()) {
+                    now.add(new Fork(name + "[" + i + "]", thread, openedNanos, null));
+                }
+            }
+        }
+        return now;
+    }
+}
