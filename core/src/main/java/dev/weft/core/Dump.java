@@ -28,6 +28,9 @@ import javax.management.remote.JMXServiceURL;
  * @since 0.1
  */
 public final class Dump {
+    /** How long a process may take to register its MBean after its first scope opened. */
+    private static final long REGISTRATION_GRACE_NANOS = 5_000_000_000L;
+
     private Dump() {
     }
 
@@ -97,7 +100,14 @@ public final class Dump {
         }
         try (JMXConnector connector = JMXConnectorFactory.connect(new JMXServiceURL(address))) {
             MBeanServerConnection server = connector.getMBeanServerConnection();
-            Object dump = server.invoke(new ObjectName(ScopesMBean.OBJECT_NAME), json ? "dumpJson" : "dump",
+            ObjectName name = new ObjectName(ScopesMBean.OBJECT_NAME);
+            // the first scope registers the MBean in the background: give a process that has just
+            // opened it a moment before answering "no weft here"
+            long giveUp = System.nanoTime() + REGISTRATION_GRACE_NANOS;
+            while (!server.isRegistered(name) && System.nanoTime() - giveUp < 0) {
+                Thread.sleep(50);
+            }
+            Object dump = server.invoke(name, json ? "dumpJson" : "dump",
                     new Object[0], new String[0]);
             String text = String.valueOf(dump);
             return text.endsWith("\n") ? text : text + "\n";

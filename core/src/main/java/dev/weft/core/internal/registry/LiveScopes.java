@@ -24,7 +24,7 @@ public final class LiveScopes {
     private static final LongAdder SCOPES_OPENED = new LongAdder();
 
     static {
-        ScopesMBean.register();
+        ScopesMBean.registerInBackground();
     }
 
     private LiveScopes() {

@@ -12,7 +12,9 @@ import org.slf4j.LoggerFactory;
  * The platform MBean {@code dev.weft:type=Scopes}. It is registered once, when the registry is
  * first used (the first scope a JVM opens, or the first call of {@code Scopes}), unless the
  * system property {@code weft.mbean} is {@code false}; a second copy of weft in another class
- * loader finds it registered and leaves it.
+ * loader finds it registered and leaves it. The registration runs on a daemon thread of its own
+ * ({@link #registerInBackground()}): starting the platform MBean server takes a cold JVM 0.1 to
+ * 0.4 s, which the first scope's caller must not wait for.
  */
 public final class ScopesMBean implements ScopesMXBean {
     /** The MBean's object name. */
@@ -20,6 +22,17 @@ public final class ScopesMBean implements ScopesMXBean {
     private static final Logger log = LoggerFactory.getLogger(ScopesMBean.class);
 
     private ScopesMBean() {
+    }
+
+    /**
+     * Starts {@link #register()} on a daemon platform thread (not a weft thread: it runs no user
+     * code, and a test's leak check must not wait for the JVM's management start-up).
+     */
+    static void registerInBackground() {
+        if (!Boolean.parseBoolean(System.getProperty("weft.mbean", "true"))) {
+            return;
+        }
+        Thread.ofPlatform().name("weft-mbean-registration").daemon(true).start(ScopesMBean::register);
     }
 
     /** Registers the MBean unless it is registered or switched off; runs once, from {@link LiveScopes}. */

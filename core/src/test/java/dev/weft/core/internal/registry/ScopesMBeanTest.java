@@ -1,10 +1,12 @@
 package dev.weft.core.internal.registry;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.management.ManagementFactory;
+import java.time.Duration;
 import javax.management.MBeanOperationInfo;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
@@ -17,7 +19,7 @@ class ScopesMBeanTest {
         LiveScopes.openCount(); // initialises the registry, which registers the MBean
         MBeanServer server = ManagementFactory.getPlatformMBeanServer();
         ObjectName name = new ObjectName(ScopesMBean.OBJECT_NAME);
-        assertTrue(server.isRegistered(name));
+        await().atMost(Duration.ofSeconds(30)).until(() -> server.isRegistered(name)); // in the background
         assertDoesNotThrow(ScopesMBean::register);
         assertTrue(server.isRegistered(name));
         MBeanOperationInfo[] operations = server.getMBeanInfo(name).getOperations();
