@@ -185,7 +185,7 @@ public final class WarmStartAB {
             return 0;
         }
         try (var files = Files.list(dir)) {
-            return files.filter(f -> f.getFileName().toString().matches("children-[0-9a-f]+\\.(aot|jsa)")).count();
+            return files.filter(f -> f.getFileName().toString().matches("children-[0-9a-f-]+\\.(aot|jsa)")).count();
         }
     }
 

@@ -11,11 +11,8 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,6 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.zip.CRC32C;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -220,12 +218,13 @@ final class StartupCache {
         }
         jvmArgs.forEach(arg -> text.append(arg).append('\n'));
         layout.passedOnFlags().forEach(arg -> text.append(arg).append('\n'));
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8));
-            return "children-" + HexFormat.of().formatHex(digest, 0, 12);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
+        // Not a cryptographic hash (whose provider costs a cold JVM milliseconds on the caller's path): a
+        // file named by a collision would be a cache for another class path, which the JVM refuses.
+        byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+        CRC32C crc = new CRC32C();
+        crc.update(bytes);
+        return "children-" + Long.toHexString(crc.getValue()) + "-" + Integer.toHexString(text.toString().hashCode())
+                + "-" + Integer.toHexString(bytes.length);
     }
 
     /**

@@ -4,12 +4,10 @@ import dev.weft.core.ThreadKind;
 import dev.weft.core.internal.Uninterruptibly;
 import dev.weft.parallel.ProcessPoolOptions;
 import java.io.IOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HexFormat;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
@@ -55,20 +53,13 @@ public final class WarmChildren {
      * What makes children interchangeable.
      *
      * @param command the command line they are launched with (without the start-up cache's flags)
-     * @param initializer a hash of the serialized initializer, empty for none
+     * @param initializer the serialized initializer, empty for none (compared by content)
      */
-    record Key(List<String> command, String initializer) {
+    record Key(List<String> command, ByteBuffer initializer) {
         /** {@return the key of a pool's children} */
         static Key of(ProcessPoolOptions options, byte[] initializer) {
-            return new Key(ChildJvm.command(options.jvmArgs(), List.of()), initializer == null ? "" : hash(initializer));
-        }
-
-        private static String hash(byte[] bytes) {
-            try {
-                return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException("every JDK has SHA-256", e);
-            }
+            return new Key(ChildJvm.command(options.jvmArgs(), List.of()),
+                    ByteBuffer.wrap(initializer == null ? new byte[0] : initializer.clone()).asReadOnlyBuffer());
         }
     }
 
