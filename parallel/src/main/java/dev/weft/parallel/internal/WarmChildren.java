@@ -36,17 +36,20 @@ import org.slf4j.LoggerFactory;
  * initializer runs in it again. Kept are the JVM's loaded classes, compiled code and static fields;
  * not kept are the function table, the task count ({@code maxTasksPerChild} counts afresh), the
  * output sinks and the pool it worked for. At most {@link #MAX_IDLE} children are kept, each for
- * the pool's {@link ProcessPoolOptions#keepIdleWorkers()} at most; a JVM that exits kills them
+ * the pool's {@link ProcessPoolOptions#keepIdleWorkers()} at most (a running pool's spares count
+ * towards that bound, and are never turned away); a JVM that exits kills them
  * ({@link ChildRegistry}).
  */
 public final class WarmChildren {
     private static final Logger log = LoggerFactory.getLogger(WarmChildren.class);
 
-    /** Every kept child of this JVM. */
-    public static final WarmChildren SHARED = new WarmChildren();
     /** The most children kept idle, over every option set. */
     static final int MAX_IDLE = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
+    /** Every kept child of this JVM (after {@link #MAX_IDLE}, which its constructor reads). */
+    public static final WarmChildren SHARED = new WarmChildren();
     private static final Duration EXIT_GRACE = Duration.ofSeconds(5);
+    /** The id of a spare's warm-up chunk; a pool's chunks count from 1. */
+    private static final long WARM_UP_CHUNK = 0;
     private static final Consumer<String> IDLE_OUT = line -> log.debug("An idle worker JVM printed: {}", line);
 
     /**
@@ -72,6 +75,8 @@ public final class WarmChildren {
         /** When it is stopped if no pool took it ({@code System.nanoTime}); unused while owned. */
         long expiresAt;
         boolean ready;
+        /** A new spare runs a warm-up chunk first ({@link #warmUp}); it is ready once that is answered. */
+        boolean warming;
         /** Told once, when the child has said READY or ended (a give-back is settled). */
         Runnable settled = () -> { };
 
@@ -86,6 +91,9 @@ public final class WarmChildren {
             Runnable then;
             lock.lock();
             try {
+                if (warming) {
+                    return; // ready once the warm-up chunk is answered
+                }
                 ready = true;
                 then = settled;
                 settled = () -> { };
@@ -102,6 +110,16 @@ public final class WarmChildren {
 
         @Override
         public void result(long chunkId, byte[] body, int offset) {
+            lock.lock();
+            try {
+                if (warming && chunkId == WARM_UP_CHUNK) {
+                    warming = false;
+                    ready = true;
+                    return;
+                }
+            } finally {
+                lock.unlock();
+            }
             unexpected("RESULT");
         }
 
@@ -138,8 +156,26 @@ public final class WarmChildren {
     /** The pools whose spares are topped up when one is taken. */
     private final Set<Object> sparing = Collections.newSetFromMap(new IdentityHashMap<>());
     private Thread reaper;
+    private int maxIdle = MAX_IDLE;
 
     private WarmChildren() {
+    }
+
+    /**
+     * Sets the most children kept (tests).
+     *
+     * @param max at least 0
+     * @return the bound before
+     */
+    int maxIdle(int max) {
+        lock.lock();
+        try {
+            int before = maxIdle;
+            maxIdle = max;
+            return before;
+        } finally {
+            lock.unlock();
+        }
     }
 
     /**
@@ -218,7 +254,13 @@ public final class WarmChildren {
                 if (!sparing.contains(pool) || owned >= options.spareWorkers()) {
                     return;
                 }
+                Entry free = entries.stream().filter(e -> e.owner == null && e.key.equals(key)).findFirst().orElse(null);
+                if (free != null) {
+                    free.owner = pool; // a kept child becomes the spare: no new JVM
+                    continue;
+                }
                 entry = new Entry(key, pool, Long.MAX_VALUE);
+                entry.warming = true;
                 entries.add(entry);
             } finally {
                 lock.unlock();
@@ -227,6 +269,7 @@ public final class WarmChildren {
                 entry.child = ChildJvm.start("weft-spare-worker", options.jvmArgs(), List.of(), IDLE_OUT, IDLE_OUT,
                         entry, options.startupCache());
                 entry.child.listen();
+                warmUp(entry.child);
             } catch (IOException | RuntimeException e) {
                 log.debug("Could not start a spare worker JVM", e);
                 lock.lock();
@@ -238,6 +281,18 @@ public final class WarmChildren {
                 return;
             }
         }
+    }
+
+    /**
+     * Sends a new spare a chunk of weft's own ({@link StartupCache#trainingTask()}): the first task
+     * of a JVM costs it its first decoding, linking and serialization, which the spare then has paid
+     * before it replaces a worker (its function is forgotten at the {@link Frames#RESET} that hands
+     * it over).
+     */
+    private static void warmUp(ChildJvm child) throws IOException {
+        child.writer().task(WARM_UP_CHUNK, 0, 0, ChunkCodec.function(StartupCache.trainingTask(), ChunkCodec.CHILD_JVM),
+                ChunkCodec.inputs(List.of(1, "x"), 0, ChunkCodec.CHILD_JVM));
+        child.writer().flush();
     }
 
     /**
@@ -259,7 +314,7 @@ public final class WarmChildren {
         entry.settled = settled;
         lock.lock();
         try {
-            if (entries.size() >= MAX_IDLE) {
+            if (entries.size() >= maxIdle) {
                 return false;
             }
             entries.add(entry);

@@ -165,6 +165,26 @@ class WarmChildrenTest {
     }
 
     @Test
+    void noMoreChildrenAreKeptThanTheBound() throws InterruptedException {
+        int before = WarmChildren.SHARED.maxIdle(1);
+        try {
+            Set<Long> first;
+            try (Pool pool = Pool.processes(small().workers(2).build())) {
+                first = new HashSet<>(pool.map(InChild::pid, List.of(1, 2, 3, 4, 5, 6), 1));
+            }
+            List<Long> kept = WarmChildren.SHARED.readyPids();
+            assertTrue(kept.size() <= 1, "at most one of " + first + " kept: " + kept);
+            for (long pid : first) {
+                if (!kept.contains(pid)) {
+                    await().atMost(LONG).until(() -> ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true));
+                }
+            }
+        } finally {
+            WarmChildren.SHARED.maxIdle(before);
+        }
+    }
+
+    @Test
     void closeIdleWorkersStopsTheKeptChildrenAndNotARunningPoolsWorkers() throws InterruptedException {
         try (Pool running = Pool.processes(small().workers(1).build())) {
             long busy = running.apply(InChild::pid, 0);
