@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
  * Markdown table.
  *
  * <pre>{@code
- * java -cp benchmarks/target/benchmarks.jar dev.weft.benchmarks.parallel.WarmStartAB [rounds]
+ * java -cp benchmarks/target/benchmarks.jar dev.weft.benchmarks.parallel.WarmStartAB [rounds] [--first-only]
  * }</pre>
  *
  * <p>Each sample measures, in one JVM: the first {@code Pool.processes(2)} from the call until a
@@ -66,6 +66,7 @@ public final class WarmStartAB {
             return;
         }
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 7;
+        boolean firstOnly = Arrays.asList(args).contains("--first-only");
         Path cache = Files.createTempDirectory("weft-warmstart-cache");
         // Priming: one JVM per JIT setting makes its start-up cache (a cache is per JVM arguments).
         for (String jit : List.of("default", "plain", "c1")) {
@@ -74,7 +75,14 @@ public final class WarmStartAB {
         Map<String, List<double[]>> samples = new LinkedHashMap<>();
         for (int round = 0; round < rounds; round++) {
             for (Map.Entry<String, List<String>> config : CONFIGS.entrySet()) {
-                samples.computeIfAbsent(config.getKey(), k -> new ArrayList<>()).add(run(cache, config.getValue()));
+                if (firstOnly && config.getKey().contains("keep")) {
+                    continue; // a JVM's first pool: keeping workers cannot change it
+                }
+                List<String> settings = new ArrayList<>(config.getValue());
+                if (firstOnly) {
+                    settings.add("only=first");
+                }
+                samples.computeIfAbsent(config.getKey(), k -> new ArrayList<>()).add(run(cache, settings));
             }
             System.err.println("round " + (round + 1) + "/" + rounds + " done");
         }
@@ -139,6 +147,10 @@ public final class WarmStartAB {
         ProcessPoolOptions options = builder.build();
         long cachesBefore = countCaches(Path.of(System.getProperty("weft.cache.dir")));
         double first = firstMap(options);
+        if (set.containsKey("only")) {
+            System.out.printf(Locale.ROOT, "RESULT %.3f 0 0 0 0%n", first);
+            return;
+        }
         double second = firstMap(options);
         if (set.containsKey("prime")) {
             Path dir = Path.of(System.getProperty("weft.cache.dir"));
