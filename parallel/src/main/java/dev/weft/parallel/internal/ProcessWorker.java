@@ -222,9 +222,9 @@ final class ProcessWorker implements ChildJvm.Listener, TaskWatchdog.Watched {
             if (state == State.GONE) {
                 return;
             }
+            returning = state == State.RUNNING; // one retired by maxTasksPerChild is not kept
             state = State.RETIRING;
             replaced = true;
-            returning = true;
             closeNow = pending.isEmpty();
             room.signalAll();
         } finally {

@@ -125,6 +125,18 @@ class WarmChildrenTest {
     }
 
     @Test
+    void aChildRetiredByMaxTasksPerChildIsNotKept() throws InterruptedException {
+        ProcessPoolOptions options = small().workers(1).maxTasksPerChild(2).spareWorkers(0).build();
+        long retired;
+        try (Pool pool = Pool.processes(options)) {
+            retired = pool.apply(InChild::pid, 0);
+            assertEquals(retired, pool.apply(InChild::pid, 0), "its second and last task");
+        }
+        assertFalse(WarmChildren.SHARED.readyPids().contains(retired), "it reached its limit: not kept");
+        await().atMost(LONG).until(() -> ProcessHandle.of(retired).map(p -> !p.isAlive()).orElse(true));
+    }
+
+    @Test
     void aChildWhoseTaskLeftAThreadRunningIsNotKept() throws InterruptedException {
         ProcessPoolOptions options = small().workers(1).build();
         long first;
