@@ -80,6 +80,45 @@ class WarmChildrenTest {
     }
 
     @Test
+    void aResetChildHasForgottenEveryFunction() throws Exception {
+        Process child = new ProcessBuilder(LaunchLayout.current().command(ChildJvm.CHANNEL_FLAGS, SMALL,
+                WorkerMain.class, List.of())).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            byte[] inputs = ChunkCodec.inputs(List.of(41), 0, ChunkCodec.CHILD_JVM);
+            try (java.io.OutputStream in = child.getOutputStream()) {
+                Frames.Writer writer = new Frames.Writer(in);
+                writer.task(1, 0, 7, ChunkCodec.function(StartupCache.trainingTask(), ChunkCodec.CHILD_JVM), inputs);
+                writer.task(2, 0, 7, null, inputs); // known: function 7 was sent with chunk 1
+                writer.bytes(Frames.RESET, new byte[] {1}, 0, 1);
+                writer.task(3, 0, 7, null, inputs); // forgotten at the reset: the child cannot run it
+                writer.flush();
+            }
+            List<Integer> frames = new java.util.ArrayList<>();
+            List<Object> answers = new java.util.ArrayList<>();
+            try (java.io.DataInputStream out = new java.io.DataInputStream(child.getInputStream())) {
+                Frames.Frame frame;
+                while ((frame = Frames.read(out)) != null) {
+                    frames.add((int) frame.type());
+                    if (frame.type() == Frames.RESULT) {
+                        byte[] body = frame.payload();
+                        answers.add(ChunkCodec.decodeReply(body, 8, body.length - 8, 0, 1).get(0));
+                    }
+                }
+            }
+            assertEquals(List.of((int) Frames.READY, (int) Frames.RESULT, (int) Frames.RESULT, (int) Frames.READY,
+                    (int) Frames.RESULT), frames, "two answers, READY again after the reset, then the third answer");
+            assertEquals(dev.weft.core.Outcome.success(42), answers.get(0));
+            assertEquals(dev.weft.core.Outcome.success(42), answers.get(1), "function 7 was known");
+            assertTrue(answers.get(2) instanceof dev.weft.core.Outcome.Failure<?>,
+                    "function 7 was forgotten at the reset: " + answers.get(2));
+            assertTrue(child.waitFor(30, java.util.concurrent.TimeUnit.SECONDS));
+        } finally {
+            child.destroyForcibly();
+            child.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
     void otherOptionsGetOtherChildren() throws InterruptedException {
         Set<Long> first;
         try (Pool pool = Pool.processes(small().workers(1).build())) {
