@@ -37,6 +37,9 @@ import java.util.stream.IntStream;
  * JVM of {@code -Xmx64m}, in chunks of 1,000.
  */
 public final class ScalingTable {
+    /** The rows' start-up cache: a temporary directory, not the user's. */
+    private static final Path CACHE = Path.of(System.getProperty("java.io.tmpdir"), "weft-scaling-table-cache");
+
     private ScalingTable() {
     }
 
@@ -85,7 +88,7 @@ public final class ScalingTable {
 
     private static String run(Row row) throws IOException, InterruptedException {
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), row.xmx(),
-                "-cp", System.getProperty("java.class.path"), ScalingTable.class.getName(), "row", row.workload(),
+                "-Dweft.cache.dir=" + CACHE, "-cp", System.getProperty("java.class.path"), ScalingTable.class.getName(), "row", row.workload(),
                 row.side(), String.valueOf(row.size()), String.valueOf(row.runs()));
         Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

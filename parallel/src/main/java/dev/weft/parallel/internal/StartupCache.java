@@ -379,6 +379,7 @@ final class StartupCache {
 
         private void make() throws IOException {
             Files.createDirectories(cache.getParent());
+            deleteAbandoned();
             Path temporary = cache.resolveSibling(cache.getFileName() + ".tmp" + ProcessHandle.current().pid());
             Files.deleteIfExists(temporary);
             List<String> args = new ArrayList<>(jvmArgs);
@@ -417,6 +418,23 @@ final class StartupCache {
                 ChildRegistry.remove(child);
                 Files.deleteIfExists(temporary);
                 Files.deleteIfExists(temporary.resolveSibling(temporary.getFileName() + ".config"));
+            }
+        }
+
+        /**
+         * Deletes the temporary files of this cache that a training run of another JVM left, when
+         * that JVM exited before its run ended (its shutdown hook kills the training child): those
+         * older than a run may take.
+         */
+        private void deleteAbandoned() throws IOException {
+            String prefix = cache.getFileName() + ".tmp";
+            long before = System.currentTimeMillis() - TRAINING_LIMIT.toMillis();
+            try (var files = Files.list(cache.getParent())) {
+                for (Path file : files.filter(f -> f.getFileName().toString().startsWith(prefix)).toList()) {
+                    if (Files.getLastModifiedTime(file).toMillis() < before) {
+                        Files.deleteIfExists(file);
+                    }
+                }
             }
         }
 

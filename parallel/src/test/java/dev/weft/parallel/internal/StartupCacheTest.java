@@ -75,11 +75,14 @@ class StartupCacheTest {
         assertNotNull(first.training());
         assertFalse(Files.exists(first.cache()), "nothing is made on the caller's path");
 
+        Files.createDirectories(cacheDir);
+        Path abandoned = Files.writeString(cacheDir.resolve(first.cache().getFileName() + ".tmp1"), "a dead JVM's");
+        Files.setLastModifiedTime(abandoned, FileTime.fromMillis(System.currentTimeMillis() - 3_600_000));
         first.childReady();
         assertTrue(StartupCache.awaitTrainings(Duration.ofSeconds(60)), "the training run ends");
         assertTrue(Files.size(first.cache()) > 0, "the training run made " + first.cache());
         try (var files = Files.list(cacheDir)) {
-            assertEquals(List.of(first.cache()), files.toList(), "no temporary file is left");
+            assertEquals(List.of(first.cache()), files.toList(), "no temporary file is left, nor one a dead JVM left");
         }
 
         StartupCache.Plan later = StartupCache.plan(layout(jar.toString()), ARGS, JDK, Optional.of(cacheDir));
