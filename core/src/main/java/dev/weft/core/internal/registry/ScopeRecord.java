@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
 
 /**
  * What weft knows of one open scope or gather: its name and kind, the thread that opened it, its
@@ -134,7 +135,7 @@ public final class ScopeRecord {
         count(ended);
         ForkEvent forkEvent = task.event();
         if (forkEvent != null) {
-            commitFork(forkEvent, task.name(), ended, thread);
+            commitFork(forkEvent, task::name, ended, thread);
         }
     }
 
@@ -149,7 +150,7 @@ public final class ScopeRecord {
         if (FORK_PROBE.isEnabled()) {
             ForkEvent forkEvent = new ForkEvent();
             forkEvent.begin();
-            commitFork(forkEvent, task.name(), "cancelled", null);
+            commitFork(forkEvent, task::name, "cancelled", null);
         }
     }
 
@@ -169,10 +170,11 @@ public final class ScopeRecord {
         }
     }
 
-    private void commitFork(ForkEvent forkEvent, String forkName, String outcome, Thread thread) {
+    /** Ends and, past its threshold, commits {@code forkEvent}; the fork's name is built only then. */
+    private void commitFork(ForkEvent forkEvent, Supplier<String> forkName, String outcome, Thread thread) {
         forkEvent.end();
         if (forkEvent.shouldCommit()) {
-            forkEvent.name = forkName;
+            forkEvent.name = forkName.get();
             forkEvent.scope = name;
             forkEvent.outcome = outcome;
             forkEvent.thread = thread;
@@ -210,7 +212,7 @@ public final class ScopeRecord {
                 : error == null ? "success" : "failure";
         count(ended);
         if (forkEvent != null) {
-            commitFork(forkEvent, name + "[" + index + "]", ended, Thread.currentThread());
+            commitFork(forkEvent, () -> name + "[" + index + "]", ended, Thread.currentThread());
         }
     }
 
@@ -229,7 +231,8 @@ public final class ScopeRecord {
         for (int i = from; i < to; i++) {
             ForkEvent forkEvent = new ForkEvent();
             forkEvent.begin();
-            commitFork(forkEvent, name + "[" + i + "]", "cancelled", null);
+            int task = i;
+            commitFork(forkEvent, () -> name + "[" + task + "]", "cancelled", null);
         }
     }
 
