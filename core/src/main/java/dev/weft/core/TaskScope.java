@@ -230,8 +230,9 @@ public final class TaskScope implements AutoCloseable {
 
     /**
      * Starts {@code task} on a new thread of the scope, named after the scope. The task is named
-     * {@code <scope>-<n>}, numbering the scope's forks from 1 (its thread is called
-     * {@code <scope>}: one name shared by the forks, which costs a trivial fork nothing).
+     * {@code <scope>-<n>}, numbering the scope's forks from 1; its thread is called
+     * {@code <scope>} (one name shared by the forks, which costs a trivial fork nothing), or, in a
+     * scope with a {@link Timeline}, {@code <scope>-<n>} too.
      *
      * @param task what to run
      * @param <T> the type of its result
@@ -265,8 +266,10 @@ public final class TaskScope implements AutoCloseable {
         ForkContext context = inheritContext ? ForkContext.capture() : ForkContext.empty();
         context = context.withDeadline(effectiveDeadline);
         Callable<T> body = context.isEmpty() ? task : context.wrap(task);
-        ForkedTask<T> forked = forkName != null
-                ? new ForkedTask<>(forkName, body, runAsFork, forkEnded, this)
+        // on a timeline each fork's thread keeps a name of its own (a span's lane and colour)
+        String named = forkName != null ? forkName : timeline != null ? name + "-" + number : null;
+        ForkedTask<T> forked = named != null
+                ? new ForkedTask<>(named, body, runAsFork, forkEnded, this)
                 : new ForkedTask<>(name, number, body, runAsFork, forkEnded, this);
         lock.lock();
         try {
