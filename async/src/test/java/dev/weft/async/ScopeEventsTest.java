@@ -66,6 +66,26 @@ class ScopeEventsTest {
     }
 
     @Test
+    void gatheredTasksThatNeverStartAreRecordedCancelledWithoutAThread() throws Exception {
+        List<Callable<Integer>> tasks = List.of(() -> {
+            throw new IllegalStateException("first");
+        }, () -> 2, () -> 3);
+        List<RecordedEvent> events = record(() -> assertThrows(TaskFailedException.class, () -> Async.gather(1, tasks)));
+        RecordedEvent gather = scopesOfKind(events, "gather").get(0);
+        List<RecordedEvent> forks = of(events, "dev.weft.Fork", "scope", gather.getString("name"));
+        assertEquals(3, forks.size(), "one Fork event per task, also those that never started: " + forks);
+        String name = gather.getString("name");
+        for (RecordedEvent fork : forks) {
+            if (fork.getString("name").equals(name + "[0]")) {
+                assertEquals("failure", fork.getString("outcome"));
+            } else {
+                assertEquals("cancelled", fork.getString("outcome"), fork.toString());
+                assertEquals(null, fork.getThread("thread"), "it never ran on a thread");
+            }
+        }
+    }
+
+    @Test
     void aFailedGatherCountsItsFailureAndItsCancelledTasks() throws Exception {
         List<RecordedEvent> events = record(() -> assertThrows(TaskFailedException.class, () -> Async.gather(
                 () -> {

@@ -68,8 +68,8 @@ import java.util.function.Consumer;
  */
 public final class TaskScope implements AutoCloseable {
     private static final AtomicLong SCOPE_IDS = new AtomicLong();
+    /** The innermost scope a thread opened; a fork's own scope is found from its task instead. */
     private static final ThreadLocal<TaskScope> CURRENT = new ThreadLocal<>();
-    private static final ThreadLocal<TaskScope> FORK_OF = new ThreadLocal<>();
 
     private enum State { OPEN, CANCELLED, CLOSED }
 
@@ -102,6 +102,9 @@ public final class TaskScope implements AutoCloseable {
     private final FirstFailure failures;
     /** What Scopes.dump() and the JFR events see of this scope. */
     private final ScopeRecord observed;
+    /** Made once, not once a fork. */
+    private final ForkedTask.Runner runAsFork = this::runAsFork;
+    private final ForkedTask.EndListener forkEnded = this::forkEnded;
 
     private TaskScope(Builder builder) {
         this.name = builder.name != null ? builder.name : "scope-" + SCOPE_IDS.incrementAndGet();
@@ -121,7 +124,7 @@ public final class TaskScope implements AutoCloseable {
             deadlineScope = null;
             effectiveDeadline = CancelScope.currentDeadline().orElse(null);
         }
-        this.observed = ScopeRecord.openScope(this, name, deadline);
+        this.observed = ScopeRecord.openScope(this, name, deadline, running);
     }
 
     /**
@@ -147,6 +150,9 @@ public final class TaskScope implements AutoCloseable {
      */
     public static Optional<TaskScope> current() {
         TaskScope scope = CURRENT.get();
+        if (scope == null) {
+            scope = forkScope();
+        }
         TaskScope open = scope;
         while (open != null && open.isClosed()) {
             open = open.enclosing; // closed from another thread: forget it here too
@@ -223,7 +229,10 @@ public final class TaskScope implements AutoCloseable {
     }
 
     /**
-     * Starts {@code task} on a new thread of the scope, named after the scope.
+     * Starts {@code task} on a new thread of the scope, named after the scope. The task is named
+     * {@code <scope>-<n>}, numbering the scope's forks from 1; its thread is called
+     * {@code <scope>} (one name shared by the forks, which costs a trivial fork nothing), or, in a
+     * scope with a {@link Timeline}, {@code <scope>-<n>} too.
      *
      * @param task what to run
      * @param <T> the type of its result
@@ -233,7 +242,7 @@ public final class TaskScope implements AutoCloseable {
      */
     public <T> Task<T> fork(Callable<T> task) {
         Objects.requireNonNull(task, "task");
-        return start(name + "-" + forkIds.incrementAndGet(), task); // unique also when forks race
+        return start(null, forkIds.incrementAndGet(), task); // unique also when forks race
     }
 
     /**
@@ -249,15 +258,19 @@ public final class TaskScope implements AutoCloseable {
     public <T> Task<T> fork(String name, Callable<T> task) {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(task, "task");
-        forkIds.incrementAndGet(); // a named fork counts too: default names number every fork
-        return start(name, task);
+        return start(name, forkIds.incrementAndGet(), task); // a named fork counts too: default names number every fork
     }
 
-    private <T> Task<T> start(String name, Callable<T> task) {
+    /** Starts a fork called {@code forkName}, or, if null, the scope's fork number {@code number}. */
+    private <T> Task<T> start(String forkName, long number, Callable<T> task) {
         ForkContext context = inheritContext ? ForkContext.capture() : ForkContext.empty();
         context = context.withDeadline(effectiveDeadline);
-        ForkedTask<T> forked = new ForkedTask<>(name, context.isEmpty() ? task : context.wrap(task), this::runAsFork,
-                this::forkEnded);
+        Callable<T> body = context.isEmpty() ? task : context.wrap(task);
+        // on a timeline each fork's thread keeps a name of its own (a span's lane and colour)
+        String named = forkName != null ? forkName : timeline != null ? name + "-" + number : null;
+        ForkedTask<T> forked = named != null
+                ? new ForkedTask<>(named, body, runAsFork, forkEnded, this)
+                : new ForkedTask<>(name, number, body, runAsFork, forkEnded, this);
         lock.lock();
         try {
             switch (state) {
@@ -265,6 +278,7 @@ public final class TaskScope implements AutoCloseable {
                 case CANCELLED -> {
                     timedOut |= deadlinePassed;
                     forked.cancelBeforeStart();
+                    observed.forkCancelledBeforeStart(forked);
                     return forked;
                 }
                 case OPEN -> {
@@ -279,24 +293,27 @@ public final class TaskScope implements AutoCloseable {
         return forked;
     }
 
+    /**
+     * Runs a fork's body. No thread-local is set: {@link #current()} finds the scope from the task
+     * the thread runs ({@link ForkedTask#current()}), which spares each fork's thread a map.
+     */
     private <T> T runAsFork(ForkedTask<T> task, Callable<T> body) throws Exception {
-        CURRENT.set(this);
-        FORK_OF.set(this);
         observed.forkStarted(task);
-        try {
-            if (timeline == null) {
-                return body.call();
-            }
-            Timeline.OpenSpan span = timeline.span(task.name());
-            try {
-                return body.call();
-            } finally {
-                span.close();
-            }
-        } finally {
-            CURRENT.remove();
-            FORK_OF.remove();
+        if (timeline == null) {
+            return body.call();
         }
+        Timeline.OpenSpan span = timeline.span(task.name());
+        try {
+            return body.call();
+        } finally {
+            span.close();
+        }
+    }
+
+    /** {@return the scope whose fork the calling thread runs, or null} */
+    private static TaskScope forkScope() {
+        ForkedTask<?> task = ForkedTask.current();
+        return task != null && task.owner() instanceof TaskScope scope ? scope : null;
     }
 
     /**
@@ -306,7 +323,7 @@ public final class TaskScope implements AutoCloseable {
      * the first failure cancels the scope ({@link #cancelOnFirstFailure()}) before it returns.
      */
     private void forkEnded(ForkedTask<?> task, Outcome<?> outcome, Thread thread) {
-        observed.forkEnded(task, outcome);
+        observed.forkEnded(task, outcome, thread);
         running.remove(task);
         if (thread != null) {
             ending.add(thread);
@@ -478,7 +495,7 @@ public final class TaskScope implements AutoCloseable {
     }
 
     private void ensureNotInsideOwnFork(String what) {
-        if (FORK_OF.get() == this) {
+        if (forkScope() == this) {
             throw new IllegalStateException(what + " from inside a fork of scope '" + name + "' would wait for itself");
         }
     }

@@ -1,8 +1,8 @@
 package dev.weft.core;
 
+import dev.weft.core.internal.LiveThreads;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -24,14 +24,12 @@ public enum ThreadKind {
     /** A platform (OS) thread, made a daemon so that a forgotten thread never keeps the JVM alive. */
     PLATFORM;
 
-    private static final Set<Thread> LIVE = ConcurrentHashMap.newKeySet();
-
     /**
      * {@return the threads made by any {@code ThreadKind} (and so by every weft module) that have
      * started and not yet finished their task} The set is a snapshot.
      */
     public static Set<Thread> liveThreads() {
-        return Set.copyOf(LIVE);
+        return LiveThreads.snapshot();
     }
 
     /**
@@ -59,18 +57,6 @@ public enum ThreadKind {
     public Thread newThread(String name, Runnable task) {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(task, "task");
-        Runnable tracked = () -> {
-            Thread self = Thread.currentThread();
-            LIVE.add(self);
-            try {
-                task.run();
-            } finally {
-                LIVE.remove(self);
-            }
-        };
-        return switch (this) {
-            case VIRTUAL -> Thread.ofVirtual().name(name).unstarted(tracked);
-            case PLATFORM -> Thread.ofPlatform().name(name).daemon(true).unstarted(tracked);
-        };
+        return LiveThreads.unstarted(this, name, LiveThreads.tracking(task));
     }
 }

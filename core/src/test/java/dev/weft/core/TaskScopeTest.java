@@ -455,6 +455,28 @@ class TaskScopeTest {
     }
 
     @Test
+    void aDefaultForkIsNumberedAndItsThreadIsNamedAfterTheScopeOrAfterTheForkOnATimeline() throws Exception {
+        try (var scope = TaskScope.builder().name("numbered").open()) {
+            Task<String> first = scope.fork(() -> Thread.currentThread().getName());
+            Task<String> named = scope.fork("own", () -> Thread.currentThread().getName());
+            Task<String> third = scope.fork(() -> Thread.currentThread().getName());
+            scope.join();
+            assertEquals("numbered-1", first.name());
+            assertEquals("numbered", first.await());
+            assertEquals("own", named.name());
+            assertEquals("own", named.await());
+            assertEquals("numbered-3", third.name(), "a named fork counts too");
+        }
+        Timeline timeline = Timeline.start();
+        try (var scope = TaskScope.builder().name("drawn").timeline(timeline).open()) {
+            Task<String> fork = scope.fork(() -> Thread.currentThread().getName());
+            scope.join();
+            assertEquals("drawn-1", fork.name());
+            assertEquals("drawn-1", fork.await());
+        }
+    }
+
+    @Test
     void timelineRecordsOneSpanPerFork() throws Exception {
         Timeline timeline = Timeline.start();
         try (var scope = TaskScope.builder().timeline(timeline).open()) {

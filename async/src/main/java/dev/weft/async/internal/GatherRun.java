@@ -8,6 +8,7 @@ import dev.weft.core.internal.CancelScope;
 import dev.weft.core.internal.FirstFailure;
 import dev.weft.core.internal.ForkContext;
 import dev.weft.core.internal.Interruptions;
+import dev.weft.core.internal.LiveThreads;
 import dev.weft.core.internal.Uninterruptibly;
 import dev.weft.core.internal.jfr.ForkEvent;
 import dev.weft.core.internal.registry.ScopeRecord;
@@ -30,7 +31,8 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  *
  * <p>It is a structured scope specialised for gathering, kept lean because gather is weft's hot
  * path: per task it allocates the thread, one small runnable and nothing else (no task handle,
- * no per-task lock, no shared lock between tasks). A {@link TaskScope} would give each task a
+ * no per-task lock, no shared lock between tasks, no thread-local: the runnable is what
+ * {@link LiveThreads} maps the thread to, and holds the scope the task opens for its children). A {@link TaskScope} would give each task a
  * handle, a lock and a place in a shared set, which costs several times a raw
  * {@code newVirtualThreadPerTaskExecutor()} with 100,000 tasks.
  *
@@ -45,8 +47,6 @@ public final class GatherRun {
     public static final int UNBOUNDED = Integer.MAX_VALUE;
 
     private static final AtomicLong IDS = new AtomicLong();
-    /** In a gathered thread: its {@code GatherRun}, or the scope opened for its children. */
-    private static final ThreadLocal<Object> CONTEXT = new ThreadLocal<>();
 
     private final String name;
     private final Object[] callables;
@@ -128,16 +128,39 @@ public final class GatherRun {
      * @return the scope, or null
      */
     public static TaskScope scopeOfCurrentTask() {
-        Object context = CONTEXT.get();
-        if (context instanceof TaskScope children) {
-            return children;
+        if (!(LiveThreads.workOf(Thread.currentThread()) instanceof GatheredTask task) || !task.running) {
+            return null;
         }
-        if (context instanceof GatherRun run) {
-            TaskScope children = TaskScope.builder().name(run.name + "-children").open();
-            CONTEXT.set(children);
-            return children;
+        if (task.children == null) {
+            task.children = TaskScope.builder().name(task.run.name + "-children").open();
         }
-        return null;
+        return task.children;
+    }
+
+    /**
+     * One gathered task: its thread's runnable, what {@link LiveThreads} maps the thread to, and
+     * the scope it opened for the tasks it started. Its fields are used by its own thread only.
+     */
+    private static final class GatheredTask implements Runnable {
+        final GatherRun run;
+        final int index;
+        boolean running;
+        TaskScope children;
+
+        GatheredTask(GatherRun run, int index) {
+            this.run = run;
+            this.index = index;
+        }
+
+        @Override
+        public void run() {
+            LiveThreads.enter(this);
+            try {
+                run.runTask(this);
+            } finally {
+                LiveThreads.exit();
+            }
+        }
     }
 
     @SuppressWarnings("unchecked") // every slot holds what the caller's typed method expects
@@ -169,6 +192,7 @@ public final class GatherRun {
             throw cannotStart;
         }
         if (launched < n) {
+            observed.gatherForksCancelledBeforeStart(launched, n);
             tasksEnded(n - launched);
         }
         if (interrupted == null) {
@@ -187,7 +211,7 @@ public final class GatherRun {
     }
 
     private void launch(int index) {
-        Thread thread = ThreadKind.VIRTUAL.newThread(name, () -> runTask(index));
+        Thread thread = LiveThreads.unstarted(ThreadKind.VIRTUAL, name, new GatheredTask(this, index));
         threads.set(index, thread);
         try {
             thread.start();
@@ -197,26 +221,30 @@ public final class GatherRun {
         }
     }
 
-    private void runTask(int index) {
-        CONTEXT.set(this);
+    private void runTask(GatheredTask task) {
+        int index = task.index;
+        task.running = true;
         boolean ran = !cancelled;
         ForkEvent forkEvent = observed.gatherForkStarted();
         Object value = null;
         Throwable error = null;
         if (ran) {
-            ForkContext.Restore restore = context.install();
+            // a fresh thread has no context to clear: an empty snapshot needs no install
+            ForkContext.Restore restore = context.isEmpty() ? null : context.install();
             try {
                 try {
                     value = ((Callable<?>) callables[index]).call();
                 } catch (Throwable e) {
                     error = e;
                 }
-                error = endChildren(error);
+                error = endChildren(task, error);
             } finally {
-                restore.close();
+                if (restore != null) {
+                    restore.close();
+                }
             }
         }
-        CONTEXT.remove();
+        task.running = false;
         observed.gatherForkEnded(forkEvent, index, ran, error, cancelled);
         record(index, ran, value, error);
         if (permits != null) {
@@ -226,8 +254,9 @@ public final class GatherRun {
     }
 
     /** Waits for the tasks the gathered task started (cancelling them if it failed). */
-    private static Throwable endChildren(Throwable error) {
-        if (!(CONTEXT.get() instanceof TaskScope children)) {
+    private static Throwable endChildren(GatheredTask task, Throwable error) {
+        TaskScope children = task.children;
+        if (children == null) {
             return error;
         }
         Throwable result = error;

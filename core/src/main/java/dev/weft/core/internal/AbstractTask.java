@@ -3,6 +3,8 @@ package dev.weft.core.internal;
 import dev.weft.core.Outcome;
 import dev.weft.core.Task;
 import dev.weft.core.TaskFailedException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +15,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,25 +30,85 @@ import org.slf4j.LoggerFactory;
  * {@code FutureTask} does: the outcome is set before the computation is asked to stop, so a
  * computation that later returns or throws does not change it.
  *
+ * <p>No lock and nothing allocated but the task itself until somebody waits before the end (a
+ * latch, made then) or registers a callback (one list node): the outcome, the callbacks and the
+ * latch are set by compare-and-set, which keeps a trivial fork's bookkeeping small.
+ *
  * @param <T> the type of the result
  */
 public abstract class AbstractTask<T> implements Task<T> {
     private static final Logger log = LoggerFactory.getLogger(AbstractTask.class);
 
-    private final String name;
-    private final CountDownLatch done = new CountDownLatch(1);
-    private final ReentrantLock lock = new ReentrantLock();
+    private static final VarHandle OUTCOME;
+    private static final VarHandle CALLBACKS;
+    private static final VarHandle DONE;
+    private static final VarHandle FUTURE;
+    /** In {@link #callbacks} once the task has ended: callbacks run at once from then on. */
+    private static final Callback ENDED = new Callback(null, null);
+
+    static {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            OUTCOME = lookup.findVarHandle(AbstractTask.class, "outcome", Outcome.class);
+            CALLBACKS = lookup.findVarHandle(AbstractTask.class, "callbacks", Callback.class);
+            DONE = lookup.findVarHandle(AbstractTask.class, "done", CountDownLatch.class);
+            FUTURE = lookup.findVarHandle(AbstractTask.class, "future", CompletableFuture.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /** A registered done callback, in a list newest first. */
+    private record Callback(Consumer<?> action, Callback next) {
+    }
+
+    /** The name; for a numbered task made on first use (a String is safe to publish racily). */
+    private String name;
+    /** The name given, or the prefix of a numbered task's name; its thread's name too. */
+    private final String prefix;
+    /** A numbered task's number, named {@code prefix-number}; 0 for a task given its name. */
+    private final long number;
     private volatile Outcome<T> outcome;
-    private List<Consumer<? super Task<T>>> callbacks = new ArrayList<>();
-    private CompletableFuture<T> future;
+    /** The callbacks to run at the end, newest first; {@link #ENDED} once they have been taken. */
+    private volatile Callback callbacks;
+    /** Made by the first waiter that comes before the end; counted down by whoever sees both. */
+    private volatile CountDownLatch done;
+    private volatile CompletableFuture<T> future;
 
     protected AbstractTask(String name) {
         this.name = Objects.requireNonNull(name, "name");
+        this.prefix = name;
+        this.number = 0;
+    }
+
+    /**
+     * Makes a task named {@code prefix-number}, a name built only when it is asked for: most
+     * trivial forks never need theirs.
+     *
+     * @param prefix the name's prefix
+     * @param number the task's number, 1 or more
+     */
+    protected AbstractTask(String prefix, long number) {
+        this.prefix = Objects.requireNonNull(prefix, "prefix");
+        if (number < 1) {
+            throw new IllegalArgumentException("number must be 1 or more: " + number);
+        }
+        this.number = number;
     }
 
     @Override
     public final String name() {
-        return name;
+        String known = name;
+        if (known == null) {
+            known = prefix + "-" + number;
+            name = known;
+        }
+        return known;
+    }
+
+    /** {@return the name given, or a numbered task's prefix (which is its thread's name)} */
+    protected final String namePrefix() {
+        return prefix;
     }
 
     @Override
@@ -85,38 +146,61 @@ public abstract class AbstractTask<T> implements Task<T> {
 
     @Override
     public final T await() throws InterruptedException {
-        done.await();
+        if (outcome == null) {
+            latch().await();
+        }
         return valueOf(outcome);
     }
 
     @Override
     public final T await(Duration timeout) throws InterruptedException, TimeoutException {
         Objects.requireNonNull(timeout, "timeout");
-        if (!done.await(Durations.toNanosSaturated(timeout), TimeUnit.NANOSECONDS)) {
-            throw new TimeoutException("task '" + name + "' has not ended after " + timeout);
+        if (outcome == null && !latch().await(Durations.toNanosSaturated(timeout), TimeUnit.NANOSECONDS)) {
+            throw new TimeoutException("task '" + name() + "' has not ended after " + timeout);
         }
         return valueOf(outcome);
+    }
+
+    /**
+     * Returns the latch a waiter waits on, making it if it is the first. The task that ends sets
+     * the outcome, then counts down the latch it sees; the waiter installs the latch, then counts
+     * it down itself if the outcome is set: one of the two sees the other's write (both are
+     * volatile), so the latch never stays up after the end.
+     */
+    private CountDownLatch latch() {
+        CountDownLatch latch = done;
+        if (latch == null) {
+            CountDownLatch made = new CountDownLatch(1);
+            CountDownLatch there = (CountDownLatch) DONE.compareAndExchange(this, (CountDownLatch) null, made);
+            latch = there != null ? there : made;
+        }
+        if (outcome != null) {
+            latch.countDown();
+        }
+        return latch;
     }
 
     private T valueOf(Outcome<T> ended) {
         return switch (ended) {
             case Outcome.Success<T> s -> s.value();
-            case Outcome.Failure<T> f -> throw new TaskFailedException(name, f.error());
+            case Outcome.Failure<T> f -> throw new TaskFailedException(name(), f.error());
             case Outcome.Cancelled<T> c -> throw cancelled();
         };
     }
 
     @Override
     public final T get() throws InterruptedException, ExecutionException {
-        done.await();
+        if (outcome == null) {
+            latch().await();
+        }
         return futureValueOf(outcome);
     }
 
     @Override
     public final T get(long timeout, TimeUnit unit) throws InterruptedException, ExecutionException, TimeoutException {
         Objects.requireNonNull(unit, "unit");
-        if (!done.await(timeout, unit)) {
-            throw new TimeoutException("task '" + name + "' has not ended after " + timeout + " " + unit);
+        if (outcome == null && !latch().await(timeout, unit)) {
+            throw new TimeoutException("task '" + name() + "' has not ended after " + timeout + " " + unit);
         }
         return futureValueOf(outcome);
     }
@@ -124,13 +208,13 @@ public abstract class AbstractTask<T> implements Task<T> {
     private T futureValueOf(Outcome<T> ended) throws ExecutionException {
         return switch (ended) {
             case Outcome.Success<T> s -> s.value();
-            case Outcome.Failure<T> f -> throw new ExecutionException("task '" + name + "' failed: " + f.error(), f.error());
+            case Outcome.Failure<T> f -> throw new ExecutionException("task '" + name() + "' failed: " + f.error(), f.error());
             case Outcome.Cancelled<T> c -> throw cancelled();
         };
     }
 
     private CancellationException cancelled() {
-        return new CancellationException("task '" + name + "' was cancelled");
+        return new CancellationException("task '" + name() + "' was cancelled");
     }
 
     @Override
@@ -146,20 +230,20 @@ public abstract class AbstractTask<T> implements Task<T> {
     @Override
     public final T resultNow() {
         return switch (outcome) {
-            case null -> throw new IllegalStateException("task '" + name + "' has not ended yet");
+            case null -> throw new IllegalStateException("task '" + name() + "' has not ended yet");
             case Outcome.Success<T> s -> s.value();
-            case Outcome.Failure<T> f -> throw new IllegalStateException("task '" + name + "' failed", f.error());
-            case Outcome.Cancelled<T> c -> throw new IllegalStateException("task '" + name + "' was cancelled");
+            case Outcome.Failure<T> f -> throw new IllegalStateException("task '" + name() + "' failed", f.error());
+            case Outcome.Cancelled<T> c -> throw new IllegalStateException("task '" + name() + "' was cancelled");
         };
     }
 
     @Override
     public final Throwable exceptionNow() {
         return switch (outcome) {
-            case null -> throw new IllegalStateException("task '" + name + "' has not ended yet");
-            case Outcome.Success<T> s -> throw new IllegalStateException("task '" + name + "' ended with a value");
+            case null -> throw new IllegalStateException("task '" + name() + "' has not ended yet");
+            case Outcome.Success<T> s -> throw new IllegalStateException("task '" + name() + "' ended with a value");
             case Outcome.Failure<T> f -> f.error();
-            case Outcome.Cancelled<T> c -> throw new IllegalStateException("task '" + name + "' was cancelled");
+            case Outcome.Cancelled<T> c -> throw new IllegalStateException("task '" + name() + "' was cancelled");
         };
     }
 
@@ -167,7 +251,7 @@ public abstract class AbstractTask<T> implements Task<T> {
     public final Outcome<T> outcome() {
         Outcome<T> ended = outcome;
         if (ended == null) {
-            throw new IllegalStateException("task '" + name + "' has not ended yet");
+            throw new IllegalStateException("task '" + name() + "' has not ended yet");
         }
         return ended;
     }
@@ -175,37 +259,34 @@ public abstract class AbstractTask<T> implements Task<T> {
     @Override
     public final void onDone(Consumer<? super Task<T>> callback) {
         Objects.requireNonNull(callback, "callback");
-        lock.lock();
-        try {
-            if (outcome == null) {
-                callbacks.add(callback);
+        for (Callback head = callbacks; head != ENDED; head = callbacks) {
+            if (CALLBACKS.compareAndSet(this, head, new Callback(callback, head))) {
                 return;
             }
-        } finally {
-            lock.unlock();
         }
         runCallback(callback);
     }
 
     @Override
     public final CompletableFuture<T> toCompletableFuture() {
-        lock.lock();
-        try {
-            if (future != null) {
-                return future;
-            }
-            future = new CompletableFuture<>() {
-                @Override
-                public boolean cancel(boolean mayInterruptIfRunning) {
-                    boolean cancelledTheTask = AbstractTask.this.cancel(mayInterruptIfRunning);
-                    return super.cancel(mayInterruptIfRunning) || cancelledTheTask;
-                }
-            };
-        } finally {
-            lock.unlock();
+        CompletableFuture<T> existing = future;
+        if (existing != null) {
+            return existing;
         }
-        onDone(task -> completeFuture(future, task.outcome()));
-        return future;
+        CompletableFuture<T> made = new CompletableFuture<>() {
+            @Override
+            public boolean cancel(boolean mayInterruptIfRunning) {
+                boolean cancelledTheTask = AbstractTask.this.cancel(mayInterruptIfRunning);
+                return super.cancel(mayInterruptIfRunning) || cancelledTheTask;
+            }
+        };
+        @SuppressWarnings("unchecked") // the field holds only CompletableFuture<T>
+        CompletableFuture<T> there = (CompletableFuture<T>) FUTURE.compareAndExchange(this, (CompletableFuture<T>) null, made);
+        if (there != null) {
+            return there;
+        }
+        onDone(task -> completeFuture(made, task.outcome()));
+        return made;
     }
 
     private void completeFuture(CompletableFuture<T> target, Outcome<T> ended) {
@@ -234,20 +315,27 @@ public abstract class AbstractTask<T> implements Task<T> {
     /** Sets the outcome and wakes the waiters; returns the callbacks to run, or null if already ended. */
     private List<Consumer<? super Task<T>>> settle(Outcome<T> ended) {
         Objects.requireNonNull(ended, "ended");
-        List<Consumer<? super Task<T>>> toRun;
-        lock.lock();
-        try {
-            if (outcome != null) {
-                return null;
-            }
-            outcome = ended;
-            toRun = callbacks;
-            callbacks = null;
-        } finally {
-            lock.unlock();
+        if (!OUTCOME.compareAndSet(this, (Outcome<T>) null, ended)) {
+            return null;
         }
-        done.countDown();
-        return toRun;
+        CountDownLatch latch = done;
+        if (latch != null) {
+            latch.countDown();
+        }
+        Callback taken = (Callback) CALLBACKS.getAndSet(this, ENDED);
+        if (taken == null) {
+            return List.of();
+        }
+        List<Consumer<? super Task<T>>> inOrder = new ArrayList<>();
+        for (Callback c = taken; c != null; c = c.next()) {
+            inOrder.add(actionOf(c));
+        }
+        return inOrder.reversed(); // in the order they were registered
+    }
+
+    @SuppressWarnings("unchecked") // onDone adds only Consumer<? super Task<T>>
+    private Consumer<? super Task<T>> actionOf(Callback callback) {
+        return (Consumer<? super Task<T>>) callback.action();
     }
 
     private void finish(List<Consumer<? super Task<T>>> toRun) {
@@ -260,7 +348,7 @@ public abstract class AbstractTask<T> implements Task<T> {
         try {
             callback.accept(this);
         } catch (RuntimeException | Error e) {
-            log.warn("A done callback of task '{}' threw", name, e);
+            log.warn("A done callback of task '{}' threw", name(), e);
         }
     }
 
@@ -273,6 +361,6 @@ public abstract class AbstractTask<T> implements Task<T> {
             case Outcome.Failure<T> f -> "failed: " + f.error();
             case Outcome.Cancelled<T> c -> "cancelled";
         };
-        return "Task[" + name + ", " + state + "]";
+        return "Task[" + name() + ", " + state + "]";
     }
 }

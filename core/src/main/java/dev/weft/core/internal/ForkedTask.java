@@ -2,9 +2,12 @@ package dev.weft.core.internal;
 
 import dev.weft.core.Outcome;
 import dev.weft.core.ThreadKind;
+import dev.weft.core.internal.jfr.ForkEvent;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.Objects;
 import java.util.concurrent.Callable;
-import java.util.concurrent.locks.ReentrantLock;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A task that runs its callable on the thread that calls {@link #run()}; cancelling it ends it
@@ -12,6 +15,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * {@link EndListener} hears when the thread is done with the task, which may be after the task
  * was cancelled: that, not {@link #isDone()}, is what an owner waits for before its threads are
  * gone.
+ *
+ * <p>The task is its thread's runnable too: it enters {@link LiveThreads} itself (so weft's leak
+ * check sees the thread, and {@link #current()} finds the task from it), and it takes no lock: a
+ * small state machine ({@code NEW → RUNNING ⇄ INTERRUPTING → FINISHED}) makes sure that an
+ * interrupt from {@link #cancel} never lands after the body has ended.
  *
  * @param <T> the type of the result
  */
@@ -52,19 +60,113 @@ public final class ForkedTask<T> extends AbstractTask<T> implements Runnable {
     /** The runner that runs the body as it is, with nothing around it. */
     public static final Runner DIRECT = ForkedTask::callDirectly;
 
+    private static final int NEW = 0;
+    private static final int RUNNING = 1;
+    /** A canceller is interrupting the thread; the body's end waits until it is done. */
+    private static final int INTERRUPTING = 2;
+    private static final int FINISHED = 3;
+    private static final VarHandle STATE;
+
+    static {
+        try {
+            STATE = MethodHandles.lookup().findVarHandle(ForkedTask.class, "state", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
     private final Callable<T> body;
     private final Runner runner;
     private final EndListener onEnd;
-    private final ReentrantLock lock = new ReentrantLock();
-    /** The thread running the body, while it runs; guarded by {@link #lock}, so that no interrupt lands after the body. */
-    private Thread thread;
-    private boolean started;
+    private final @Nullable Object owner;
+    private volatile int state = NEW;
+    /** The thread running the task, set once it is {@code RUNNING}. */
+    private volatile @Nullable Thread thread;
+    private long startNanos;
+    private @Nullable ForkEvent event;
 
     public ForkedTask(String name, Callable<T> body, Runner runner, EndListener onEnd) {
+        this(name, body, runner, onEnd, null);
+    }
+
+    /**
+     * Makes a task that {@code owner} (its scope) runs.
+     *
+     * @param name the task's name
+     * @param body its callable
+     * @param runner what runs the body
+     * @param onEnd hears its end
+     * @param owner its owner, as {@link #owner()} returns it, or null
+     */
+    public ForkedTask(String name, Callable<T> body, Runner runner, EndListener onEnd, @Nullable Object owner) {
         super(name);
         this.body = Objects.requireNonNull(body, "body");
         this.runner = Objects.requireNonNull(runner, "runner");
         this.onEnd = Objects.requireNonNull(onEnd, "onEnd");
+        this.owner = owner;
+    }
+
+    /**
+     * Makes a task of {@code owner} named {@code prefix-number}, the name built only when asked
+     * for; its thread is called {@code prefix}.
+     *
+     * @param prefix the name's prefix, and the thread's name
+     * @param number the task's number, 1 or more
+     * @param body its callable
+     * @param runner what runs the body
+     * @param onEnd hears its end
+     * @param owner its owner, as {@link #owner()} returns it, or null
+     */
+    public ForkedTask(String prefix, long number, Callable<T> body, Runner runner, EndListener onEnd,
+                      @Nullable Object owner) {
+        super(prefix, number);
+        this.body = Objects.requireNonNull(body, "body");
+        this.runner = Objects.requireNonNull(runner, "runner");
+        this.onEnd = Objects.requireNonNull(onEnd, "onEnd");
+        this.owner = owner;
+    }
+
+    /**
+     * {@return the task whose body the calling thread runs now, or null}
+     */
+    public static @Nullable ForkedTask<?> current() {
+        Thread self = Thread.currentThread();
+        return LiveThreads.workOf(self) instanceof ForkedTask<?> task && task.runsOn(self) ? task : null;
+    }
+
+    private boolean runsOn(Thread candidate) {
+        int now = state;
+        return (now == RUNNING || now == INTERRUPTING) && thread == candidate;
+    }
+
+    /** {@return the owner given at construction, or null} */
+    public @Nullable Object owner() {
+        return owner;
+    }
+
+    /** {@return the thread running the task now, or null if it has not started or has ended} */
+    public @Nullable Thread runningThread() {
+        int now = state;
+        return now == RUNNING || now == INTERRUPTING ? thread : null;
+    }
+
+    /** {@return {@link System#nanoTime()} when the task started running; meaningful once it runs} */
+    public long startNanos() {
+        return startNanos;
+    }
+
+    /** {@return the {@code dev.weft.Fork} event attached by {@link #attachEvent}, or null} */
+    public @Nullable ForkEvent event() {
+        return event;
+    }
+
+    /**
+     * Attaches the task's started {@code dev.weft.Fork} event; on the task's thread, before the body.
+     *
+     * @param forkEvent the event, or null
+     */
+    public void attachEvent(@Nullable ForkEvent forkEvent) {
+        this.event = forkEvent;
     }
 
     private static <T> T callDirectly(ForkedTask<T> task, Callable<T> body) throws Exception {
@@ -73,17 +175,13 @@ public final class ForkedTask<T> extends AbstractTask<T> implements Runnable {
 
     /** Ends the task cancelled without ever running it (its scope was already cancelled). */
     public void cancelBeforeStart() {
-        lock.lock();
-        try {
-            started = true;
-        } finally {
-            lock.unlock();
-        }
+        state = FINISHED;
         complete(Outcome.cancelled());
     }
 
     /**
-     * Runs the task on a new thread of kind {@code threads}, named after the task. If no thread
+     * Runs the task on a new thread of kind {@code threads}, named after the task (a numbered
+     * task's thread after its prefix). If no thread
      * can be made or started, the task ends failed with that error (its listener hears it, with no
      * thread), and the error is thrown.
      *
@@ -93,7 +191,7 @@ public final class ForkedTask<T> extends AbstractTask<T> implements Runnable {
      */
     public void startOn(ThreadKind threads) {
         try {
-            threads.newThread(name(), this).start();
+            LiveThreads.unstarted(threads, namePrefix(), this).start();
         } catch (RuntimeException | Error e) {
             failToStart(e);
             throw e;
@@ -102,12 +200,7 @@ public final class ForkedTask<T> extends AbstractTask<T> implements Runnable {
 
     /** Ends the task failed because its thread could not be started. */
     private void failToStart(Throwable error) {
-        lock.lock();
-        try {
-            started = true;
-        } finally {
-            lock.unlock();
-        }
+        state = FINISHED;
         Outcome<T> failed = Outcome.failure(error);
         complete(failed);
         onEnd.ended(this, failed, null);
@@ -115,50 +208,48 @@ public final class ForkedTask<T> extends AbstractTask<T> implements Runnable {
 
     @Override
     public void run() {
-        lock.lock();
+        Thread self = Thread.currentThread();
+        if (!STATE.compareAndSet(this, NEW, RUNNING)) {
+            throw new IllegalStateException("task '" + name() + "' was already run");
+        }
+        LiveThreads.enter(this);
         try {
-            if (started) {
-                throw new IllegalStateException("task '" + name() + "' was already run");
+            startNanos = System.nanoTime();
+            thread = self; // then the cancel check: a canceller that saw no thread set the outcome first
+            Outcome<T> ended;
+            if (isDone()) {
+                ended = Outcome.cancelled(); // cancelled before it started
+            } else {
+                try {
+                    ended = Outcome.success(runner.run(this, body));
+                } catch (Throwable error) {
+                    ended = isCancelled() && Interruptions.isInterruption(error)
+                            ? Outcome.cancelled()
+                            : Outcome.failure(error);
+                }
             }
-            started = true;
-            thread = Thread.currentThread();
-        } finally {
-            lock.unlock();
-        }
-        Outcome<T> ended;
-        if (isDone()) {
-            ended = Outcome.cancelled(); // cancelled before it started
-        } else {
-            try {
-                ended = Outcome.success(runner.run(this, body));
-            } catch (Throwable error) {
-                ended = isCancelled() && Interruptions.isInterruption(error)
-                        ? Outcome.cancelled()
-                        : Outcome.failure(error);
+            while (!STATE.compareAndSet(this, RUNNING, FINISHED)) {
+                Thread.yield(); // a canceller is interrupting this thread: no interrupt lands after the body
             }
-        }
-        lock.lock();
-        try {
-            thread = null;
+            complete(ended); // does nothing if the task was cancelled meanwhile
+            onEnd.ended(this, ended, self);
         } finally {
-            lock.unlock();
+            LiveThreads.exit();
         }
-        complete(ended); // does nothing if the task was cancelled meanwhile
-        onEnd.ended(this, ended, Thread.currentThread());
     }
 
     @Override
     protected void stop(boolean mayInterruptIfRunning) {
-        if (!mayInterruptIfRunning) {
-            return;
+        if (!mayInterruptIfRunning || !STATE.compareAndSet(this, RUNNING, INTERRUPTING)) {
+            return; // not started (it will see it was cancelled) or over
         }
-        lock.lock();
         try {
-            if (thread != null) {
-                CancelScope.interrupt(thread); // held back while the task runs Async.shield
+            Thread running = thread;
+            if (running != null) {
+                CancelScope.interrupt(running); // held back while the task runs Async.shield
             }
         } finally {
-            lock.unlock();
+            state = RUNNING;
         }
     }
 }

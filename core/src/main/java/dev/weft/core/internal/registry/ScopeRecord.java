@@ -7,12 +7,13 @@ import dev.weft.core.internal.jfr.ForkEvent;
 import dev.weft.core.internal.jfr.ScopeEvent;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
 
 /**
  * What weft knows of one open scope or gather: its name and kind, the thread that opened it, its
@@ -22,9 +23,9 @@ import java.util.concurrent.atomic.LongAdder;
  * and {@link #closed} when it closes; a gather calls {@link #openGather},
  * {@link #gatherForkStarted}/{@link #gatherForkEnded} and {@link #closed}.
  *
- * <p>A fork of a scope costs one small record in a concurrent map (no lock shared by the forks of
- * different scopes) and, without a recording, one enabled-check; a gathered task costs only the
- * check: its threads are read from the gather's own array when a dump asks.
+ * <p>A fork of a scope costs, without a recording, one enabled-check and two counter increments:
+ * its running forks are read from the scope's own set of running tasks when a dump asks (each
+ * task knows its thread and when it started), and a gather's from the gather's array of threads.
  */
 public final class ScopeRecord {
     /** An instance to ask whether {@code dev.weft.Fork} is recorded: the check reads static state. */
@@ -32,7 +33,7 @@ public final class ScopeRecord {
     private static final AtomicLong SEQUENCE = new AtomicLong();
 
     /** One running fork of a scope. */
-    record Fork(String name, Thread thread, long startNanos, ForkEvent event) {
+    record Fork(String name, Thread thread, long startNanos) {
     }
 
     private final String name;
@@ -44,19 +45,19 @@ public final class ScopeRecord {
     private final LongAdder forks = new LongAdder();
     private final AtomicLong failures = new AtomicLong();
     private final AtomicLong cancellations = new AtomicLong();
-    private final ConcurrentHashMap<ForkedTask<?>, Fork> running;
+    private final Collection<? extends ForkedTask<?>> running;
     private final AtomicReferenceArray<Thread> gatherThreads;
     private final ScopeEvent event;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final LiveScopes.Entry entry;
 
     private ScopeRecord(Object owner, String name, String kind, Duration deadline,
-                        AtomicReferenceArray<Thread> gatherThreads) {
+                        Collection<? extends ForkedTask<?>> running, AtomicReferenceArray<Thread> gatherThreads) {
         this.name = name;
         this.kind = kind;
         this.deadlineNanos = deadline == null ? Long.MIN_VALUE : saturatedNanos(deadline);
         this.gatherThreads = gatherThreads;
-        this.running = gatherThreads == null ? new ConcurrentHashMap<>() : null;
+        this.running = running;
         this.entry = LiveScopes.add(owner, this); // first: the registry's one-time set-up is not the scope's time
         ScopeEvent scopeEvent = new ScopeEvent();
         if (scopeEvent.isEnabled()) {
@@ -82,10 +83,12 @@ public final class ScopeRecord {
      * @param scope the scope, held weakly
      * @param name its name
      * @param deadline its deadline, or null
+     * @param running the scope's running forks (a concurrent set), read when a dump asks
      * @return its record
      */
-    public static ScopeRecord openScope(Object scope, String name, Duration deadline) {
-        return new ScopeRecord(scope, name, ScopeKinds.take(), deadline, null);
+    public static ScopeRecord openScope(Object scope, String name, Duration deadline,
+                                        Collection<? extends ForkedTask<?>> running) {
+        return new ScopeRecord(scope, name, ScopeKinds.take(), deadline, running, null);
     }
 
     /**
@@ -97,7 +100,7 @@ public final class ScopeRecord {
      * @return its record
      */
     public static ScopeRecord openGather(Object gather, String name, AtomicReferenceArray<Thread> threads) {
-        ScopeRecord record = new ScopeRecord(gather, name, ScopeKinds.GATHER, null, threads);
+        ScopeRecord record = new ScopeRecord(gather, name, ScopeKinds.GATHER, null, null, threads);
         record.forks.add(threads.length());
         LiveScopes.forksStarted(threads.length());
         return record;
@@ -111,12 +114,11 @@ public final class ScopeRecord {
      * @param task the fork
      */
     public void forkStarted(ForkedTask<?> task) {
-        ForkEvent forkEvent = null;
         if (FORK_PROBE.isEnabled()) {
-            forkEvent = new ForkEvent();
+            ForkEvent forkEvent = new ForkEvent();
             forkEvent.begin();
+            task.attachEvent(forkEvent);
         }
-        running.put(task, new Fork(task.name(), Thread.currentThread(), System.nanoTime(), forkEvent));
         forks.increment();
         LiveScopes.forksStarted(1);
     }
@@ -126,13 +128,29 @@ public final class ScopeRecord {
      *
      * @param task the fork
      * @param outcome how its body ended
+     * @param thread the thread that ran it, or null if it never ran
      */
-    public void forkEnded(ForkedTask<?> task, Outcome<?> outcome) {
-        Fork fork = running.remove(task);
+    public void forkEnded(ForkedTask<?> task, Outcome<?> outcome, Thread thread) {
         String ended = task.isCancelled() ? "cancelled" : outcomeName(outcome);
         count(ended);
-        if (fork != null && fork.event() != null) {
-            commitFork(fork.event(), task.name(), ended, fork.thread());
+        ForkEvent forkEvent = task.event();
+        if (forkEvent != null) {
+            commitFork(forkEvent, task::name, ended, thread);
+        }
+    }
+
+    /**
+     * A fork was made after its scope was cancelled and never runs: its {@code dev.weft.Fork}
+     * event (if recorded) is committed at once, on the forking thread, with outcome
+     * {@code cancelled} and no thread.
+     *
+     * @param task the fork
+     */
+    public void forkCancelledBeforeStart(ForkedTask<?> task) {
+        if (FORK_PROBE.isEnabled()) {
+            ForkEvent forkEvent = new ForkEvent();
+            forkEvent.begin();
+            commitFork(forkEvent, task::name, "cancelled", null);
         }
     }
 
@@ -152,10 +170,11 @@ public final class ScopeRecord {
         }
     }
 
-    private void commitFork(ForkEvent forkEvent, String forkName, String outcome, Thread thread) {
+    /** Ends and, past its threshold, commits {@code forkEvent}; the fork's name is built only then. */
+    private void commitFork(ForkEvent forkEvent, Supplier<String> forkName, String outcome, Thread thread) {
         forkEvent.end();
         if (forkEvent.shouldCommit()) {
-            forkEvent.name = forkName;
+            forkEvent.name = forkName.get();
             forkEvent.scope = name;
             forkEvent.outcome = outcome;
             forkEvent.thread = thread;
@@ -193,7 +212,27 @@ public final class ScopeRecord {
                 : error == null ? "success" : "failure";
         count(ended);
         if (forkEvent != null) {
-            commitFork(forkEvent, name + "[" + index + "]", ended, Thread.currentThread());
+            commitFork(forkEvent, () -> name + "[" + index + "]", ended, Thread.currentThread());
+        }
+    }
+
+    /**
+     * Gathered tasks {@code from} (inclusive) to {@code to} (exclusive) never start (the gather
+     * was cancelled first): their {@code dev.weft.Fork} events, if recorded, are committed now
+     * with outcome {@code cancelled} and no thread.
+     *
+     * @param from the first task that never starts
+     * @param to one past the last
+     */
+    public void gatherForksCancelledBeforeStart(int from, int to) {
+        if (!FORK_PROBE.isEnabled()) {
+            return;
+        }
+        for (int i = from; i < to; i++) {
+            ForkEvent forkEvent = new ForkEvent();
+            forkEvent.begin();
+            int task = i;
+            commitFork(forkEvent, () -> name + "[" + task + "]", "cancelled", null);
         }
     }
 
@@ -257,13 +296,18 @@ public final class ScopeRecord {
     List<Fork> runningForks() {
         List<Fork> now = new ArrayList<>();
         if (running != null) {
-            now.addAll(running.values());
+            for (ForkedTask<?> task : running) {
+                Thread thread = task.runningThread();
+                if (thread != null) {
+                    now.add(new Fork(task.name(), thread, task.startNanos()));
+                }
+            }
             now.sort(java.util.Comparator.comparingLong(Fork::startNanos));
         } else {
             for (int i = 0; i < gatherThreads.length(); i++) {
                 Thread thread = gatherThreads.get(i);
                 if (thread != null && thread.isAlive()) {
-                    now.add(new Fork(name + "[" + i + "]", thread, openedNanos, null));
+                    now.add(new Fork(name + "[" + i + "]", thread, openedNanos));
                 }
             }
         }

@@ -108,6 +108,35 @@ class JfrEventsTest {
     }
 
     @Test
+    void aForkMadeAfterTheScopeWasCancelledIsRecordedCancelledWithoutAThread() throws Exception {
+        List<RecordedEvent> events = record(dir, () -> {
+            try (TaskScope scope = TaskScope.builder().name("jfr-late").open()) {
+                scope.cancel();
+                var late = scope.fork("late", () -> 1);
+                assertTrue(late.isCancelled(), "a fork of a cancelled scope never runs");
+                scope.join();
+            }
+        });
+        List<RecordedEvent> late = named(events, ForkEvent.NAME).stream()
+                .filter(e -> e.getString("scope").equals("jfr-late")).toList();
+        assertEquals(1, late.size(), "one Fork event for the fork that never ran: " + late);
+        assertEquals("late", late.get(0).getString("name"));
+        assertEquals("cancelled", late.get(0).getString("outcome"));
+        assertNull(late.get(0).getThread("thread"), "it never ran on a thread");
+    }
+
+    @Test
+    void withoutARecordingAForkMadeAfterTheScopeWasCancelledIsStillCancelled() throws Exception {
+        try (TaskScope scope = TaskScope.builder().name("jfr-late-off").open()) {
+            scope.cancel();
+            var late = scope.fork("late", () -> 1);
+            assertTrue(late.isCancelled());
+            scope.join();
+            assertEquals(0, scope.runningForks());
+        }
+    }
+
+    @Test
     void theEventsAreInTheWeftCategoryAndForkHasADefaultThreshold() {
         for (Class<? extends jdk.jfr.Event> type : List.of(ScopeEvent.class, ForkEvent.class,
                 PoolChunkEvent.class, WorkerDiedEvent.class, LockWaitEvent.class)) {
