@@ -27,16 +27,18 @@ public final class LockWaits {
     public static final String TIMED_OUT = "timed out";
     /** The outcome of a wait an interrupt ended. */
     public static final String INTERRUPTED = "interrupted";
+    /** An instance to ask whether {@code dev.weft.LockWait} is recorded: the check reads static state. */
+    private static final LockWaitEvent PROBE = new LockWaitEvent();
 
     private LockWaits() {
     }
 
     /** {@return a started event if {@code dev.weft.LockWait} is being recorded, else null} */
     public static LockWaitEvent begin() {
-        LockWaitEvent event = new LockWaitEvent();
-        if (!event.isEnabled()) {
+        if (!PROBE.isEnabled()) {
             return null;
         }
+        LockWaitEvent event = new LockWaitEvent();
         event.begin();
         return event;
     }
