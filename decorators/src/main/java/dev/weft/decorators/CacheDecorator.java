@@ -52,4 +52,17 @@ public interface CacheDecorator extends Decorator {
      * @return the evictions, 0 or more
      */
     long evictions();
+
+    /**
+     * Returns how many results were stored since the cache was made or last
+     * {@linkplain #clear() cleared}: the misses whose call returned and whose key no other call
+     * had stored meanwhile. A call that throws stores nothing and is not counted. Metrics report it
+     * as {@code cache.puts} ({@code weft-micrometer}). 0 for {@code maxSize} 0, which stores
+     * nothing.
+     *
+     * {@snippet class=dev.weft.decorators.snippets.DecoratorsSnippets region=cache-puts}
+     *
+     * @return the puts, 0 or more
+     */
+    long puts();
 }

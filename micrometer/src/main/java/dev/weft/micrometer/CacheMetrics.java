@@ -21,8 +21,8 @@ import org.jspecify.annotations.Nullable;
  * {@snippet class=dev.weft.micrometer.snippets.MicrometerSnippets region=cache-metrics}
  *
  * <p>The counts are Python's {@code cache_info()} ({@link CacheDecorator#info()}) and
- * {@link CacheDecorator#evictions()}; a put is a miss whose call returned and was stored, counted
- * as the misses (a call that throws stores nothing: it is counted anyway). After
+ * {@link CacheDecorator#evictions()} and {@link CacheDecorator#puts()}: a put is a miss whose call
+ * returned and was stored (a call that throws is a miss and no put). After
  * {@link CacheDecorator#clear()} the counts start again from zero, as Python's do.
  *
  * @since 0.1
@@ -90,8 +90,8 @@ public final class CacheMetrics extends CacheMeterBinder<CacheDecorator> {
 
     @Override
     protected long putCount() {
-        CacheInfo info = info();
-        return info == null || info.maxSize() == 0 ? 0 : info.misses();
+        CacheDecorator cache = getCache();
+        return cache == null ? 0 : cache.puts();
     }
 
     @Override

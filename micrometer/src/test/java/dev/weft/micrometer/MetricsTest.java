@@ -92,6 +92,39 @@ class MetricsTest {
     }
 
     @Test
+    void cachePutsCountWhatWasStoredNotTheMisses() {
+        CacheDecorator cache = CacheMetrics.monitor(registry, Decorators.lruCache(8), "p");
+        Function<Integer, Integer> checked = Decorate.function("checked", x -> {
+            if (x < 0) {
+                throw new IllegalArgumentException("negative: " + x);
+            }
+            return x;
+        }, cache);
+        for (int x : List.of(1, -1, 2, -2, 1, -1)) {
+            try {
+                checked.apply(x);
+            } catch (IllegalArgumentException expected) {
+                // a miss that stores nothing
+            }
+        }
+        assertEquals(5.0, registry.get("cache.gets").tags("cache", "p", "result", "miss").functionCounter().count());
+        assertEquals(2.0, registry.get("cache.puts").tag("cache", "p").functionCounter().count());
+        assertEquals(2.0, registry.get("cache.size").tag("cache", "p").gauge().value());
+        cache.clear();
+        assertEquals(0.0, registry.get("cache.puts").tag("cache", "p").functionCounter().count());
+    }
+
+    @Test
+    void aCacheOfMaxSizeZeroHasMissesAndNoPuts() {
+        CacheDecorator cache = CacheMetrics.monitor(registry, Decorators.lruCache(0), "z");
+        Function<Integer, Integer> id = Decorate.function("id", x -> x, cache);
+        id.apply(1);
+        id.apply(1);
+        assertEquals(2.0, registry.get("cache.gets").tags("cache", "z", "result", "miss").functionCounter().count());
+        assertEquals(0.0, registry.get("cache.puts").tag("cache", "z").functionCounter().count());
+    }
+
+    @Test
     void anUnboundedCacheHasNoMaxSizeAndNoEvictions() {
         CacheDecorator cache = CacheMetrics.monitor(registry, Decorators.cache(), "u");
         Function<Integer, Integer> id = Decorate.function("id", x -> x, cache);

@@ -1,6 +1,7 @@
 /**
  * The cross-module reliability suite: Lincheck linearizability checks ({@code lincheck}), fault
- * injection ({@code faults}), bad input ({@code badinput}), opt-in reproductions of findings
+ * injection ({@code faults}), bad input ({@code badinput}), pool work inside async scopes
+ * ({@code structure}), opt-in reproductions of findings
  * ({@code findings}), and {@link dev.weft.reliability.Figures}, which counts what was checked.
  *
  * <pre>{@code

@@ -370,8 +370,9 @@ public final class Condition implements java.util.concurrent.locks.Condition {
         }
         LockWaitEvent wait = LockWaits.begin();
         int outcome = park(nanos, timed, true);
-        LockWaits.end(wait, "Condition", "await", this);
         boolean signalled = (outcome & SIGNALLED) != 0;
+        LockWaits.end(wait, "Condition", "await", this, signalled ? LockWaits.ACQUIRED
+                : (outcome & INTERRUPTED) != 0 ? LockWaits.INTERRUPTED : LockWaits.TIMED_OUT);
         if ((outcome & INTERRUPTED) != 0) {
             if (!signalled) {
                 throw new InterruptedException();

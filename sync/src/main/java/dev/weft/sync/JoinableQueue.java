@@ -878,7 +878,7 @@ public final class JoinableQueue<E> extends AbstractQueue<E> implements Blocking
                 if (nanos <= 0) {
                     return false;
                 }
-                nanos = notFull.awaitNanos(nanos);
+                nanos = LockWaits.awaitNanos(notFull, nanos, "JoinableQueue", "put", this);
             }
             enqueue(item);
             return true;
@@ -904,7 +904,7 @@ public final class JoinableQueue<E> extends AbstractQueue<E> implements Blocking
                 if (nanos <= 0) {
                     return null;
                 }
-                nanos = notEmpty.awaitNanos(nanos);
+                nanos = LockWaits.awaitNanos(notEmpty, nanos, "JoinableQueue", "get", this);
             }
             return dequeue();
         } finally {

@@ -96,7 +96,12 @@ public final class Lock implements java.util.concurrent.locks.Lock {
     public void acquire() throws InterruptedException {
         if (!sync.tryAcquire(1)) {
             LockWaitEvent wait = LockWaits.begin();
-            sync.acquireInterruptibly(1);
+            try {
+                sync.acquireInterruptibly(1);
+            } catch (InterruptedException e) {
+                LockWaits.end(wait, "Lock", "acquire", this, LockWaits.INTERRUPTED);
+                throw e;
+            }
             LockWaits.end(wait, "Lock", "acquire", this);
         }
     }
@@ -115,7 +120,20 @@ public final class Lock implements java.util.concurrent.locks.Lock {
         if (sync.tryAcquire(1)) {
             return true;
         }
-        return nanos > 0 && sync.tryAcquireNanos(1, nanos);
+        return nanos > 0 && timedAcquire(nanos);
+    }
+
+    /** The slow path of the timed acquires: waits at most {@code nanos} (0 or less: not at all), reported as a lock wait. */
+    private boolean timedAcquire(long nanos) throws InterruptedException {
+        LockWaitEvent wait = nanos > 0 ? LockWaits.begin() : null;
+        boolean acquired;
+        try {
+            acquired = sync.tryAcquireNanos(1, nanos);
+        } catch (InterruptedException e) {
+            LockWaits.end(wait, "Lock", "acquire", this, LockWaits.INTERRUPTED);
+            throw e;
+        }
+        return LockWaits.end(wait, "Lock", "acquire", this, acquired);
     }
 
     /** {@return {@code true} if the lock was free and is now taken; never waits} */
@@ -191,7 +209,10 @@ public final class Lock implements java.util.concurrent.locks.Lock {
     @Override
     public boolean tryLock(long time, TimeUnit unit) throws InterruptedException {
         Objects.requireNonNull(unit, "unit");
-        return sync.tryAcquireNanos(1, unit.toNanos(time));
+        if (Thread.interrupted()) {
+            throw new InterruptedException();
+        }
+        return sync.tryAcquire(1) || timedAcquire(unit.toNanos(time));
     }
 
     /**

@@ -69,7 +69,12 @@ public final class RLock implements java.util.concurrent.locks.Lock {
      */
     public void acquire() throws InterruptedException {
         LockWaitEvent wait = LockWaits.begin();
-        lock.lockInterruptibly();
+        try {
+            lock.lockInterruptibly();
+        } catch (InterruptedException e) {
+            LockWaits.end(wait, "RLock", "acquire", this, LockWaits.INTERRUPTED);
+            throw e;
+        }
         LockWaits.end(wait, "RLock", "acquire", this);
         held();
     }
@@ -84,11 +89,27 @@ public final class RLock implements java.util.concurrent.locks.Lock {
      */
     public boolean acquire(Duration timeout) throws InterruptedException {
         long nanos = Durations.toTimeoutNanos(timeout);
-        if (lock.tryLock() || nanos > 0 && lock.tryLock(nanos, TimeUnit.NANOSECONDS)) {
+        if (lock.tryLock() || nanos > 0 && timedLock(nanos)) {
             held();
             return true;
         }
         return false;
+    }
+
+    /**
+     * {@code ReentrantLock.tryLock(nanos)} (fair if the lock is, and throwing for an interrupt on
+     * entry), reported as a lock wait when it waits.
+     */
+    private boolean timedLock(long nanos) throws InterruptedException {
+        LockWaitEvent wait = nanos > 0 ? LockWaits.begin() : null;
+        boolean acquired;
+        try {
+            acquired = lock.tryLock(nanos, TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            LockWaits.end(wait, "RLock", "acquire", this, LockWaits.INTERRUPTED);
+            throw e;
+        }
+        return LockWaits.end(wait, "RLock", "acquire", this, acquired);
     }
 
     /** {@return {@code true} if the lock was free or already ours and one more hold is taken; never waits} */
@@ -181,7 +202,7 @@ public final class RLock implements java.util.concurrent.locks.Lock {
     @Override
     public boolean tryLock(long time, TimeUnit unit) throws InterruptedException {
         Objects.requireNonNull(unit, "unit");
-        if (lock.tryLock(time, unit)) {
+        if (timedLock(unit.toNanos(time))) {
             held();
             return true;
         }

@@ -105,7 +105,12 @@ public sealed class Semaphore permits BoundedSemaphore {
     public void acquire() throws InterruptedException {
         if (sync.tryAcquireShared(1) < 0) {
             LockWaitEvent wait = LockWaits.begin();
-            sync.acquireSharedInterruptibly(1);
+            try {
+                sync.acquireSharedInterruptibly(1);
+            } catch (InterruptedException e) {
+                LockWaits.end(wait, "Semaphore", "acquire", this, LockWaits.INTERRUPTED);
+                throw e;
+            }
             LockWaits.end(wait, "Semaphore", "acquire", this);
         }
     }
@@ -123,7 +128,18 @@ public sealed class Semaphore permits BoundedSemaphore {
         if (sync.tryAcquireShared(1) >= 0) {
             return true;
         }
-        return nanos > 0 && sync.tryAcquireSharedNanos(1, nanos);
+        if (nanos <= 0) {
+            return false;
+        }
+        LockWaitEvent wait = LockWaits.begin();
+        boolean acquired;
+        try {
+            acquired = sync.tryAcquireSharedNanos(1, nanos);
+        } catch (InterruptedException e) {
+            LockWaits.end(wait, "Semaphore", "acquire", this, LockWaits.INTERRUPTED);
+            throw e;
+        }
+        return LockWaits.end(wait, "Semaphore", "acquire", this, acquired);
     }
 
     /** {@return whether a permit was available and is now taken; never waits} */

@@ -42,6 +42,11 @@ public final class CountingNoCache implements CacheDecorator, Attachable {
     }
 
     @Override
+    public long puts() {
+        return 0; // it stores nothing
+    }
+
+    @Override
     public boolean typed() {
         return typed;
     }

@@ -64,6 +64,7 @@ public final class MemoCache implements CacheDecorator, Attachable {
     private final LongAdder hits = new LongAdder();
     private final LongAdder misses = new LongAdder();
     private final LongAdder evictions = new LongAdder();
+    private final LongAdder puts = new LongAdder();
     private final Ownership ownership;
 
     /**
@@ -177,6 +178,7 @@ public final class MemoCache implements CacheDecorator, Attachable {
     /** Adds a new newest entry, evicting the oldest first when full. Lock held. */
     private void store(Object key, Object value) {
         Node node = new Node(key, value);
+        puts.increment();
         if (bounded) {
             if (size >= maxSize) {
                 Node oldest = root.next;
@@ -248,6 +250,7 @@ public final class MemoCache implements CacheDecorator, Attachable {
             hits.reset();
             misses.reset();
             evictions.reset();
+            puts.reset();
         } finally {
             lock.unlock();
         }
@@ -256,6 +259,11 @@ public final class MemoCache implements CacheDecorator, Attachable {
     @Override
     public long evictions() {
         return evictions.sum();
+    }
+
+    @Override
+    public long puts() {
+        return puts.sum();
     }
 
     @Override

@@ -352,6 +352,37 @@ class DecoratorsSnippets {
     }
 
     @Test
+    void cachePuts() {
+        // @start region="cache-puts"
+        CacheDecorator cache = Decorators.lruCache(2);
+        Function<Integer, Integer> checked = Decorate.function("checked", x -> {
+            if (x < 0) throw new IllegalArgumentException("negative");
+            return x * 10;
+        }, cache);
+        checked.apply(1);                        // a miss, stored: a put
+        checked.apply(1);                        // a hit
+        try {
+            checked.apply(-1);                   // a miss that throws: stores nothing
+        } catch (IllegalArgumentException expected) {
+        }
+        long stored = cache.puts();              // 1, for 2 misses
+        // @end
+        assertEquals(1, stored);
+        assertEquals(2, cache.info().misses());
+        cache.clear();
+        assertEquals(0, cache.puts(), "clear resets it with the other statistics");
+        CacheDecorator none = Decorators.lruCache(0);
+        Function<Integer, Integer> id = Decorate.function("id", x -> x, none);
+        id.apply(1);
+        assertEquals(0, none.puts(), "maxSize 0 stores nothing");
+        assertEquals(1, none.info().misses());
+        CacheDecorator unbounded = Decorators.cache();
+        Function<Integer, Integer> plus = Decorate.function("plus", x -> x + 1, unbounded);
+        for (int x = 0; x < 10; x++) plus.apply(x % 5);
+        assertEquals(5, unbounded.puts());
+    }
+
+    @Test
     void showDoc() {
         List<String> out = new ArrayList<>();
         // @start region="show-doc"

@@ -77,7 +77,7 @@ final class JobChunks<C extends WorkChunk> {
 
         @Override
         public void started() {
-            sink.started(); // the pool's counters (Pool.stats()) hear it through the wrapped sink
+            sink.started(); // the pool's statistics (Pool.stats())
         }
 
         @Override

@@ -14,12 +14,10 @@ import java.util.function.Supplier;
  * {@code dev.weft.WorkerDied} events. Without a recording, a chunk costs one enabled-check.
  */
 final class PoolObserver implements PoolSource {
-    /** An instance to ask whether {@code dev.weft.PoolChunk} is recorded: the check reads static state. */
-    private static final PoolChunkEvent CHUNK_PROBE = new PoolChunkEvent();
-
     private final String name;
     private final String backend;
     private final Supplier<List<Worker>> workers;
+    private final ChunkEvents chunkEvents;
     /** The events of the chunks sent and not answered yet, while a recording runs. */
     private final ConcurrentHashMap<Long, PoolChunkEvent> inFlight = new ConcurrentHashMap<>();
     private volatile Runnable unregister;
@@ -28,6 +26,7 @@ final class PoolObserver implements PoolSource {
         this.name = name;
         this.backend = backend;
         this.workers = workers;
+        this.chunkEvents = new ChunkEvents(name, backend);
     }
 
     @Override
@@ -62,17 +61,10 @@ final class PoolObserver implements PoolSource {
 
     /** {@code chunk} was sent to the child {@code pid} in {@code bytes} bytes. */
     void chunkSent(ProcessChunk chunk, long pid, long bytes) {
-        if (!CHUNK_PROBE.isEnabled()) {
-            return;
+        PoolChunkEvent event = chunkEvents.begin("pid " + pid, chunk.size(), bytes);
+        if (event != null) {
+            inFlight.put(chunk.id(), event);
         }
-        PoolChunkEvent event = new PoolChunkEvent();
-        event.begin();
-        event.pool = name;
-        event.backend = backend;
-        event.worker = "pid " + pid;
-        event.inputs = chunk.size();
-        event.bytesSent = bytes;
-        inFlight.put(chunk.id(), event);
     }
 
     /** {@code chunk} was answered in {@code bytes} bytes. */
@@ -91,16 +83,7 @@ final class PoolObserver implements PoolSource {
         if (inFlight.isEmpty()) {
             return;
         }
-        PoolChunkEvent event = inFlight.remove(chunk.id());
-        if (event == null) {
-            return;
-        }
-        event.end();
-        if (event.shouldCommit()) {
-            event.outcome = outcome;
-            event.bytesReceived = bytesReceived;
-            event.commit();
-        }
+        ChunkEvents.end(inFlight.remove(chunk.id()), outcome, bytesReceived);
     }
 
     /**

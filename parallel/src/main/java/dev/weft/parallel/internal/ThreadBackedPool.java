@@ -2,6 +2,7 @@ package dev.weft.parallel.internal;
 
 import dev.weft.core.Outcome;
 import dev.weft.core.internal.ForkContext;
+import dev.weft.core.internal.jfr.PoolChunkEvent;
 import dev.weft.parallel.SerializableFunction;
 import java.util.List;
 import java.util.Set;
@@ -21,13 +22,15 @@ import java.util.function.Function;
  * {@link ForkJoinPool#managedBlock}, so nesting never deadlocks. Each chunk runs under its
  * submitter's context ({@link ForkContext}), and the worker thread gets its own back after it;
  * a chunk stopped early (its deadline passed, its scope closed) is interrupted
- * ({@link ChunkRunnerThread}).
+ * ({@link ChunkRunnerThread}). Each chunk is a {@code dev.weft.PoolChunk} event of backend
+ * {@code threads} when recorded ({@link ChunkEvents}).
  */
 public final class ThreadBackedPool extends AbstractPool<Function<Object, Object>, ThreadBackedPool.Chunk> {
     private static final AtomicInteger POOL_COUNTER = new AtomicInteger();
 
     private final ForkJoinPool forkJoin;
     private final Set<Chunk> running = ConcurrentHashMap.newKeySet();
+    private final ChunkEvents chunkEvents;
 
     /**
      * Creates the pool.
@@ -37,7 +40,9 @@ public final class ThreadBackedPool extends AbstractPool<Function<Object, Object
      */
     public ThreadBackedPool(int workers) {
         super(workers);
-        String prefix = "weft-threads-" + POOL_COUNTER.incrementAndGet() + "-worker-";
+        String name = "weft-threads-" + POOL_COUNTER.incrementAndGet();
+        String prefix = name + "-worker-";
+        this.chunkEvents = new ChunkEvents(name, "threads");
         AtomicInteger threadCounter = new AtomicInteger();
         this.forkJoin = new ForkJoinPool(workers, pool -> {
             ForkJoinWorkerThread thread = new Worker(pool, this);
@@ -68,6 +73,7 @@ public final class ThreadBackedPool extends AbstractPool<Function<Object, Object
         private final List<Object> args;
         private final Set<Chunk> running;
         private final ForkContext context;
+        private final ChunkEvents events;
         private final ChunkRunnerThread runner = new ChunkRunnerThread();
         private final RecursiveAction task = new RecursiveAction() {
             private static final long serialVersionUID = 1L;
@@ -79,16 +85,19 @@ public final class ThreadBackedPool extends AbstractPool<Function<Object, Object
         };
 
         Chunk(Function<Object, Object> fn, long firstIndex, List<Object> args, ChunkSink sink, Set<Chunk> running,
-                ForkContext context) {
+                ForkContext context, ChunkEvents events) {
             super(firstIndex, args.size(), sink);
             this.fn = fn;
             this.args = args; // a view the pool made for this chunk and never changes
             this.running = running;
             this.context = context;
+            this.events = events;
         }
 
         private void runItems() {
             started();
+            PoolChunkEvent event = events.begin(Thread.currentThread().getName(), size(), 0);
+            boolean answered = false;
             try {
                 if (isAbandoned()) {
                     cancel();
@@ -100,7 +109,7 @@ public final class ThreadBackedPool extends AbstractPool<Function<Object, Object
                     if (!isReported()) {
                         ForkContext.Restore restore = context.install();
                         try {
-                            runUnderContext();
+                            answered = runUnderContext();
                         } finally {
                             restore.close();
                         }
@@ -110,10 +119,12 @@ public final class ThreadBackedPool extends AbstractPool<Function<Object, Object
                 }
             } finally {
                 running.remove(this);
+                ChunkEvents.end(event, answered ? "answered" : "cancelled", 0);
             }
         }
 
-        private void runUnderContext() {
+        /** {@return true if this thread reported the outcomes, false if the chunk was stopped first} */
+        private boolean runUnderContext() {
             List<Outcome<Object>> outcomes = newOutcomeList();
             for (Object arg : args) {
                 if (Thread.currentThread().isInterrupted()) {
@@ -126,7 +137,7 @@ public final class ThreadBackedPool extends AbstractPool<Function<Object, Object
                     outcomes.add(Outcome.failure(t));
                 }
             }
-            report(outcomes);
+            return report(outcomes);
         }
     }
 
@@ -139,7 +150,7 @@ public final class ThreadBackedPool extends AbstractPool<Function<Object, Object
     @Override
     protected Chunk chunk(Function<Object, Object> fn, long firstIndex, List<Object> args, ChunkSink sink,
             ForkContext context) {
-        return new Chunk(fn, firstIndex, args, sink, running, context);
+        return new Chunk(fn, firstIndex, args, sink, running, context, chunkEvents);
     }
 
     /** Interrupts the thread running {@code chunk}, if one still is; the interrupt ends with the chunk. */

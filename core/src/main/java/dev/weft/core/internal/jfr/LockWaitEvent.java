@@ -9,7 +9,8 @@ import jdk.jfr.Threshold;
 /**
  * {@code dev.weft.LockWait}: a thread waited for a weft lock, semaphore, condition or queue longer
  * than the threshold ({@value #DEFAULT_THRESHOLD} by default), as {@code jdk.JavaMonitorEnter}
- * reports monitors. Committed on the thread that waited, with its stack trace.
+ * reports monitors, whether it ended with what it waited for, timed out or was interrupted.
+ * Committed on the thread that waited, with its stack trace.
  */
 @Name(LockWaitEvent.NAME)
 @Label("Lock Wait")
@@ -33,4 +34,11 @@ public final class LockWaitEvent extends jdk.jfr.Event {
     /** What was waited for: {@code acquire}, {@code await}, {@code put}, {@code take}. */
     @Label("Operation")
     public String operation;
+
+    /**
+     * How the wait ended: {@code acquired} (it got what it waited for: the lock, the permit, the
+     * signal, the room or the item), {@code timed out} or {@code interrupted}.
+     */
+    @Label("Outcome")
+    public String outcome;
 }

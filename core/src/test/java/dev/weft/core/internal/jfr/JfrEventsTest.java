@@ -187,9 +187,17 @@ class JfrEventsTest {
             }
         });
         List<RecordedEvent> waits = named(events, LockWaitEvent.NAME);
-        assertEquals(1, waits.size(), "the interrupted await is not reported: " + waits);
-        assertEquals("Lock", waits.get(0).getString("primitive"));
-        assertEquals("acquire", waits.get(0).getString("operation"));
-        assertTrue(waits.get(0).getString("name").startsWith("java.util.concurrent.locks.ReentrantLock object at 0x"));
+        assertEquals(2, waits.size(), "the acquire, then the interrupted await: " + waits);
+        RecordedEvent acquire = waits.stream().filter(w -> w.getString("primitive").equals("Lock")).findFirst()
+                .orElseThrow();
+        assertEquals("acquire", acquire.getString("operation"));
+        assertEquals(LockWaits.ACQUIRED, acquire.getString("outcome"));
+        assertTrue(acquire.getString("name").startsWith("java.util.concurrent.locks.ReentrantLock object at 0x"));
+        RecordedEvent await = waits.stream().filter(w -> w.getString("primitive").equals("Condition")).findFirst()
+                .orElseThrow();
+        assertEquals(LockWaits.INTERRUPTED, await.getString("outcome"));
+        assertFalse(Thread.currentThread().isInterrupted(), "the await took the interrupt");
+        assertFalse(LockWaits.end(null, "Lock", "acquire", this, false), "a timed end returns what it was given");
+        assertTrue(LockWaits.end(null, "Lock", "acquire", this, true));
     }
 }
