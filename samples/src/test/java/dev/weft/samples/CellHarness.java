@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.weft.core.ThreadKind;
 import dev.weft.core.Timeline;
+import dev.weft.parallel.ProcessPoolOptions;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -84,7 +85,10 @@ public final class CellHarness {
         Duration elapsed = watch.elapsed();
         out.flush();
         // Structured lifetimes: once a cell returns, every weft thread it started has ended
-        // (a thread may still be finishing its last instruction, hence "eventually").
+        // (a thread may still be finishing its last instruction, hence "eventually"). A closed
+        // process pool may keep its children for the next pool (ProcessPoolOptions.keepIdleWorkers):
+        // those, and a start-up cache's training child, are stopped first, as the leak check does.
+        ProcessPoolOptions.closeIdleWorkers();
         await().atMost(Duration.ofSeconds(10)).until(() -> ThreadKind.liveThreads().isEmpty());
         return new Result(bytes.toString(StandardCharsets.UTF_8), timeline, elapsed);
     }
