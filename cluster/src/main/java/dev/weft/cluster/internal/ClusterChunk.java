@@ -25,9 +25,9 @@ final class ClusterChunk extends WorkChunk {
      * @param arguments the inputs, encoded by {@link ChunkCodec#inputs}
      * @param size how many inputs
      */
-    ClusterChunk(byte[] function, long firstIndex, byte[] arguments, int size, ChunkSink sink) {
+    ClusterChunk(PreparedFunction function, long firstIndex, byte[] arguments, int size, ChunkSink sink) {
         super(firstIndex, size, sink);
-        this.task = new ChunkTask(function, arguments, firstIndex);
+        this.task = new ChunkTask(function.key(), function.bytes(), arguments, firstIndex);
     }
 
     ChunkTask task() {
@@ -69,7 +69,7 @@ final class ClusterChunk extends WorkChunk {
     /** Records that the member of the current attempt left before the chunk reported. */
     void lose() {
         Member member = stop();
-        lostOn.add(member.getAddress().getHost() + ":" + member.getAddress().getPort());
+        lostOn.add(ClusterObserver.address(member));
     }
 
     /** {@return how many times the chunk was started} */

@@ -15,10 +15,12 @@ import dev.weft.cluster.MemberLostException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Future;
@@ -51,6 +53,9 @@ final class Dispatcher {
     private final ToIntFunction<Member> capacity;
     private final int maxAttempts;
     private final Executor delivery;
+    private final ClusterObserver observer;
+    /** The stateless functions each member has answered a chunk of: their chunks go without the bytes. */
+    private final ConcurrentHashMap<UUID, Set<String>> functionsKnown = new ConcurrentHashMap<>();
     private final ReentrantLock lock = new ReentrantLock();
     private final ArrayDeque<ClusterChunk> queue = new ArrayDeque<>();
     private final SlotPolicy<UUID, Member, ClusterChunk> slots = new SlotPolicy<>();
@@ -59,8 +64,9 @@ final class Dispatcher {
     private boolean stopped;
 
     Dispatcher(HazelcastInstance instance, String executorName, ToIntFunction<Member> capacity, int maxAttempts,
-            Executor delivery) {
+            Executor delivery, ClusterObserver observer) {
         this.instance = instance;
+        this.observer = observer;
         this.executor = instance.getExecutorService(executorName);
         this.capacity = capacity;
         this.maxAttempts = maxAttempts;
@@ -155,9 +161,11 @@ final class Dispatcher {
 
     private void memberRemoved(Member member) {
         List<ClusterChunk> failed = new ArrayList<>();
+        List<ClusterChunk> held;
+        functionsKnown.remove(member.getUuid());
         lock.lock();
         try {
-            List<ClusterChunk> held = slots.remove(member.getUuid());
+            held = slots.remove(member.getUuid());
             if (held == null) {
                 return;
             }
@@ -169,6 +177,7 @@ final class Dispatcher {
             lock.unlock();
         }
         log.info("Member {} left the pool's cluster; its unfinished chunks go to the other members", member);
+        observer.memberLeft(member, held);
         failLost(failed, null);
         pump();
     }
@@ -230,16 +239,26 @@ final class Dispatcher {
     }
 
     private void send(Assignment assignment) {
+        ChunkTask task = assignment.chunk().task();
+        String key = task.functionKey();
+        Set<String> known = key == null ? null : functionsKnown.get(assignment.member().getUuid());
+        send(assignment, known != null && known.contains(key) ? task.keyOnly() : task);
+    }
+
+    /** Sends {@code task}, the chunk's task with or without its function's bytes, to the assigned member. */
+    private void send(Assignment assignment, ChunkTask task) {
+        assignment.chunk().started();
+        observer.chunkSent(assignment.chunk(), assignment.member(), task.size());
         Future<byte[]> future;
         try {
-            future = executor.submitToMember(assignment.chunk().task(), assignment.member());
+            future = executor.submitToMember(task, assignment.member());
         } catch (RuntimeException e) {
-            ended(assignment, null, e);
+            ended(assignment, task, null, e);
             return;
         }
         if (!(future instanceof CompletionStage<?> stage)) {
             future.cancel(true);
-            ended(assignment, null, new IllegalStateException("Hazelcast returned a " + future.getClass().getName()
+            ended(assignment, task, null, new IllegalStateException("Hazelcast returned a " + future.getClass().getName()
                     + ", not a CompletionStage: this Hazelcast version is not supported"));
             return;
         }
@@ -255,7 +274,8 @@ final class Dispatcher {
             future.cancel(true);
         }
         // Anything but bytes is no reply: the chunk's inputs fail saying so, and nothing waits for them.
-        stage.whenComplete((reply, error) -> ended(assignment, reply instanceof byte[] bytes ? bytes : null, error));
+        stage.whenComplete((reply, error) -> ended(assignment, task, reply instanceof byte[] bytes ? bytes : null,
+                error));
     }
 
     private boolean stoppedNow() {
@@ -267,11 +287,31 @@ final class Dispatcher {
         }
     }
 
-    /** Handles the end of an attempt: a reply, a lost member, a cancellation or another failure. */
-    private void ended(Assignment assignment, byte[] reply, Throwable error) {
+    /**
+     * Handles the end of an attempt: a reply, a lost member, a cancellation or another failure;
+     * or the member's word that it does not have the function ({@link FunctionCache#MISSING}),
+     * to which the task goes again to the same member, with the function's bytes.
+     */
+    private void ended(Assignment assignment, ChunkTask task, byte[] reply, Throwable error) {
         ClusterChunk chunk = assignment.chunk();
         Throwable cause = unwrap(error);
+        if (cause == null && reply != null && task.functionKey() != null) {
+            UUID member = assignment.member().getUuid();
+            if (reply.length == 0 && task != chunk.task()) {
+                Set<String> known = functionsKnown.get(member);
+                if (known != null) {
+                    known.remove(task.functionKey());
+                }
+                if (resendable(assignment)) {
+                    send(assignment, chunk.task());
+                    return;
+                }
+            } else if (task == chunk.task()) {
+                remember(member, task.functionKey());
+            }
+        }
         if (cause != null && isMemberLoss(cause)) {
+            observer.chunkEnded(chunk, "lost", 0);
             List<ClusterChunk> failed = new ArrayList<>(1);
             lock.lock();
             try {
@@ -302,13 +342,35 @@ final class Dispatcher {
             lock.unlock();
         }
         if (cause == null) {
+            observer.chunkEnded(chunk, "answered", reply == null ? 0 : reply.length);
             deliver(() -> chunk.reportReply(reply, 0));
         } else if (cause instanceof CancellationException) {
+            observer.chunkEnded(chunk, "cancelled", 0);
             deliver(chunk::cancel);
         } else {
+            observer.chunkEnded(chunk, "failed", 0);
             deliver(() -> chunk.fail(cause));
         }
         pump();
+    }
+
+    /** {@return true if the assignment's attempt still runs and should be resent: not reported, not stopped} */
+    private boolean resendable(Assignment assignment) {
+        lock.lock();
+        try {
+            return !stopped && assignment.chunk().isRunning(assignment.attempt()) && !assignment.chunk().isReported();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** {@code member} answered a chunk that carried the function of {@code key}: later ones go without it. */
+    private void remember(UUID member, String key) {
+        Set<String> known = functionsKnown.computeIfAbsent(member, ignored -> ConcurrentHashMap.newKeySet());
+        if (known.size() >= FunctionCache.MAX) {
+            known.clear(); // the member keeps no more than that: resending beats asking in vain
+        }
+        known.add(key);
     }
 
     /** Reports on the delivery thread; once it has stopped (the pool has ended), here and now. */
