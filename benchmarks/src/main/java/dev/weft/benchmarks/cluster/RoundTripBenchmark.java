@@ -77,6 +77,7 @@ public class RoundTripBenchmark {
     private ClusterMember other;
     private ClusterPool pool;
     private IExecutorService executor;
+    private IExecutorService poolExecutor;
     private List<Member> members;
     private RawTask raw;
     private int turn;
@@ -97,6 +98,7 @@ public class RoundTripBenchmark {
         pool = ClusterPool.member(options);
         HazelcastInstance instance = pool.instance();
         executor = instance.getExecutorService("weft-bench-raw");
+        poolExecutor = instance.getExecutorService("weft-pool");
         members = new ArrayList<>(instance.getCluster().getMembers());
         byte[] function = ChunkCodec.function((dev.weft.parallel.SerializableFunction<Integer, Integer>)
                 RoundTripBenchmark::plusOne, "the cluster");
@@ -120,6 +122,26 @@ public class RoundTripBenchmark {
     @Benchmark
     public Integer weft() throws InterruptedException {
         return pool.apply(RoundTripBenchmark::plusOne, 41);
+    }
+
+    /** {@return one raw submit of the same bytes, to the members in turn, on the pool's own executor service} */
+    @Benchmark
+    public byte[] rawOnPoolExecutor() throws InterruptedException, ExecutionException {
+        Member member = members.get(turn++ & 1);
+        return poolExecutor.submitToMember(raw, member).get();
+    }
+
+    /** {@return one raw submit of the same bytes to the pool's own member (no network)} */
+    @Benchmark
+    public byte[] rawLocal() throws InterruptedException, ExecutionException {
+        return executor.submitToMember(raw, pool.instance().getCluster().getLocalMember()).get();
+    }
+
+    /** {@return one raw submit of the same bytes to the other member (over loopback)} */
+    @Benchmark
+    public byte[] rawRemote() throws InterruptedException, ExecutionException {
+        Member local = pool.instance().getCluster().getLocalMember();
+        return executor.submitToMember(raw, members.get(0).equals(local) ? members.get(1) : members.get(0)).get();
     }
 
     /** {@return one raw submit of the same bytes, to the members in turn} */

@@ -253,19 +253,20 @@ final class Dispatcher {
         try {
             future = executor.submitToMember(task, assignment.member());
         } catch (RuntimeException e) {
-            ended(assignment, task, null, e);
+            ended(assignment, task, null, e, this::deliver);
             return;
         }
         if (!(future instanceof CompletionStage<?> stage)) {
             future.cancel(true);
             ended(assignment, task, null, new IllegalStateException("Hazelcast returned a " + future.getClass().getName()
-                    + ", not a CompletionStage: this Hazelcast version is not supported"));
+                    + ", not a CompletionStage: this Hazelcast version is not supported"), this::deliver);
             return;
         }
+        Sending sending = new Sending(task, future, stage);
         lock.lock();
         try {
             if (assignment.chunk().isRunning(assignment.attempt())) {
-                assignment.chunk().running(future);
+                assignment.chunk().running(sending);
             }
         } finally {
             lock.unlock();
@@ -273,9 +274,64 @@ final class Dispatcher {
         if (stoppedNow() || assignment.chunk().isReported()) { // reported: stopped (deadline, scope) as it was sent
             future.cancel(true);
         }
-        // Anything but bytes is no reply: the chunk's inputs fail saying so, and nothing waits for them.
-        stage.whenComplete((reply, error) -> ended(assignment, task, reply instanceof byte[] bytes ? bytes : null,
-                error));
+        // On the thread that completes the future (Hazelcast's response thread): the callback
+        // only hands the report to the delivery thread, and usually finds the caller handling it.
+        stage.whenCompleteAsync((reply, error) -> {
+            if (sending.claimForCallback()) {
+                ended(assignment, task, reply(reply), error, this::deliver);
+            }
+        }, Runnable::run);
+    }
+
+    /** Anything but bytes is no reply: the chunk's inputs fail saying so, and nothing waits for them. */
+    private static byte[] reply(Object reply) {
+        return reply instanceof byte[] bytes ? bytes : null;
+    }
+
+    /**
+     * The caller is about to wait for {@code chunks}: it waits for each one's member itself, in
+     * order, and reports its reply on its own thread, saving the hop through the delivery thread.
+     * It stops helping at a chunk not sent yet (queued), one whose end another thread handles, or
+     * when interrupted (the interrupt is kept: the caller's wait then throws it).
+     */
+    void help(List<ClusterChunk> chunks) {
+        for (ClusterChunk chunk : chunks) {
+            if (!help(chunk)) {
+                return;
+            }
+        }
+    }
+
+    private boolean help(ClusterChunk chunk) {
+        while (!chunk.isReported()) {
+            Assignment assignment;
+            Sending sending;
+            lock.lock();
+            try {
+                sending = chunk.sending();
+                assignment = sending == null ? null : new Assignment(chunk, chunk.runningOn(), chunk.attempts());
+            } finally {
+                lock.unlock();
+            }
+            if (sending == null || !sending.help()) {
+                return false;
+            }
+            byte[] reply = null;
+            Throwable error = null;
+            try {
+                reply = reply(sending.future().get());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                sending.giveBack((late, failure) -> ended(assignment, sending.task(), reply(late), failure,
+                        this::deliver));
+                return false;
+            } catch (ExecutionException | RuntimeException e) {
+                error = e;
+            }
+            sending.handled();
+            ended(assignment, sending.task(), reply, error, Runnable::run);
+        }
+        return true;
     }
 
     private boolean stoppedNow() {
@@ -292,7 +348,7 @@ final class Dispatcher {
      * or the member's word that it does not have the function ({@link FunctionCache#MISSING}),
      * to which the task goes again to the same member, with the function's bytes.
      */
-    private void ended(Assignment assignment, ChunkTask task, byte[] reply, Throwable error) {
+    private void ended(Assignment assignment, ChunkTask task, byte[] reply, Throwable error, Executor reporter) {
         ClusterChunk chunk = assignment.chunk();
         Throwable cause = unwrap(error);
         if (cause == null && reply != null && task.functionKey() != null) {
@@ -343,13 +399,13 @@ final class Dispatcher {
         }
         if (cause == null) {
             observer.chunkEnded(chunk, "answered", reply == null ? 0 : reply.length);
-            deliver(() -> chunk.reportReply(reply, 0));
+            reporter.execute(() -> chunk.reportReply(reply, 0));
         } else if (cause instanceof CancellationException) {
             observer.chunkEnded(chunk, "cancelled", 0);
-            deliver(chunk::cancel);
+            reporter.execute(chunk::cancel);
         } else {
             observer.chunkEnded(chunk, "failed", 0);
-            deliver(() -> chunk.fail(cause));
+            reporter.execute(() -> chunk.fail(cause));
         }
         pump();
     }

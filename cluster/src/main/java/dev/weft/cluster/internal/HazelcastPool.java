@@ -114,6 +114,17 @@ public final class HazelcastPool extends AbstractPool<PreparedFunction, ClusterC
         dispatcher.submit(chunk);
     }
 
+    /** The caller waits for its chunks' members itself, and reports their replies on its own thread. */
+    @Override
+    protected boolean helpsCaller() {
+        return true;
+    }
+
+    @Override
+    protected void helpWith(List<ClusterChunk> chunks) {
+        dispatcher.help(chunks);
+    }
+
     @Override
     protected void checkUsable() {
         if (!instance.getLifecycleService().isRunning()) {
