@@ -199,8 +199,10 @@ class TaskScopeContextTest {
 
     @Test
     void aCallersInterruptBeforeTheDeadlineIsKeptToo() {
+        // set before the scope opens: set inside it, a descheduled test thread could set it after
+        // the 50 ms deadline had interrupted it already, and the two interrupts would be one
+        Thread.currentThread().interrupt();
         try (TaskScope scope = TaskScope.builder().deadline(Duration.ofMillis(50)).open()) {
-            Thread.currentThread().interrupt();
             long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             while (!scope.isCancelled() && System.nanoTime() < giveUp) {
                 Thread.onSpinWait(); // no interruptible wait: the flag must stay set meanwhile

@@ -541,7 +541,9 @@ public interface Pool extends AutoCloseable {
      * Refuses new work, waits until the work already submitted has ended (including the chunks
      * in flight of unfinished {@code imap} iterators), then stops the workers and waits until no
      * worker thread or child JVM is left. Does nothing if already closed. An interrupt while
-     * waiting does not stop the wait; the interrupt flag is restored on return.
+     * waiting does not stop the wait; the interrupt flag is restored on return. A process pool may
+     * keep its child JVMs, idle and with nothing of this pool running in them, for the next pool
+     * with the same options ({@link ProcessPoolOptions.Builder#keepIdleWorkers}).
      *
      * <p>Python's {@code Pool.__exit__} terminates instead; call {@link #terminate()} for that.
      *

@@ -1,6 +1,7 @@
 package dev.weft.parallel;
 
 import dev.weft.parallel.internal.ParentStreams;
+import dev.weft.parallel.internal.WarmChildren;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -18,6 +19,25 @@ import java.util.function.Consumer;
  * initargs, maxtasksperchild)}, plus what a JVM needs (its arguments) and what Python lacks (a
  * per-task timeout); {@link java.util.concurrent.ThreadPoolExecutor}'s constructor arguments are the
  * in-process neighbour.
+ *
+ * <p><b>Warm starts.</b> Three settings make a pool's children start faster than a plain
+ * {@code java} would, each on by default and each with its switch; none of them ever makes a
+ * pool fail (without them, a child starts as it would have):
+ * <ul>
+ *   <li>{@link Builder#startupCache(boolean) startupCache}: the JDK's own start-up cache for the
+ *       children's classes (an ahead-of-time cache with method profiles on JDK 25, an AppCDS archive
+ *       on 21), made once per class path, JDK and JVM arguments, in the background, in
+ *       {@code $XDG_CACHE_HOME/weft} or {@code ~/.cache/weft} (the system property
+ *       {@code weft.cache.dir} chooses another directory). It needs a class path of jars; a class
+ *       path with a directory (a build's {@code target/classes}) starts without it.</li>
+ *   <li>{@link Builder#keepIdleWorkers(Duration) keepIdleWorkers}: the children of a closed pool
+ *       are kept for a while, for the next pool with the same options in this JVM, which then
+ *       starts in a few milliseconds. {@link #closeIdleWorkers()} stops them.</li>
+ *   <li>{@link Builder#spareWorkers(int) spareWorkers}: children started before they are
+ *       needed, each ready to replace a worker that dies or reaches {@link #maxTasksPerChild()}.</li>
+ * </ul>
+ * The JIT settings are part of {@link #DEFAULT_JVM_ARGS} (and so of {@link Builder#jvmArgs}):
+ * they leave the warm steady state as fast as a plain JVM's.
  *
  * @since 0.1
  */
@@ -41,6 +61,12 @@ public final class ProcessPoolOptions {
     private final Duration taskTimeout;
     private final Consumer<String> stdout;
     private final Consumer<String> stderr;
+    private final boolean startupCache;
+    private final int spareWorkers;
+    private final Duration keepIdleWorkers;
+
+    /** How long the children of a closed pool are kept for the next pool unless {@link Builder#keepIdleWorkers} says otherwise. */
+    public static final Duration DEFAULT_KEEP_IDLE_WORKERS = Duration.ofSeconds(10);
 
     private ProcessPoolOptions(Builder builder) {
         this.workers = builder.workers == null ? Runtime.getRuntime().availableProcessors() : builder.workers;
@@ -50,6 +76,25 @@ public final class ProcessPoolOptions {
         this.taskTimeout = builder.taskTimeout;
         this.stdout = builder.stdout == null ? ParentStreams.STDOUT : builder.stdout;
         this.stderr = builder.stderr == null ? ParentStreams.STDERR : builder.stderr;
+        this.startupCache = builder.startupCache == null || builder.startupCache;
+        this.spareWorkers = builder.spareWorkers == null ? (maxTasksPerChild > 0 ? 1 : 0) : builder.spareWorkers;
+        this.keepIdleWorkers = builder.keepIdleWorkers == null ? DEFAULT_KEEP_IDLE_WORKERS : builder.keepIdleWorkers;
+    }
+
+    /**
+     * Stops the idle worker JVMs kept for reuse (those of closed pools, see
+     * {@link Builder#keepIdleWorkers(Duration)}) and any start-up cache being made in the background,
+     * and waits until they have ended; workers and spares of running pools go on. A JVM that exits
+     * stops them by itself; call this to free their memory sooner, or in a test that checks that
+     * nothing runs after it (weft's testkit calls it after each test).
+     *
+     * {@snippet class=dev.weft.parallel.snippets.ParallelSnippets region=close-idle-workers}
+     *
+     * @return how many child JVMs were stopped
+     * @since 0.1
+     */
+    public static int closeIdleWorkers() {
+        return WarmChildren.SHARED.closeIdle();
     }
 
     /** {@return a new builder with every setting at its default} */
@@ -92,10 +137,27 @@ public final class ProcessPoolOptions {
         return stderr;
     }
 
+    /** {@return whether children start with the JDK's start-up cache for their classes, when it can be made} */
+    public boolean startupCache() {
+        return startupCache;
+    }
+
+    /** {@return how many children a running pool keeps started and ready, beyond its workers, to replace one} */
+    public int spareWorkers() {
+        return spareWorkers;
+    }
+
+    /** {@return how long the children of this pool, once it is closed, are kept for the next pool with the same options; zero for not at all} */
+    public Duration keepIdleWorkers() {
+        return keepIdleWorkers;
+    }
+
     @Override
     public String toString() {
         return "ProcessPoolOptions[workers=" + workers + ", jvmArgs=" + jvmArgs + ", maxTasksPerChild="
-                + maxTasksPerChild + ", initializer=" + (initializer != null) + ", taskTimeout=" + taskTimeout + "]";
+                + maxTasksPerChild + ", initializer=" + (initializer != null) + ", taskTimeout=" + taskTimeout
+                + ", startupCache=" + startupCache + ", spareWorkers=" + spareWorkers + ", keepIdleWorkers="
+                + keepIdleWorkers + "]";
     }
 
     /**
@@ -115,6 +177,9 @@ public final class ProcessPoolOptions {
         private Duration taskTimeout;
         private Consumer<String> stdout;
         private Consumer<String> stderr;
+        private Boolean startupCache;
+        private Integer spareWorkers;
+        private Duration keepIdleWorkers;
 
         private Builder() {
         }
@@ -252,6 +317,88 @@ public final class ProcessPoolOptions {
             Objects.requireNonNull(stderr, "stderr");
             once(this.stderr, "stderr");
             this.stderr = stderr;
+            return this;
+        }
+
+        /**
+         * Sets whether children start with the JDK's start-up cache for their classes: on JDK 25 an
+         * ahead-of-time cache ({@code -XX:AOTCache}: classes loaded and linked, with method profiles;
+         * JEP 483, 514, 515), on JDK 21 to 24 an AppCDS archive ({@code -XX:SharedArchiveFile}).
+         * Default: true. It buys a child about a quarter of its start (measured in
+         * {@code benchmarks/README.md}).
+         *
+         * <p>The cache is one file per class path (each jar's path, size and modification time), JDK
+         * and JVM arguments, in {@code $XDG_CACHE_HOME/weft}, else {@code ~/.cache/weft} (the system
+         * property {@code weft.cache.dir} names another directory). It is made once, in the
+         * background, by a training child started a second after a first child is ready, and used
+         * by the children started after it exists; until then, children start as without it. A
+         * class path with a directory, a module path, JVM arguments that choose their own
+         * class-data sharing ({@code -Xshare:off}, {@code -XX:SharedArchiveFile}, {@code -XX:AOT...}),
+         * a directory that cannot be written, or a file the JVM cannot use (stale, corrupt): children
+         * start without it, with a DEBUG log, and the JVM's messages about it are switched off.
+         * {@code -Xshare:auto} (in {@link #DEFAULT_JVM_ARGS}) is left out of a command with the
+         * cache, which the JDK refuses beside it.
+         *
+         * @param startupCache false to start every child without it
+         * @return this builder
+         * @throws IllegalStateException if already set
+         */
+        public Builder startupCache(boolean startupCache) {
+            once(this.startupCache, "startupCache");
+            this.startupCache = startupCache;
+            return this;
+        }
+
+        /**
+         * Sets how many children a running pool keeps started and ready beyond its workers, each
+         * to replace at once a worker that dies, times out or reaches {@code maxTasksPerChild}
+         * (then a new spare starts). A spare has run nothing: the pool's initializer runs in it when
+         * it becomes a worker. Default: 1 when {@link #maxTasksPerChild(int)} is set (every child is
+         * replaced then), else 0 (a spare costs a JVM's memory for a death that may never come).
+         *
+         * @param spareWorkers how many, 0 for none
+         * @return this builder
+         * @throws IllegalArgumentException if negative
+         * @throws IllegalStateException if already set
+         */
+        public Builder spareWorkers(int spareWorkers) {
+            if (spareWorkers < 0) {
+                throw new IllegalArgumentException("spareWorkers must not be negative: " + spareWorkers);
+            }
+            once(this.spareWorkers, "spareWorkers");
+            this.spareWorkers = spareWorkers;
+            return this;
+        }
+
+        /**
+         * Sets how long the children of this pool, once it is closed, are kept for the next pool of
+         * this JVM with the same options (JVM arguments and initializer), which then takes them
+         * instead of starting JVMs. Default: {@link #DEFAULT_KEEP_IDLE_WORKERS}; zero for never.
+         *
+         * <p>What holds for the next pool: its initializer runs again in each child, its
+         * {@code maxTasksPerChild} counts from zero, its tasks find an empty function table, and
+         * what the children print goes to its sinks. What the closed pool's {@code close()}
+         * promised holds too: a child is kept only once it has answered every task it was sent, and
+         * only if no thread its tasks started still runs (its main thread group is empty: a
+         * virtual thread a task left running is not seen, so a task that starts one should run in
+         * a pool with this set to zero); {@code terminate()} never keeps a child. What a kept child
+         * still has: its loaded classes, compiled code and static fields, as a worker has between two
+         * tasks of one pool. At most {@code max(4, 2 × processors)} children are kept in all; each
+         * is stopped after this long idle, at this JVM's exit, or by {@link #closeIdleWorkers()}.
+         *
+         * @param keepIdleWorkers how long, zero for not at all
+         * @return this builder
+         * @throws NullPointerException if {@code keepIdleWorkers} is null
+         * @throws IllegalArgumentException if negative
+         * @throws IllegalStateException if already set
+         */
+        public Builder keepIdleWorkers(Duration keepIdleWorkers) {
+            Objects.requireNonNull(keepIdleWorkers, "keepIdleWorkers");
+            if (keepIdleWorkers.isNegative()) {
+                throw new IllegalArgumentException("keepIdleWorkers must not be negative: " + keepIdleWorkers);
+            }
+            once(this.keepIdleWorkers, "keepIdleWorkers");
+            this.keepIdleWorkers = keepIdleWorkers;
             return this;
         }
 

@@ -44,7 +44,10 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * <p>What was running before the test started is not held against it. A thread, process or
  * member that ends within the grace period ({@code weft.leakcheck.graceMillis}, a JUnit
  * configuration parameter or system property, default 10 s) after the test is not a leak: shutdown
- * takes a moment. A class annotated {@link AllowLeaks} is skipped. The check runs after the test's
+ * takes a moment. The worker JVMs that weft keeps after a pool was closed, for the next pool (and a
+ * start-up cache it makes in the background), belong to no test: the check stops them first
+ * ({@code ProcessPoolOptions.closeIdleWorkers()}), so a test that closed its pool passes. A class
+ * annotated {@link AllowLeaks} is skipped. The check runs after the test's
  * {@code @AfterEach} methods, so what they close is closed in time.
  *
  * @since 0.1
@@ -61,6 +64,12 @@ public final class LeakCheckExtension implements BeforeEachCallback, AfterEachCa
                     find(new ByName("com.hazelcast.core.Hazelcast", "getAllHazelcastInstances")),
                     find(new ByName("com.hazelcast.client.HazelcastClient", "getAllHazelcastClients")))
             .flatMap(Optional::stream).toList();
+    /**
+     * {@code ProcessPoolOptions.closeIdleWorkers()}, if weft-parallel is on the class path: the
+     * worker JVMs a closed pool keeps for the next one are stopped after each test, not counted as leaks.
+     */
+    private static final Optional<Method> CLOSE_IDLE_WORKERS = find(
+            new ByName("dev.weft.parallel.ProcessPoolOptions", "closeIdleWorkers"));
     private static final ByName INSTANCE_NAME = new ByName("com.hazelcast.core.HazelcastInstance", "getName");
     /** The start of the name of every Hazelcast instance weft starts ({@code dev.weft.cluster.internal.HazelcastSetup}). */
     private static final String WEFT_INSTANCE_PREFIX = "weft.";
@@ -153,6 +162,7 @@ public final class LeakCheckExtension implements BeforeEachCallback, AfterEachCa
             return;
         }
         long deadline = System.nanoTime() + grace(context).toNanos();
+        CLOSE_IDLE_WORKERS.ifPresent(m -> ByName.call(m, null));
         List<String> leaks = Snapshot.take().leaksSince(before);
         while (!leaks.isEmpty() && System.nanoTime() < deadline) {
             Thread.sleep(10); // polling for shutdown to finish, not synchronising a test

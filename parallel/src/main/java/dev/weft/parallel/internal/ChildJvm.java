@@ -76,21 +76,29 @@ public final class ChildJvm {
     private final Thread stderrReader;
     private final StderrTail stderrTail;
     private final LineSplitter stdoutLines;
-    private final Listener listener;
+    private final StartupCache.Plan plan;
+    /** Who hears about frames and the end; another one when a kept child is handed on ({@link #attach}). */
+    private volatile Listener listener;
+    private volatile Consumer<String> stdoutSink;
+    private volatile Consumer<String> stderrSink;
     private final CountDownLatch gone = new CountDownLatch(1);
 
-    private ChildJvm(Process process, String name, Consumer<String> stdout, Consumer<String> stderr, Listener listener) {
+    private ChildJvm(Process process, String name, Consumer<String> stdout, Consumer<String> stderr, Listener listener,
+            StartupCache.Plan plan) {
         this.process = process;
         this.listener = listener;
+        this.plan = plan;
+        this.stdoutSink = stdout;
+        this.stderrSink = stderr;
         this.writer = new Frames.Writer(new BufferedOutputStream(process.getOutputStream(), 1 << 16));
         this.stdoutLines = new LineSplitter(line -> {
             try {
-                stdout.accept(line);
+                stdoutSink.accept(line);
             } catch (RuntimeException e) {
                 log.warn("The stdout sink of a child JVM threw; line dropped", e);
             }
         });
-        this.stderrTail = new StderrTail(process.getErrorStream(), stderr);
+        this.stderrTail = new StderrTail(process.getErrorStream(), line -> stderrSink.accept(line));
         this.stderrReader = ThreadKind.PLATFORM.newThread(name + "-stderr", stderrTail);
         this.reader = ThreadKind.PLATFORM.newThread(name + "-reader", this::readFrames);
     }
@@ -110,10 +118,60 @@ public final class ChildJvm {
      */
     static ChildJvm start(String name, List<String> jvmArgs, List<String> mainArgs, Consumer<String> stdout,
             Consumer<String> stderr, Listener listener) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(command(jvmArgs, mainArgs));
+        return start(name, jvmArgs, mainArgs, stdout, stderr, listener, true);
+    }
+
+    /**
+     * Starts a child JVM launched as this JVM was, with the {@link StartupCache} when
+     * {@code startupCache} and it is there.
+     *
+     * @see #start(String, List, List, Consumer, Consumer, Listener)
+     * @return the started child
+     * @throws IOException if the process cannot be started
+     */
+    static ChildJvm start(String name, List<String> jvmArgs, List<String> mainArgs, Consumer<String> stdout,
+            Consumer<String> stderr, Listener listener, boolean startupCache) throws IOException {
+        StartupCache.Plan plan = startupCache ? StartupCache.plan(LaunchLayout.current(), jvmArgs)
+                : new StartupCache.Plan(jvmArgs, null, null);
+        ProcessBuilder builder = new ProcessBuilder(command(plan.jvmArgs(), mainArgs));
         Process process = builder.start();
         ChildRegistry.add(process);
-        return new ChildJvm(process, name + "-pid" + process.pid(), stdout, stderr, listener);
+        return new ChildJvm(process, name + "-pid" + process.pid(), stdout, stderr, listener, plan);
+    }
+
+    /** {@return whether the child was started with the start-up cache} */
+    boolean startedWithCache() {
+        return plan.usesCache();
+    }
+
+    /**
+     * Hands the child to another owner: from now on {@code next} hears its frames and end, and its
+     * printed lines go to the sinks given; its threads take {@code name}.
+     */
+    void attach(String name, Listener next, Consumer<String> stdout, Consumer<String> stderr) {
+        stdoutSink = stdout;
+        stderrSink = stderr;
+        listener = next;
+        String named = name + "-pid" + process.pid();
+        reader.setName(named + "-reader");
+        stderrReader.setName(named + "-stderr");
+    }
+
+    /**
+     * Asks the child to forget every function and say READY again ({@link Frames#RESET}).
+     *
+     * @param checkThreads whether the child exits instead when a thread one of its tasks started still runs
+     * @return false if the child is gone
+     */
+    boolean reset(boolean checkThreads) {
+        try {
+            writer.bytes(Frames.RESET, new byte[] {(byte) (checkThreads ? 1 : 0)}, 0, 1);
+            writer.flush();
+            return true;
+        } catch (IOException e) {
+            log.debug("Child {} is gone before it could be reset", pid(), e);
+            return false;
+        }
     }
 
     /** Starts reading the child's output; the listener hears from now on. Call once, right after start. */
@@ -213,6 +271,7 @@ public final class ChildJvm {
                     throw new Frames.CorruptChannelException("bad READY frame");
                 }
                 listener.ready();
+                plan.childReady();
             }
             case Frames.INITIALIZED -> listener.initialized();
             case Frames.RESULT -> {

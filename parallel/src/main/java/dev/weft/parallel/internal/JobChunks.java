@@ -74,6 +74,16 @@ final class JobChunks<C extends WorkChunk> {
         public boolean isAbandoned() {
             return sink.isAbandoned();
         }
+
+        @Override
+        public void started() {
+            sink.started(); // the pool's counters (Pool.stats()) hear it through the wrapped sink
+        }
+
+        @Override
+        public void ended(boolean started, long nanos, List<Outcome<Object>> outcomes) {
+            sink.ended(started, nanos, outcomes);
+        }
     }
 
     /**

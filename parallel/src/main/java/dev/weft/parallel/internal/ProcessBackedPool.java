@@ -202,6 +202,7 @@ public final class ProcessBackedPool extends AbstractPool<SerializedFunction, Pr
         for (ProcessChunk left = queue.poll(); left != null; left = queue.poll()) {
             left.cancel();
         }
+        WarmChildren.SHARED.ownerClosed(this);
         closed();
     }
 
@@ -228,6 +229,7 @@ public final class ProcessBackedPool extends AbstractPool<SerializedFunction, Pr
             worker.awaitGone(KILL_GRACE);
         }
         stopWatchdog();
+        WarmChildren.SHARED.ownerClosed(this);
         closed();
     }
 
@@ -258,6 +260,7 @@ public final class ProcessBackedPool extends AbstractPool<SerializedFunction, Pr
         for (int i = 0; i < workers(); i++) {
             spawn();
         }
+        WarmChildren.SHARED.startSpares(this, WarmChildren.Key.of(options, initializer));
         options.taskTimeout().ifPresent(this::startWatchdog);
     }
 

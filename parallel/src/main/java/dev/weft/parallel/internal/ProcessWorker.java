@@ -11,6 +11,7 @@ import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
@@ -57,15 +58,21 @@ final class ProcessWorker implements ChildJvm.Listener, TaskWatchdog.Watched {
     private Throwable fatal;
     /** The inputs this worker has answered. */
     private long tasksDone;
+    /** The pool closes: the child may be kept for another pool ({@link WarmChildren}) once it has answered. */
+    private boolean returning;
+    /** The child was kept for another pool: it is no longer this worker's. */
+    private boolean handedOn;
+    private final WarmChildren.Key warmKey;
+    /** Counted down when the child has ended or was handed on. */
+    private final CountDownLatch released = new CountDownLatch(1);
 
     ProcessWorker(ProcessBackedPool pool, String name, byte[] initializer) throws IOException {
         this.pool = pool;
         this.maxTasks = pool.options().maxTasksPerChild();
         this.initializes = initializer != null;
-        this.child = ChildJvm.start(name, pool.options().jvmArgs(), List.of(), pool.options().stdout(),
-                pool.options().stderr(), this);
+        this.warmKey = WarmChildren.Key.of(pool.options(), initializer);
+        this.child = WarmChildren.SHARED.obtain(pool, warmKey, name, this); // listening already
         this.sender = WorkerThreads.newThread(pool, name + "-pid" + child.pid() + "-sender", this::send);
-        child.listen();
         if (initializer != null) {
             try {
                 child.writer().bytes(Frames.INIT, initializer, 0, initializer.length);
@@ -220,6 +227,7 @@ final class ProcessWorker implements ChildJvm.Listener, TaskWatchdog.Watched {
             if (state == State.GONE) {
                 return;
             }
+            returning = state == State.RUNNING; // one retired by maxTasksPerChild is not kept
             state = State.RETIRING;
             replaced = true;
             closeNow = pending.isEmpty();
@@ -229,19 +237,55 @@ final class ProcessWorker implements ChildJvm.Listener, TaskWatchdog.Watched {
         }
         sender.interrupt();
         if (closeNow) {
-            child.closeInput();
+            endInput();
         }
     }
 
-    /** Kills the child now. */
+    /** The child has answered all it will be sent: kept for another pool when it can be, else its input ends. */
+    private void endInput() {
+        boolean keep;
+        lock.lock();
+        try {
+            keep = returning && !handedOn && state != State.GONE && timedOut == null && fatal == null
+                    && takesTasksLocked() && pending.isEmpty();
+            handedOn = keep;
+        } finally {
+            lock.unlock();
+        }
+        if (keep && WarmChildren.SHARED.giveBack(pool, warmKey, child, released::countDown)) {
+            return; // released once the child has said READY for its next pool, or ended
+        }
+        lock.lock();
+        try {
+            handedOn = false;
+        } finally {
+            lock.unlock();
+        }
+        child.closeInput();
+    }
+
+    /** Kills the child now (unless it was handed on to another pool). */
     void kill() {
         sender.interrupt();
+        lock.lock();
+        try {
+            returning = false;
+            if (handedOn) {
+                return;
+            }
+        } finally {
+            lock.unlock();
+        }
         child.kill();
     }
 
-    /** Waits until the child is gone (killing it after {@code grace}); keeps the interrupt flag. */
+    /** Waits until the child is gone or handed on (killing it after {@code grace}); keeps the interrupt flag. */
     void awaitGone(Duration grace) {
-        child.awaitGoneUninterruptibly(grace);
+        if (!Uninterruptibly.await(released, grace)) {
+            log.warn("Child JVM {} did not exit within {}; killing it", child.pid(), grace);
+            kill();
+            Uninterruptibly.await(released);
+        }
         Uninterruptibly.join(sender);
     }
 
@@ -368,7 +412,7 @@ final class ProcessWorker implements ChildJvm.Listener, TaskWatchdog.Watched {
             lock.unlock();
         }
         if (closeNow) {
-            child.closeInput();
+            endInput();
         }
         pool.observer().chunkAnswered(chunk, body.length - offset);
         chunk.reportReply(body, offset);
@@ -404,6 +448,7 @@ final class ProcessWorker implements ChildJvm.Listener, TaskWatchdog.Watched {
         }
         sender.interrupt();
         pool.observer().chunksLost(lost);
+        released.countDown();
         pool.workerExited(this, lost, death);
     }
 

@@ -71,9 +71,21 @@ public final class WorkerMain {
                 case Frames.INIT -> initialize(frame.payload());
                 case Frames.TASK -> run(frame.payload());
                 case Frames.RELEASE -> functions.remove(ByteBuffer.wrap(frame.payload()).getLong());
+                case Frames.RESET -> reset(frame.payload());
                 default -> throw new Frames.CorruptChannelException("unexpected frame type " + frame.type());
             }
         }
+    }
+
+    /** Kept for another pool ({@link WarmChildren}): forgets every function, says READY again, or exits if not clean. */
+    private void reset(byte[] payload) throws IOException {
+        functions.clear();
+        if (payload.length > 0 && payload[0] == 1 && TaskThreads.anyRunning()) {
+            userOut.flush();
+            channel.flush();
+            System.exit(0); // a task's thread would run on in the next pool: this child is not kept
+        }
+        channel.ready();
     }
 
     private void initialize(byte[] payload) throws IOException {

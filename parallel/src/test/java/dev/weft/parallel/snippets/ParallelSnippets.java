@@ -228,6 +228,29 @@ class ParallelSnippets {
     }
 
     @Test
+    void closeIdleWorkers() throws InterruptedException {
+        long first;
+        long second;
+        int stopped;
+        // @start region="close-idle-workers"
+        ProcessPoolOptions options = ProcessPoolOptions.builder()
+                .workers(1)
+                .keepIdleWorkers(Duration.ofSeconds(30))   // a closed pool's children wait 30 s for the next one
+                .build();
+        try (Pool pool = Pool.processes(options)) {
+            first = pool.apply(x -> ProcessHandle.current().pid(), 0);
+        }
+        try (Pool pool = Pool.processes(options)) {        // same options: takes the kept child, in milliseconds
+            second = pool.apply(x -> ProcessHandle.current().pid(), 0);
+        }
+        stopped = ProcessPoolOptions.closeIdleWorkers();   // 1: the kept child is stopped now, not in 30 s
+        // @end
+        assertEquals(first, second, "the second pool ran in the first pool's child");
+        assertTrue(stopped >= 1);
+        assertTrue(ProcessHandle.of(first).map(p -> !p.isAlive()).orElse(true), "stopped and waited for");
+    }
+
+    @Test
     void processPoolOptionsBuilder() {
         // @start region="process-pool-options-builder"
         ProcessPoolOptions options = ProcessPoolOptions.builder().workers(4).build();
