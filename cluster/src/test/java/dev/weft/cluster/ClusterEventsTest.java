@@ -140,7 +140,9 @@ class ClusterEventsTest {
         assertEquals(-1, died.get(0).getLong("pid"));
         List<RecordedEvent> lost = named(events, "dev.weft.PoolChunk").stream()
                 .filter(e -> e.getString("outcome").equals("lost")).toList();
-        assertEquals(1, lost.size(), lost.toString());
-        assertEquals(victimAddress, lost.get(0).getString("worker"));
+        // The victim's chunk is lost at least once, on the victim (a resending that meets the
+        // cluster while it still changes may be lost again on its way elsewhere).
+        assertTrue(lost.stream().anyMatch(e -> e.getString("worker").equals(victimAddress)), lost.toString());
+        lost.forEach(e -> assertEquals(1, e.getInt("inputs")));
     }
 }

@@ -39,8 +39,13 @@ import org.slf4j.LoggerFactory;
  * counts, and a chunk reports once. A member that fails a chunk as a leaving member does (it is
  * shutting down, or gone) gets no more work, even before the cluster drops it from its list.
  *
- * <p>Hazelcast calls back on its own threads; chunks are reported on the {@code delivery} executor,
- * so that user code (progress listeners, dependent stages) never runs on a Hazelcast thread.
+ * <p>Hazelcast calls back on its own threads, which must not send; a chunk's end is handled on the
+ * {@code delivery} executor, so that user code (progress listeners, dependent stages) never runs
+ * on a Hazelcast thread, or by the caller that waits for that chunk ({@link #help}): it takes the
+ * member's reply from its future and reports on its own thread, as a raw
+ * {@code IExecutorService.submit(...).get()} would, without the hop through the delivery thread.
+ * Each chunk is counted running ({@code Pool.stats()}) from its first sending to a member, and
+ * recorded in JFR ({@link ClusterObserver}).
  */
 final class Dispatcher {
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
@@ -274,11 +279,11 @@ final class Dispatcher {
         if (stoppedNow() || assignment.chunk().isReported()) { // reported: stopped (deadline, scope) as it was sent
             future.cancel(true);
         }
-        // On the thread that completes the future (Hazelcast's response thread): the callback
-        // only hands the report to the delivery thread, and usually finds the caller handling it.
+        // On the thread that completes the future (a Hazelcast thread, which must not send): it
+        // usually finds the caller handling the end; else it hands the end to the delivery thread.
         stage.whenCompleteAsync((reply, error) -> {
             if (sending.claimForCallback()) {
-                ended(assignment, task, reply(reply), error, this::deliver);
+                deliver(() -> ended(assignment, task, reply(reply), error, Runnable::run));
             }
         }, Runnable::run);
     }
@@ -322,8 +327,8 @@ final class Dispatcher {
                 reply = reply(sending.future().get());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                sending.giveBack((late, failure) -> ended(assignment, sending.task(), reply(late), failure,
-                        this::deliver));
+                sending.giveBack((late, failure) -> deliver(() -> ended(assignment, sending.task(), reply(late), failure,
+                        Runnable::run)));
                 return false;
             } catch (ExecutionException | RuntimeException e) {
                 error = e;

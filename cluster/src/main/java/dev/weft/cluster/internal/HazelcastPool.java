@@ -120,9 +120,19 @@ public final class HazelcastPool extends AbstractPool<PreparedFunction, ClusterC
         return true;
     }
 
+    /**
+     * While the caller reports its chunks (and runs the progress listeners and stages that follow),
+     * it counts as the pool's delivery thread: a {@code close()} from there is refused, as on the
+     * delivery thread.
+     */
     @Override
     protected void helpWith(List<ClusterChunk> chunks) {
-        dispatcher.help(chunks);
+        Object before = WorkerThreads.enter(deliveryMark);
+        try {
+            dispatcher.help(chunks);
+        } finally {
+            WorkerThreads.leave(before);
+        }
     }
 
     @Override

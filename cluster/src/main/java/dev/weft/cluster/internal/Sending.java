@@ -65,11 +65,11 @@ final class Sending {
      */
     void giveBack(BiConsumer<Object, Throwable> end) {
         if (state.compareAndSet(HELPED, OPEN)) {
-            stage.whenComplete((reply, error) -> {
+            stage.whenCompleteAsync((reply, error) -> {
                 if (claimForCallback()) {
                     end.accept(reply, error);
                 }
-            });
+            }, Runnable::run);
         }
     }
 }

@@ -52,11 +52,13 @@ class FunctionTransportTest {
 
     @Test
     void aStatelessFunctionHasAKeyAndIsEncodedOncePerClass() {
-        PreparedFunction first = PreparedFunction.of((SerializableFunction<Integer, Integer>) FunctionTransportTest::plusOne,
-                "the cluster");
+        SerializableFunction<Integer, Integer> fn = FunctionTransportTest::plusOne;
+        PreparedFunction first = PreparedFunction.of(fn, "the cluster");
         assertNotNull(first.key());
-        assertSame(first, PreparedFunction.of((SerializableFunction<Integer, Integer>) FunctionTransportTest::plusOne,
-                "the cluster"), "the same method reference is not encoded again");
+        assertSame(first, PreparedFunction.of(fn, "the cluster"), "the same lambda class is not encoded again");
+        SerializableFunction<Integer, Integer> elsewhere = FunctionTransportTest::plusOne;
+        assertEquals(first.key(), PreparedFunction.of(elsewhere, "the cluster").key(),
+                "the same names, the same key, whichever call site made the lambda");
         int offset = 3;
         assertNull(PreparedFunction.of((SerializableFunction<Integer, Integer>) x -> x + offset, "the cluster").key(),
                 "a lambda that captures has state: no key");
