@@ -17,4 +17,6 @@ module dev.weft.cluster {
     requires org.slf4j;
 
     exports dev.weft.cluster;
+    // Hazelcast makes a chunk's task (a DataSerializable) through its no-argument constructor.
+    opens dev.weft.cluster.internal to com.hazelcast.core;
 }

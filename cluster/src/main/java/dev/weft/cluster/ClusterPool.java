@@ -55,7 +55,10 @@ import java.util.Optional;
  * function, inputs and results on its class path, except a function's classes that exist only in
  * the caller's JVM (typed into jshell, loaded by a plugin's class loader), which travel with the
  * function as they do to a child JVM: a member that misses one fails the chunk with a
- * {@link ClassNotOnMemberException} naming the class and the member. Open-source Hazelcast has no
+ * {@link ClassNotOnMemberException} naming the class and the member. A lambda or method reference
+ * that captures nothing holds no state: a member reads it once, keeps it, and later chunks carry
+ * only its key (a member that has forgotten it says so, and gets it again); a function with state
+ * travels with every chunk, and each chunk runs its own copy. Open-source Hazelcast has no
  * authentication and no TLS: whoever reaches a member's port can run code on it, so a cluster must
  * stay on a private network (see the package documentation).
  *
@@ -72,6 +75,14 @@ import java.util.Optional;
  * it closes.
  *
  * {@snippet class=dev.weft.cluster.snippets.ClusterSnippets region=cluster-context}
+ *
+ * <h2>Seeing it run</h2>
+ * As a process pool, a cluster pool records a {@code dev.weft.PoolChunk} JFR event per chunk
+ * (backend {@code cluster}, worker the member's {@code host:port}, outcome {@code answered},
+ * {@code lost}, {@code cancelled} or {@code failed}, the bytes sent and received) and a
+ * {@code dev.weft.WorkerDied} when a member leaves the cluster (a member has no pid nor exit code:
+ * both are -1, and {@code running} names the member and the chunks it held). {@link #stats()}
+ * counts a chunk as running, its worker busy, from the moment it is sent to a member.
  *
  * <p>Compared with Python: {@code multiprocessing.Pool} stops at one machine, and
  * {@code multiprocessing.managers} shares objects, not work; the usual Python answers (Dask,

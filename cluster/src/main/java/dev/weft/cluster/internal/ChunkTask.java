@@ -3,34 +3,80 @@ package dev.weft.cluster.internal;
 import com.hazelcast.cluster.Address;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.HazelcastInstanceAware;
+import com.hazelcast.nio.ObjectDataInput;
+import com.hazelcast.nio.ObjectDataOutput;
+import com.hazelcast.nio.serialization.DataSerializable;
 import dev.weft.cluster.ClassNotOnMemberException;
 import dev.weft.parallel.internal.ChunkCodec;
 import dev.weft.parallel.internal.ChunkRunner;
 import java.io.IOException;
-import java.io.Serial;
-import java.io.Serializable;
 import java.util.concurrent.Callable;
 
 /**
  * One chunk as it runs on a member: the function and the inputs travel as parallel's
  * {@link ChunkCodec} bytes, read on the member (so that a missing class can be named), and
- * parallel's {@link ChunkRunner} runs the chunk and encodes the reply, as a child JVM does. Only
- * weft's and the JDK's classes are needed to read the task itself; the user's classes are needed
- * to run it (or travel with the function, when they exist only in the caller's JVM).
+ * parallel's {@link ChunkRunner} runs the chunk and encodes the reply, as a child JVM does. A
+ * stateless function travels with its key and, unless the parent knows the member has it, its
+ * bytes ({@link FunctionCache}); a member that does not have it answers
+ * {@link FunctionCache#MISSING}. The task is a Hazelcast {@link DataSerializable} (its fields
+ * written as they are, no Java serialization of the task itself); only weft's and the JDK's
+ * classes are needed to read it, the user's classes to run it (or they travel with the function,
+ * when they exist only in the caller's JVM).
  */
-final class ChunkTask implements Callable<byte[]>, Serializable, HazelcastInstanceAware {
-    @Serial
-    private static final long serialVersionUID = 2L;
-
-    private final byte[] function;
-    private final byte[] arguments;
-    private final long firstIndex;
+final class ChunkTask implements Callable<byte[]>, DataSerializable, HazelcastInstanceAware {
+    private String functionKey;
+    private byte[] function;
+    private byte[] arguments;
+    private long firstIndex;
     private transient HazelcastInstance instance;
 
-    ChunkTask(byte[] function, byte[] arguments, long firstIndex) {
+    /** For Hazelcast, which reads the fields into it. */
+    ChunkTask() {
+    }
+
+    /**
+     * @param functionKey the function's key, null for a function with state
+     * @param function its bytes, null to send the key alone
+     */
+    ChunkTask(String functionKey, byte[] function, byte[] arguments, long firstIndex) {
+        this.functionKey = functionKey;
         this.function = function;
         this.arguments = arguments;
         this.firstIndex = firstIndex;
+    }
+
+    /** {@return this task without the function's bytes, only its key} */
+    ChunkTask keyOnly() {
+        return new ChunkTask(functionKey, null, arguments, firstIndex);
+    }
+
+    /** {@return the function's key, null for a function with state} */
+    String functionKey() {
+        return functionKey;
+    }
+
+    /** {@return how many bytes the task carries} */
+    long size() {
+        return (function == null ? 0 : function.length) + arguments.length;
+    }
+
+    @Override
+    public void writeData(ObjectDataOutput out) throws IOException {
+        out.writeString(functionKey);
+        out.writeByteArray(function);
+        out.writeByteArray(arguments);
+        out.writeLong(firstIndex);
+    }
+
+    @Override
+    public void readData(ObjectDataInput in) throws IOException {
+        functionKey = in.readString();
+        function = in.readByteArray();
+        arguments = in.readByteArray();
+        firstIndex = in.readLong();
+        if (arguments == null) {
+            throw new IOException("a weft chunk without inputs");
+        }
     }
 
     @Override
@@ -53,7 +99,10 @@ final class ChunkTask implements Callable<byte[]>, Serializable, HazelcastInstan
         };
         CurrentMember.set(instance);
         try {
-            ChunkRunner.Loaded fn = ChunkRunner.load(function, 0, function.length, site);
+            ChunkRunner.Loaded fn = FunctionCache.load(functionKey, function, site);
+            if (fn == null) {
+                return FunctionCache.MISSING;
+            }
             return ChunkRunner.run(fn, arguments, 0, arguments.length, firstIndex, site).bytes();
         } finally {
             CurrentMember.clear();

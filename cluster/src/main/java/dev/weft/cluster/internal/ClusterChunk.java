@@ -18,16 +18,16 @@ final class ClusterChunk extends WorkChunk {
     private final List<String> lostOn = new ArrayList<>();
     private int attempts;
     private Member runningOn;
-    private Future<byte[]> future;
+    private Sending sending;
 
     /**
      * @param function the function, encoded by {@link ChunkCodec#function}
      * @param arguments the inputs, encoded by {@link ChunkCodec#inputs}
      * @param size how many inputs
      */
-    ClusterChunk(byte[] function, long firstIndex, byte[] arguments, int size, ChunkSink sink) {
+    ClusterChunk(PreparedFunction function, long firstIndex, byte[] arguments, int size, ChunkSink sink) {
         super(firstIndex, size, sink);
-        this.task = new ChunkTask(function, arguments, firstIndex);
+        this.task = new ChunkTask(function.key(), function.bytes(), arguments, firstIndex);
     }
 
     ChunkTask task() {
@@ -37,12 +37,12 @@ final class ClusterChunk extends WorkChunk {
     /** Marks the chunk started on {@code member}; returns the attempt's number, from 1. */
     int start(Member member) {
         runningOn = member;
-        future = null;
+        sending = null;
         return ++attempts;
     }
 
-    void running(Future<byte[]> future) {
-        this.future = future;
+    void running(Sending sending) {
+        this.sending = sending;
     }
 
     /** {@return true if the chunk's current attempt is {@code attempt} and it still runs} */
@@ -55,21 +55,26 @@ final class ClusterChunk extends WorkChunk {
     }
 
     Future<byte[]> future() {
-        return future;
+        return sending == null ? null : sending.future();
+    }
+
+    /** {@return the current attempt's sending, null while queued or between sendings} */
+    Sending sending() {
+        return sending;
     }
 
     /** Marks the current attempt ended (reported or lost); returns the member it ran on. */
     Member stop() {
         Member member = runningOn;
         runningOn = null;
-        future = null;
+        sending = null;
         return member;
     }
 
     /** Records that the member of the current attempt left before the chunk reported. */
     void lose() {
         Member member = stop();
-        lostOn.add(member.getAddress().getHost() + ":" + member.getAddress().getPort());
+        lostOn.add(ClusterObserver.address(member));
     }
 
     /** {@return how many times the chunk was started} */

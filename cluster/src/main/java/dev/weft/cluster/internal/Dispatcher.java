@@ -15,10 +15,12 @@ import dev.weft.cluster.MemberLostException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Future;
@@ -37,8 +39,13 @@ import org.slf4j.LoggerFactory;
  * counts, and a chunk reports once. A member that fails a chunk as a leaving member does (it is
  * shutting down, or gone) gets no more work, even before the cluster drops it from its list.
  *
- * <p>Hazelcast calls back on its own threads; chunks are reported on the {@code delivery} executor,
- * so that user code (progress listeners, dependent stages) never runs on a Hazelcast thread.
+ * <p>Hazelcast calls back on its own threads, which must not send; a chunk's end is handled on the
+ * {@code delivery} executor, so that user code (progress listeners, dependent stages) never runs
+ * on a Hazelcast thread, or by the caller that waits for that chunk ({@link #help}): it takes the
+ * member's reply from its future and reports on its own thread, as a raw
+ * {@code IExecutorService.submit(...).get()} would, without the hop through the delivery thread.
+ * Each chunk is counted running ({@code Pool.stats()}) from its first sending to a member, and
+ * recorded in JFR ({@link ClusterObserver}).
  */
 final class Dispatcher {
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
@@ -51,6 +58,9 @@ final class Dispatcher {
     private final ToIntFunction<Member> capacity;
     private final int maxAttempts;
     private final Executor delivery;
+    private final ClusterObserver observer;
+    /** The stateless functions each member has answered a chunk of: their chunks go without the bytes. */
+    private final ConcurrentHashMap<UUID, Set<String>> functionsKnown = new ConcurrentHashMap<>();
     private final ReentrantLock lock = new ReentrantLock();
     private final ArrayDeque<ClusterChunk> queue = new ArrayDeque<>();
     private final SlotPolicy<UUID, Member, ClusterChunk> slots = new SlotPolicy<>();
@@ -59,8 +69,9 @@ final class Dispatcher {
     private boolean stopped;
 
     Dispatcher(HazelcastInstance instance, String executorName, ToIntFunction<Member> capacity, int maxAttempts,
-            Executor delivery) {
+            Executor delivery, ClusterObserver observer) {
         this.instance = instance;
+        this.observer = observer;
         this.executor = instance.getExecutorService(executorName);
         this.capacity = capacity;
         this.maxAttempts = maxAttempts;
@@ -155,9 +166,11 @@ final class Dispatcher {
 
     private void memberRemoved(Member member) {
         List<ClusterChunk> failed = new ArrayList<>();
+        List<ClusterChunk> held;
+        functionsKnown.remove(member.getUuid());
         lock.lock();
         try {
-            List<ClusterChunk> held = slots.remove(member.getUuid());
+            held = slots.remove(member.getUuid());
             if (held == null) {
                 return;
             }
@@ -169,6 +182,7 @@ final class Dispatcher {
             lock.unlock();
         }
         log.info("Member {} left the pool's cluster; its unfinished chunks go to the other members", member);
+        observer.memberLeft(member, held);
         failLost(failed, null);
         pump();
     }
@@ -230,23 +244,34 @@ final class Dispatcher {
     }
 
     private void send(Assignment assignment) {
+        ChunkTask task = assignment.chunk().task();
+        String key = task.functionKey();
+        Set<String> known = key == null ? null : functionsKnown.get(assignment.member().getUuid());
+        send(assignment, known != null && known.contains(key) ? task.keyOnly() : task);
+    }
+
+    /** Sends {@code task}, the chunk's task with or without its function's bytes, to the assigned member. */
+    private void send(Assignment assignment, ChunkTask task) {
+        assignment.chunk().started();
+        observer.chunkSent(assignment.chunk(), assignment.member(), task.size());
         Future<byte[]> future;
         try {
-            future = executor.submitToMember(assignment.chunk().task(), assignment.member());
+            future = executor.submitToMember(task, assignment.member());
         } catch (RuntimeException e) {
-            ended(assignment, null, e);
+            ended(assignment, task, null, e, this::deliver);
             return;
         }
         if (!(future instanceof CompletionStage<?> stage)) {
             future.cancel(true);
-            ended(assignment, null, new IllegalStateException("Hazelcast returned a " + future.getClass().getName()
-                    + ", not a CompletionStage: this Hazelcast version is not supported"));
+            ended(assignment, task, null, new IllegalStateException("Hazelcast returned a " + future.getClass().getName()
+                    + ", not a CompletionStage: this Hazelcast version is not supported"), this::deliver);
             return;
         }
+        Sending sending = new Sending(task, future, stage);
         lock.lock();
         try {
             if (assignment.chunk().isRunning(assignment.attempt())) {
-                assignment.chunk().running(future);
+                assignment.chunk().running(sending);
             }
         } finally {
             lock.unlock();
@@ -254,8 +279,64 @@ final class Dispatcher {
         if (stoppedNow() || assignment.chunk().isReported()) { // reported: stopped (deadline, scope) as it was sent
             future.cancel(true);
         }
-        // Anything but bytes is no reply: the chunk's inputs fail saying so, and nothing waits for them.
-        stage.whenComplete((reply, error) -> ended(assignment, reply instanceof byte[] bytes ? bytes : null, error));
+        // On the thread that completes the future (a Hazelcast thread, which must not send): it
+        // usually finds the caller handling the end; else it hands the end to the delivery thread.
+        stage.whenCompleteAsync((reply, error) -> {
+            if (sending.claimForCallback()) {
+                deliver(() -> ended(assignment, task, reply(reply), error, Runnable::run));
+            }
+        }, Runnable::run);
+    }
+
+    /** Anything but bytes is no reply: the chunk's inputs fail saying so, and nothing waits for them. */
+    private static byte[] reply(Object reply) {
+        return reply instanceof byte[] bytes ? bytes : null;
+    }
+
+    /**
+     * The caller is about to wait for {@code chunks}: it waits for each one's member itself, in
+     * order, and reports its reply on its own thread, saving the hop through the delivery thread.
+     * It stops helping at a chunk not sent yet (queued), one whose end another thread handles, or
+     * when interrupted (the interrupt is kept: the caller's wait then throws it).
+     */
+    void help(List<ClusterChunk> chunks) {
+        for (ClusterChunk chunk : chunks) {
+            if (!help(chunk)) {
+                return;
+            }
+        }
+    }
+
+    private boolean help(ClusterChunk chunk) {
+        while (!chunk.isReported()) {
+            Assignment assignment;
+            Sending sending;
+            lock.lock();
+            try {
+                sending = chunk.sending();
+                assignment = sending == null ? null : new Assignment(chunk, chunk.runningOn(), chunk.attempts());
+            } finally {
+                lock.unlock();
+            }
+            if (sending == null || !sending.help()) {
+                return false;
+            }
+            byte[] reply = null;
+            Throwable error = null;
+            try {
+                reply = reply(sending.future().get());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                sending.giveBack((late, failure) -> deliver(() -> ended(assignment, sending.task(), reply(late), failure,
+                        Runnable::run)));
+                return false;
+            } catch (ExecutionException | RuntimeException e) {
+                error = e;
+            }
+            sending.handled();
+            ended(assignment, sending.task(), reply, error, Runnable::run);
+        }
+        return true;
     }
 
     private boolean stoppedNow() {
@@ -267,11 +348,31 @@ final class Dispatcher {
         }
     }
 
-    /** Handles the end of an attempt: a reply, a lost member, a cancellation or another failure. */
-    private void ended(Assignment assignment, byte[] reply, Throwable error) {
+    /**
+     * Handles the end of an attempt: a reply, a lost member, a cancellation or another failure;
+     * or the member's word that it does not have the function ({@link FunctionCache#MISSING}),
+     * to which the task goes again to the same member, with the function's bytes.
+     */
+    private void ended(Assignment assignment, ChunkTask task, byte[] reply, Throwable error, Executor reporter) {
         ClusterChunk chunk = assignment.chunk();
         Throwable cause = unwrap(error);
+        if (cause == null && reply != null && task.functionKey() != null) {
+            UUID member = assignment.member().getUuid();
+            if (reply.length == 0 && task != chunk.task()) {
+                Set<String> known = functionsKnown.get(member);
+                if (known != null) {
+                    known.remove(task.functionKey());
+                }
+                if (resendable(assignment)) {
+                    send(assignment, chunk.task());
+                    return;
+                }
+            } else if (task == chunk.task()) {
+                remember(member, task.functionKey());
+            }
+        }
         if (cause != null && isMemberLoss(cause)) {
+            observer.chunkEnded(chunk, "lost", 0);
             List<ClusterChunk> failed = new ArrayList<>(1);
             lock.lock();
             try {
@@ -302,13 +403,35 @@ final class Dispatcher {
             lock.unlock();
         }
         if (cause == null) {
-            deliver(() -> chunk.reportReply(reply, 0));
+            observer.chunkEnded(chunk, "answered", reply == null ? 0 : reply.length);
+            reporter.execute(() -> chunk.reportReply(reply, 0));
         } else if (cause instanceof CancellationException) {
-            deliver(chunk::cancel);
+            observer.chunkEnded(chunk, "cancelled", 0);
+            reporter.execute(chunk::cancel);
         } else {
-            deliver(() -> chunk.fail(cause));
+            observer.chunkEnded(chunk, "failed", 0);
+            reporter.execute(() -> chunk.fail(cause));
         }
         pump();
+    }
+
+    /** {@return true if the assignment's attempt still runs and should be resent: not reported, not stopped} */
+    private boolean resendable(Assignment assignment) {
+        lock.lock();
+        try {
+            return !stopped && assignment.chunk().isRunning(assignment.attempt()) && !assignment.chunk().isReported();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** {@code member} answered a chunk that carried the function of {@code key}: later ones go without it. */
+    private void remember(UUID member, String key) {
+        Set<String> known = functionsKnown.computeIfAbsent(member, ignored -> ConcurrentHashMap.newKeySet());
+        if (known.size() >= FunctionCache.MAX) {
+            known.clear(); // the member keeps no more than that: resending beats asking in vain
+        }
+        known.add(key);
     }
 
     /** Reports on the delivery thread; once it has stopped (the pool has ended), here and now. */

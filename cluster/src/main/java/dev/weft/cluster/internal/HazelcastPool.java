@@ -27,7 +27,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * HazelcastPool pool = new HazelcastPool(HazelcastSetup.startMember(options), true, 0, 3);
  * }</pre>
  */
-public final class HazelcastPool extends AbstractPool<byte[], ClusterChunk> {
+public final class HazelcastPool extends AbstractPool<PreparedFunction, ClusterChunk> {
     private static final AtomicLong POOL_COUNTER = new AtomicLong();
     private static final String DESTINATION = "the cluster";
 
@@ -61,7 +61,7 @@ public final class HazelcastPool extends AbstractPool<byte[], ClusterChunk> {
             int workersPerMember, int maxAttempts) {
         this(instance, owned, deliveryMark, delivery, new Dispatcher(instance, HazelcastSetup.EXECUTOR_NAME,
                 member -> workersPerMember > 0 ? workersPerMember : HazelcastSetup.announcedWorkers(member),
-                maxAttempts, delivery));
+                maxAttempts, delivery, new ClusterObserver("weft-cluster-pool-" + POOL_COUNTER.get())));
     }
 
     private HazelcastPool(HazelcastInstance instance, boolean owned, Object deliveryMark, ExecutorService delivery,
@@ -93,12 +93,12 @@ public final class HazelcastPool extends AbstractPool<byte[], ClusterChunk> {
     // ---------------------------------------------------------------- backend
 
     @Override
-    protected byte[] prepare(SerializableFunction<?, ?> fn) {
-        return ChunkCodec.function(fn, DESTINATION);
+    protected PreparedFunction prepare(SerializableFunction<?, ?> fn) {
+        return PreparedFunction.of(fn, DESTINATION);
     }
 
     @Override
-    protected ClusterChunk chunk(byte[] fn, long firstIndex, List<Object> args, ChunkSink sink, ForkContext context) {
+    protected ClusterChunk chunk(PreparedFunction fn, long firstIndex, List<Object> args, ChunkSink sink, ForkContext context) {
         return new ClusterChunk(fn, firstIndex, ChunkCodec.inputs(args, firstIndex, DESTINATION, context), args.size(),
                 sink);
     }
@@ -112,6 +112,27 @@ public final class HazelcastPool extends AbstractPool<byte[], ClusterChunk> {
     @Override
     protected void dispatch(ClusterChunk chunk) {
         dispatcher.submit(chunk);
+    }
+
+    /** The caller waits for its chunks' members itself, and reports their replies on its own thread. */
+    @Override
+    protected boolean helpsCaller() {
+        return true;
+    }
+
+    /**
+     * While the caller reports its chunks (and runs the progress listeners and stages that follow),
+     * it counts as the pool's delivery thread: a {@code close()} from there is refused, as on the
+     * delivery thread.
+     */
+    @Override
+    protected void helpWith(List<ClusterChunk> chunks) {
+        Object before = WorkerThreads.enter(deliveryMark);
+        try {
+            dispatcher.help(chunks);
+        } finally {
+            WorkerThreads.leave(before);
+        }
     }
 
     @Override

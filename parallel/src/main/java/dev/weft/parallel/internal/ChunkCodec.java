@@ -46,6 +46,15 @@ public final class ChunkCodec {
     }
 
     /**
+     * {@return true if {@code function}, as {@link #function} encoded it, is a lambda or method
+     * reference that captures nothing, sent as its names}: it holds no state, so a worker may keep
+     * the function it read from these bytes and use it for any chunk that sends the same bytes.
+     */
+    public static boolean capturesNothing(byte[] function) {
+        return FunctionCodec.isNames(function);
+    }
+
+    /**
      * Encodes a chunk's inputs for a worker, with no context: as
      * {@link #inputs(List, long, String, ForkContext)} with {@link ForkContext#empty()}.
      *

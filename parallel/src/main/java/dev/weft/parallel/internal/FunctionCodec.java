@@ -72,6 +72,11 @@ final class FunctionCodec {
         return shipped(fn, what, destination, used);
     }
 
+    /** {@return true if {@code bytes} hold a capture-free lambda by its names (no state)} */
+    static boolean isNames(byte[] bytes) {
+        return bytes.length > 0 && bytes[0] == LAMBDA;
+    }
+
     private static byte[] names(SerializedLambda lambda) {
         try {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);

@@ -1,0 +1,102 @@
+package dev.weft.cluster.internal;
+
+import com.hazelcast.cluster.Address;
+import com.hazelcast.cluster.Member;
+import dev.weft.core.internal.jfr.PoolChunkEvent;
+import dev.weft.core.internal.jfr.WorkerDiedEvent;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What a cluster pool records in JFR, as a process pool does: a {@code dev.weft.PoolChunk} per
+ * chunk sent to a member (backend {@code cluster}, the worker the member's address, outcome
+ * {@code answered}, {@code lost} or {@code cancelled}), and a {@code dev.weft.WorkerDied} when a
+ * member leaves the cluster while the pool follows it (a member has no pid nor exit code: both are
+ * -1, and what it was running names the member). Without a recording, a chunk costs one
+ * enabled-check.
+ *
+ * <pre>{@code
+ * observer.chunkSent(chunk, member, task.size());
+ * observer.chunkEnded(chunk, "answered", reply.length);
+ * }</pre>
+ */
+final class ClusterObserver {
+    /** An instance to ask whether {@code dev.weft.PoolChunk} is recorded: the check reads static state. */
+    private static final PoolChunkEvent CHUNK_PROBE = new PoolChunkEvent();
+    static final String BACKEND = "cluster";
+
+    private final String pool;
+    /** The events of the chunks sent and not answered yet, while a recording runs. */
+    private final ConcurrentHashMap<ClusterChunk, PoolChunkEvent> inFlight = new ConcurrentHashMap<>();
+
+    ClusterObserver(String pool) {
+        this.pool = pool;
+    }
+
+    /** {@code chunk} was sent to {@code member} in {@code bytes} bytes (again, if resent with its function). */
+    void chunkSent(ClusterChunk chunk, Member member, long bytes) {
+        if (!CHUNK_PROBE.isEnabled()) {
+            return;
+        }
+        PoolChunkEvent resent = inFlight.get(chunk);
+        if (resent != null) {
+            resent.bytesSent += bytes;
+            return;
+        }
+        PoolChunkEvent event = new PoolChunkEvent();
+        event.begin();
+        event.pool = pool;
+        event.backend = BACKEND;
+        event.worker = address(member);
+        event.inputs = chunk.size();
+        event.bytesSent = bytes;
+        inFlight.put(chunk, event);
+    }
+
+    /** {@code chunk}'s attempt ended: {@code answered} in {@code bytesReceived} bytes, {@code lost} or {@code cancelled}. */
+    void chunkEnded(ClusterChunk chunk, String outcome, long bytesReceived) {
+        if (inFlight.isEmpty()) {
+            return;
+        }
+        PoolChunkEvent event = inFlight.remove(chunk);
+        if (event == null) {
+            return;
+        }
+        event.end();
+        if (event.shouldCommit()) {
+            event.outcome = outcome;
+            event.bytesReceived = bytesReceived;
+            event.commit();
+        }
+    }
+
+    /** {@code member} left the cluster holding {@code lost}, whose attempts end. */
+    void memberLeft(Member member, List<ClusterChunk> lost) {
+        for (ClusterChunk chunk : lost) {
+            chunkEnded(chunk, "lost", 0);
+        }
+        WorkerDiedEvent event = new WorkerDiedEvent();
+        if (event.shouldCommit()) {
+            event.pool = pool;
+            event.pid = -1;
+            event.exitCode = -1;
+            event.running = "member " + address(member) + ": " + describe(lost);
+            event.stderrTail = "";
+            event.commit();
+        }
+    }
+
+    private static String describe(List<ClusterChunk> lost) {
+        if (lost.isEmpty()) {
+            return "nothing";
+        }
+        int inputs = lost.stream().mapToInt(ClusterChunk::size).sum();
+        return lost.size() + (lost.size() == 1 ? " chunk, " : " chunks, ") + inputs + " inputs from index "
+                + lost.get(0).firstIndex();
+    }
+
+    static String address(Member member) {
+        Address address = member.getAddress();
+        return address.getHost() + ":" + address.getPort();
+    }
+}
