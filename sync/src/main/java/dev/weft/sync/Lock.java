@@ -173,7 +173,11 @@ public final class Lock implements java.util.concurrent.locks.Lock {
      */
     @Override
     public void lock() {
-        sync.acquire(1);
+        if (!sync.tryAcquire(1)) {
+            LockWaitEvent wait = LockWaits.begin();
+            sync.acquire(1);
+            LockWaits.end(wait, "Lock", "lock", this);
+        }
     }
 
     /**
@@ -186,7 +190,19 @@ public final class Lock implements java.util.concurrent.locks.Lock {
      */
     @Override
     public void lockInterruptibly() throws InterruptedException {
-        sync.acquireInterruptibly(1);
+        if (Thread.interrupted()) {
+            throw new InterruptedException(); // pending: thrown even when the lock is free
+        }
+        if (!sync.tryAcquire(1)) {
+            LockWaitEvent wait = LockWaits.begin();
+            try {
+                sync.acquireInterruptibly(1);
+            } catch (InterruptedException e) {
+                LockWaits.end(wait, "Lock", "lockInterruptibly", this, LockWaits.INTERRUPTED);
+                throw e;
+            }
+            LockWaits.end(wait, "Lock", "lockInterruptibly", this);
+        }
     }
 
     /** {@return {@code true} if the lock was free and is now taken; never waits} As {@link #tryAcquire()}. */

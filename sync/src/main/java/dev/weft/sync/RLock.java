@@ -166,7 +166,9 @@ public final class RLock implements java.util.concurrent.locks.Lock {
      */
     @Override
     public void lock() {
+        LockWaitEvent wait = LockWaits.begin();
         lock.lock();
+        LockWaits.end(wait, "RLock", "lock", this);
         held();
     }
 

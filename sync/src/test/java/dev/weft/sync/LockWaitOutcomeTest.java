@@ -102,6 +102,40 @@ class LockWaitOutcomeTest {
     }
 
     @Test
+    void theJdkLockMethodsRecordTheirWaitsToo() throws Exception {
+        Lock lock = new Lock();
+        lock.acquire();
+        List<RecordedEvent> waits = record(() -> {
+            lock.lock();
+            lock.unlock();
+            return true;
+        }, run(lock::release));
+        assertOutcome(waits, "Lock", "lock", "acquired");
+
+        lock.acquire();
+        waits = record(() -> {
+            lock.lockInterruptibly();
+            lock.unlock();
+            return true;
+        }, Thread::interrupt);
+        assertTrue(result.get() instanceof InterruptedException, String.valueOf(result.get()));
+        assertOutcome(waits, "Lock", "lockInterruptibly", "interrupted");
+        lock.release();
+
+        RLock rlock = new RLock();
+        rlock.acquire();
+        waits = record(() -> {
+            rlock.lock();
+            rlock.unlock();
+            return true;
+        }, run(rlock::release));
+        assertOutcome(waits, "RLock", "lock", "acquired");
+        assertTrue(lock.tryLock() && rlock.tryLock(), "both still work");
+        lock.unlock();
+        rlock.unlock();
+    }
+
+    @Test
     void aTimedLockAcquireThatTimesOut() throws Exception {
         Lock lock = new Lock();
         lock.acquire();
