@@ -1,11 +1,13 @@
 package dev.weft.cluster;
 
+import static dev.weft.parallel.contract.PoolRecordings.named;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.parallel.PoolStats;
+import dev.weft.parallel.contract.PoolRecordings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -14,9 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import jdk.jfr.Recording;
 import jdk.jfr.consumer.RecordedEvent;
-import jdk.jfr.consumer.RecordingFile;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,26 +57,10 @@ class ClusterEventsTest {
         return 2 * x;
     }
 
-    interface Body {
-        void run() throws Exception;
+    private List<RecordedEvent> record(PoolRecordings.Body body) throws Exception {
+        return PoolRecordings.record(dir.resolve("cluster.jfr"), body);
     }
 
-    private List<RecordedEvent> record(Body body) throws Exception {
-        Path file = dir.resolve("cluster.jfr");
-        try (Recording recording = new Recording()) {
-            recording.enable("dev.weft.PoolChunk").withThreshold(Duration.ZERO);
-            recording.enable("dev.weft.WorkerDied");
-            recording.start();
-            body.run();
-            recording.stop();
-            recording.dump(file);
-        }
-        return RecordingFile.readAllEvents(file);
-    }
-
-    private static List<RecordedEvent> named(List<RecordedEvent> events, String name) {
-        return events.stream().filter(e -> e.getEventType().getName().equals(name)).toList();
-    }
 
     private static String address(ClusterMember member) {
         var address = member.instance().getCluster().getLocalMember().getAddress();

@@ -1,5 +1,6 @@
 package dev.weft.parallel.internal;
 
+import static dev.weft.parallel.contract.PoolRecordings.named;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,13 +9,12 @@ import dev.weft.core.Outcome;
 import dev.weft.parallel.Pool;
 import dev.weft.parallel.ProcessPoolOptions;
 import dev.weft.parallel.WorkerDiedException;
+import dev.weft.parallel.contract.PoolRecordings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.IntStream;
-import jdk.jfr.Recording;
 import jdk.jfr.consumer.RecordedEvent;
-import jdk.jfr.consumer.RecordingFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,26 +32,10 @@ class PoolEventsTest {
         return x * 2;
     }
 
-    interface Body {
-        void run() throws Exception;
+    private List<RecordedEvent> record(PoolRecordings.Body body) throws Exception {
+        return PoolRecordings.record(dir.resolve("pool.jfr"), body);
     }
 
-    private List<RecordedEvent> record(Body body) throws Exception {
-        Path file = dir.resolve("pool.jfr");
-        try (Recording recording = new Recording()) {
-            recording.enable("dev.weft.PoolChunk").withThreshold(Duration.ZERO);
-            recording.enable("dev.weft.WorkerDied");
-            recording.start();
-            body.run();
-            recording.stop();
-            recording.dump(file);
-        }
-        return RecordingFile.readAllEvents(file);
-    }
-
-    private static List<RecordedEvent> named(List<RecordedEvent> events, String name) {
-        return events.stream().filter(e -> e.getEventType().getName().equals(name)).toList();
-    }
 
     @Test
     void aChunkIsRecordedWithItsWorkerInputsAndBytes() throws Exception {

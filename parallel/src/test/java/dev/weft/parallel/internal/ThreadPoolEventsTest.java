@@ -1,20 +1,20 @@
 package dev.weft.parallel.internal;
 
+import static dev.weft.parallel.contract.PoolRecordings.named;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.core.Task;
 import dev.weft.parallel.Pool;
+import dev.weft.parallel.contract.PoolRecordings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import jdk.jfr.Recording;
 import jdk.jfr.consumer.RecordedEvent;
-import jdk.jfr.consumer.RecordingFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,21 +24,8 @@ class ThreadPoolEventsTest {
     @TempDir
     Path dir;
 
-    interface Body {
-        void run() throws Exception;
-    }
-
-    private List<RecordedEvent> chunks(Body body) throws Exception {
-        Path file = dir.resolve("threads.jfr");
-        try (Recording recording = new Recording()) {
-            recording.enable("dev.weft.PoolChunk").withThreshold(Duration.ZERO);
-            recording.start();
-            body.run();
-            recording.stop();
-            recording.dump(file);
-        }
-        return RecordingFile.readAllEvents(file).stream()
-                .filter(e -> e.getEventType().getName().equals("dev.weft.PoolChunk")).toList();
+    private List<RecordedEvent> chunks(PoolRecordings.Body body) throws Exception {
+        return named(PoolRecordings.record(dir.resolve("threads.jfr"), body), "dev.weft.PoolChunk");
     }
 
     @Test
