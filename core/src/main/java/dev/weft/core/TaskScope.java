@@ -4,17 +4,15 @@ import dev.weft.core.internal.CancelScope;
 import dev.weft.core.internal.FirstFailure;
 import dev.weft.core.internal.ForkContext;
 import dev.weft.core.internal.ForkedTask;
+import dev.weft.core.internal.StartedForks;
 import dev.weft.core.internal.Uninterruptibly;
 import dev.weft.core.internal.registry.ScopeRecord;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Queue;
-import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
@@ -83,9 +81,8 @@ public final class TaskScope implements AutoCloseable {
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition allEnded = lock.newCondition();
-    private final Set<ForkedTask<?>> running = ConcurrentHashMap.newKeySet();
-    /** Threads whose fork has ended but which may not have terminated yet. */
-    private final Queue<Thread> ending = new ConcurrentLinkedQueue<>();
+    /** The forks whose work or thread may not be over; under the lock. */
+    private final StartedForks started = new StartedForks();
     private final AtomicLong forkIds = new AtomicLong();
     /** The deadline's cancel scope on the opening thread, if the scope has a deadline. */
     private final CancelScope deadlineScope;
@@ -124,7 +121,7 @@ public final class TaskScope implements AutoCloseable {
             deadlineScope = null;
             effectiveDeadline = CancelScope.currentDeadline().orElse(null);
         }
-        this.observed = ScopeRecord.openScope(this, name, deadline, running);
+        this.observed = ScopeRecord.openScope(this, name, deadline, TaskScope::startedForks); // holds no scope
     }
 
     /**
@@ -269,8 +266,8 @@ public final class TaskScope implements AutoCloseable {
         // on a timeline each fork's thread keeps a name of its own (a span's lane and colour)
         String named = forkName != null ? forkName : timeline != null ? name + "-" + number : null;
         ForkedTask<T> forked = named != null
-                ? new ForkedTask<>(named, body, runAsFork, forkEnded, this)
-                : new ForkedTask<>(name, number, body, runAsFork, forkEnded, this);
+                ? new ForkedTask<>(named, body, runAsFork, forkEnded, this, true)
+                : new ForkedTask<>(name, number, body, runAsFork, forkEnded, this, true); // listed by observed
         lock.lock();
         try {
             switch (state) {
@@ -283,7 +280,7 @@ public final class TaskScope implements AutoCloseable {
                 }
                 case OPEN -> {
                     unfinished.incrementAndGet();
-                    running.add(forked);
+                    started.add(forked);
                 }
             }
         } finally {
@@ -324,10 +321,6 @@ public final class TaskScope implements AutoCloseable {
      */
     private void forkEnded(ForkedTask<?> task, Outcome<?> outcome, Thread thread) {
         observed.forkEnded(task, outcome, thread);
-        running.remove(task);
-        if (thread != null) {
-            ending.add(thread);
-        }
         if (outcome instanceof Outcome.Failure<?> failure) {
             TaskFailedException first = failures.add(task.name(), failure.error());
             if (first != null && onFirstFailure != null) {
@@ -404,7 +397,7 @@ public final class TaskScope implements AutoCloseable {
         }
     }
 
-    /** Under the lock: an open scope becomes cancelled, so no fork joins {@link #running} any more. */
+    /** Under the lock: an open scope becomes cancelled, so no fork joins {@link #started} any more. */
     private boolean markCancelled() {
         if (state != State.OPEN) {
             return false;
@@ -418,8 +411,28 @@ public final class TaskScope implements AutoCloseable {
      * that the forks' done callbacks, which run here, never run under the scope's lock.
      */
     private void cancelForks() {
-        for (ForkedTask<?> task : running) {
+        for (ForkedTask<?> task : startedForks()) {
             task.cancel();
+        }
+    }
+
+    /** {@return the forks whose work or thread may not be over yet, in start order} */
+    private List<ForkedTask<?>> startedForks() {
+        lock.lock();
+        try {
+            return started.snapshot();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** {@return the threads of ended forks that may not have terminated yet; forgets the others} */
+    private List<Thread> threadsToAwait() {
+        lock.lock();
+        try {
+            return started.threadsToAwait();
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -466,9 +479,10 @@ public final class TaskScope implements AutoCloseable {
         } finally {
             lock.unlock();
         }
-        for (Thread thread; (thread = ending.peek()) != null; ) {
-            thread.join();
-            ending.remove(thread); // only once dead: a close() running meanwhile still waits for it
+        for (List<Thread> threads; !(threads = threadsToAwait()).isEmpty(); ) {
+            for (Thread thread : threads) {
+                thread.join(); // kept until it is dead: a close() running meanwhile still waits for it
+            }
         }
     }
 
@@ -546,9 +560,10 @@ public final class TaskScope implements AutoCloseable {
 
     /** Waits until every thread whose fork has ended has terminated; an interrupt is deferred. */
     private void awaitTermination() {
-        for (Thread thread; (thread = ending.peek()) != null; ) {
-            Uninterruptibly.join(thread);
-            ending.remove(thread);
+        for (List<Thread> threads; !(threads = threadsToAwait()).isEmpty(); ) {
+            for (Thread thread : threads) {
+                Uninterruptibly.join(thread);
+            }
         }
     }
 
