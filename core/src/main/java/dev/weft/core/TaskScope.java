@@ -81,9 +81,16 @@ public final class TaskScope implements AutoCloseable {
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition allEnded = lock.newCondition();
+    /**
+     * How many threads wait on {@link #allEnded}; changed under the lock. The last fork to end
+     * takes the lock to wake them only if there are any: a fork that ends while the forking
+     * thread holds the lock would otherwise make it wait on every fork it starts.
+     */
+    private volatile int waiters;
     /** The forks whose work or thread may not be over; under the lock. */
     private final StartedForks started = new StartedForks();
-    private final AtomicLong forkIds = new AtomicLong();
+    /** How many forks were asked for, named or not: numbers the default names; under the lock. */
+    private long forksAsked;
     /** The deadline's cancel scope on the opening thread, if the scope has a deadline. */
     private final CancelScope deadlineScope;
     private final boolean inheritContext;
@@ -239,7 +246,7 @@ public final class TaskScope implements AutoCloseable {
      */
     public <T> Task<T> fork(Callable<T> task) {
         Objects.requireNonNull(task, "task");
-        return start(null, forkIds.incrementAndGet(), task); // unique also when forks race
+        return start(null, task);
     }
 
     /**
@@ -255,21 +262,18 @@ public final class TaskScope implements AutoCloseable {
     public <T> Task<T> fork(String name, Callable<T> task) {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(task, "task");
-        return start(name, forkIds.incrementAndGet(), task); // a named fork counts too: default names number every fork
+        return start(name, task);
     }
 
-    /** Starts a fork called {@code forkName}, or, if null, the scope's fork number {@code number}. */
-    private <T> Task<T> start(String forkName, long number, Callable<T> task) {
+    /** Starts a fork called {@code forkName}, or, if null, after its number among the scope's forks. */
+    private <T> Task<T> start(String forkName, Callable<T> task) {
         ForkContext context = inheritContext ? ForkContext.capture() : ForkContext.empty();
         context = context.withDeadline(effectiveDeadline);
         Callable<T> body = context.isEmpty() ? task : context.wrap(task);
-        // on a timeline each fork's thread keeps a name of its own (a span's lane and colour)
-        String named = forkName != null ? forkName : timeline != null ? name + "-" + number : null;
-        ForkedTask<T> forked = named != null
-                ? new ForkedTask<>(named, body, runAsFork, forkEnded, this, true)
-                : new ForkedTask<>(name, number, body, runAsFork, forkEnded, this, true); // listed by observed
-        lock.lock();
+        ForkedTask<T> forked;
+        lock.lock(); // numbers the fork too: one atomic step less per fork than a counter of its own
         try {
+            forked = newFork(forkName, ++forksAsked, body); // a named fork counts too: default names number every fork
             switch (state) {
                 case CLOSED -> throw new IllegalStateException("scope '" + this.name + "' is closed");
                 case CANCELLED -> {
@@ -288,6 +292,14 @@ public final class TaskScope implements AutoCloseable {
         }
         forked.startOn(threads);
         return forked;
+    }
+
+    private <T> ForkedTask<T> newFork(String forkName, long number, Callable<T> body) {
+        // on a timeline each fork's thread keeps a name of its own (a span's lane and colour)
+        String named = forkName != null ? forkName : timeline != null ? name + "-" + number : null;
+        return named != null
+                ? new ForkedTask<>(named, body, runAsFork, forkEnded, this, true) // threads listed by observed
+                : new ForkedTask<>(name, number, body, runAsFork, forkEnded, this, true);
     }
 
     /**
@@ -334,7 +346,8 @@ public final class TaskScope implements AutoCloseable {
     }
 
     private void forkDone() {
-        if (unfinished.decrementAndGet() == 0) {
+        // a waiter counts itself before it reads the count: seeing 0 here, or none, is no lost wake-up
+        if (unfinished.decrementAndGet() == 0 && waiters > 0) {
             lock.lock(); // a waiter checks the count and parks under the lock: no lost wake-up
             try {
                 allEnded.signalAll();
@@ -473,8 +486,13 @@ public final class TaskScope implements AutoCloseable {
     private void awaitForks() throws InterruptedException {
         lock.lockInterruptibly();
         try {
-            while (unfinished.get() > 0) {
-                allEnded.await();
+            waiters++;
+            try {
+                while (unfinished.get() > 0) {
+                    allEnded.await();
+                }
+            } finally {
+                waiters--;
             }
         } finally {
             lock.unlock();
@@ -489,8 +507,13 @@ public final class TaskScope implements AutoCloseable {
     private void awaitForksUninterruptibly() {
         lock.lock();
         try {
-            while (unfinished.get() > 0) {
-                allEnded.awaitUninterruptibly(); // sets the interrupt flag again when it returns
+            waiters++;
+            try {
+                while (unfinished.get() > 0) {
+                    allEnded.awaitUninterruptibly(); // sets the interrupt flag again when it returns
+                }
+            } finally {
+                waiters--;
             }
         } finally {
             lock.unlock();
@@ -541,8 +564,13 @@ public final class TaskScope implements AutoCloseable {
         }
         lock.lock();
         try {
-            while (unfinished.get() > 0) {
-                allEnded.awaitUninterruptibly(); // sets the interrupt flag again when it returns
+            waiters++;
+            try {
+                while (unfinished.get() > 0) {
+                    allEnded.awaitUninterruptibly(); // sets the interrupt flag again when it returns
+                }
+            } finally {
+                waiters--;
             }
         } finally {
             lock.unlock();

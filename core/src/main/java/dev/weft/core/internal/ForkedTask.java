@@ -85,7 +85,7 @@ public final class ForkedTask<T> extends AbstractTask<T> implements Runnable, Th
     private final @Nullable Object owner;
     /** Whether the owner lists the thread for the leak check, so that it does not enter {@link LiveThreads}. */
     private final boolean ownerListsThread;
-    private volatile int state = NEW;
+    private volatile int state; // NEW: left to its default, which costs no volatile write
     /** The thread running the task, set once it is {@code RUNNING}. */
     private volatile @Nullable Thread thread;
     private long startNanos;

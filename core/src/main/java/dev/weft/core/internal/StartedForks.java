@@ -12,9 +12,9 @@ import java.util.List;
  * starts and is never removed one by one: an ending fork touches nothing here (a shared set that
  * every ending thread updates was the largest cost of a trivial fork). Instead, when the array is
  * full, the forks that are {@linkplain ForkedTask#isOver() over} — ended, and their thread
- * terminated — are dropped, and the array grows only if more than half of it is still in use, so
- * that an add costs O(1) amortized and the array stays within a small multiple of the most forks
- * that were running at once.
+ * terminated — are dropped, and the array grows if more than a quarter of it is still in use, so
+ * that an add costs O(1) amortized (at most 4/3 checks of a fork) and the array stays within a
+ * small multiple of the most forks that were running at once.
  *
  * <pre>{@code
  * lock.lock();
@@ -39,7 +39,7 @@ public final class StartedForks {
         forks[size++] = task;
     }
 
-    /** Drops the forks that are over; grows the array if more than half of it is still in use. */
+    /** Drops the forks that are over; grows the array if more than a quarter of it is still in use. */
     private void dropOverForks() {
         int kept = 0;
         for (int i = 0; i < size; i++) {
@@ -50,7 +50,7 @@ public final class StartedForks {
         }
         Arrays.fill(forks, kept, size, null);
         size = kept;
-        if (kept > forks.length / 2) {
+        if (kept > forks.length / 4) {
             forks = Arrays.copyOf(forks, forks.length * 2);
         }
     }
