@@ -4,17 +4,15 @@ import dev.weft.core.internal.CancelScope;
 import dev.weft.core.internal.FirstFailure;
 import dev.weft.core.internal.ForkContext;
 import dev.weft.core.internal.ForkedTask;
+import dev.weft.core.internal.StartedForks;
 import dev.weft.core.internal.Uninterruptibly;
 import dev.weft.core.internal.registry.ScopeRecord;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Queue;
-import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
@@ -83,10 +81,16 @@ public final class TaskScope implements AutoCloseable {
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition allEnded = lock.newCondition();
-    private final Set<ForkedTask<?>> running = ConcurrentHashMap.newKeySet();
-    /** Threads whose fork has ended but which may not have terminated yet. */
-    private final Queue<Thread> ending = new ConcurrentLinkedQueue<>();
-    private final AtomicLong forkIds = new AtomicLong();
+    /**
+     * How many threads wait on {@link #allEnded}; changed under the lock. The last fork to end
+     * takes the lock to wake them only if there are any: a fork that ends while the forking
+     * thread holds the lock would otherwise make it wait on every fork it starts.
+     */
+    private volatile int waiters;
+    /** The forks whose work or thread may not be over; under the lock. */
+    private final StartedForks started = new StartedForks();
+    /** How many forks were asked for, named or not: numbers the default names; under the lock. */
+    private long forksAsked;
     /** The deadline's cancel scope on the opening thread, if the scope has a deadline. */
     private final CancelScope deadlineScope;
     private final boolean inheritContext;
@@ -124,7 +128,7 @@ public final class TaskScope implements AutoCloseable {
             deadlineScope = null;
             effectiveDeadline = CancelScope.currentDeadline().orElse(null);
         }
-        this.observed = ScopeRecord.openScope(this, name, deadline, running);
+        this.observed = ScopeRecord.openScope(this, name, deadline, TaskScope::startedForks); // holds no scope
     }
 
     /**
@@ -242,7 +246,7 @@ public final class TaskScope implements AutoCloseable {
      */
     public <T> Task<T> fork(Callable<T> task) {
         Objects.requireNonNull(task, "task");
-        return start(null, forkIds.incrementAndGet(), task); // unique also when forks race
+        return start(null, task);
     }
 
     /**
@@ -258,21 +262,18 @@ public final class TaskScope implements AutoCloseable {
     public <T> Task<T> fork(String name, Callable<T> task) {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(task, "task");
-        return start(name, forkIds.incrementAndGet(), task); // a named fork counts too: default names number every fork
+        return start(name, task);
     }
 
-    /** Starts a fork called {@code forkName}, or, if null, the scope's fork number {@code number}. */
-    private <T> Task<T> start(String forkName, long number, Callable<T> task) {
+    /** Starts a fork called {@code forkName}, or, if null, after its number among the scope's forks. */
+    private <T> Task<T> start(String forkName, Callable<T> task) {
         ForkContext context = inheritContext ? ForkContext.capture() : ForkContext.empty();
         context = context.withDeadline(effectiveDeadline);
         Callable<T> body = context.isEmpty() ? task : context.wrap(task);
-        // on a timeline each fork's thread keeps a name of its own (a span's lane and colour)
-        String named = forkName != null ? forkName : timeline != null ? name + "-" + number : null;
-        ForkedTask<T> forked = named != null
-                ? new ForkedTask<>(named, body, runAsFork, forkEnded, this)
-                : new ForkedTask<>(name, number, body, runAsFork, forkEnded, this);
-        lock.lock();
+        ForkedTask<T> forked;
+        lock.lock(); // numbers the fork too: one atomic step less per fork than a counter of its own
         try {
+            forked = newFork(forkName, ++forksAsked, body); // a named fork counts too: default names number every fork
             switch (state) {
                 case CLOSED -> throw new IllegalStateException("scope '" + this.name + "' is closed");
                 case CANCELLED -> {
@@ -283,7 +284,7 @@ public final class TaskScope implements AutoCloseable {
                 }
                 case OPEN -> {
                     unfinished.incrementAndGet();
-                    running.add(forked);
+                    started.add(forked);
                 }
             }
         } finally {
@@ -291,6 +292,14 @@ public final class TaskScope implements AutoCloseable {
         }
         forked.startOn(threads);
         return forked;
+    }
+
+    private <T> ForkedTask<T> newFork(String forkName, long number, Callable<T> body) {
+        // on a timeline each fork's thread keeps a name of its own (a span's lane and colour)
+        String named = forkName != null ? forkName : timeline != null ? name + "-" + number : null;
+        return named != null
+                ? new ForkedTask<>(named, body, runAsFork, forkEnded, this, true) // threads listed by observed
+                : new ForkedTask<>(name, number, body, runAsFork, forkEnded, this, true);
     }
 
     /**
@@ -324,10 +333,6 @@ public final class TaskScope implements AutoCloseable {
      */
     private void forkEnded(ForkedTask<?> task, Outcome<?> outcome, Thread thread) {
         observed.forkEnded(task, outcome, thread);
-        running.remove(task);
-        if (thread != null) {
-            ending.add(thread);
-        }
         if (outcome instanceof Outcome.Failure<?> failure) {
             TaskFailedException first = failures.add(task.name(), failure.error());
             if (first != null && onFirstFailure != null) {
@@ -341,7 +346,8 @@ public final class TaskScope implements AutoCloseable {
     }
 
     private void forkDone() {
-        if (unfinished.decrementAndGet() == 0) {
+        // a waiter counts itself before it reads the count: seeing 0 here, or none, is no lost wake-up
+        if (unfinished.decrementAndGet() == 0 && waiters > 0) {
             lock.lock(); // a waiter checks the count and parks under the lock: no lost wake-up
             try {
                 allEnded.signalAll();
@@ -404,7 +410,7 @@ public final class TaskScope implements AutoCloseable {
         }
     }
 
-    /** Under the lock: an open scope becomes cancelled, so no fork joins {@link #running} any more. */
+    /** Under the lock: an open scope becomes cancelled, so no fork joins {@link #started} any more. */
     private boolean markCancelled() {
         if (state != State.OPEN) {
             return false;
@@ -418,8 +424,28 @@ public final class TaskScope implements AutoCloseable {
      * that the forks' done callbacks, which run here, never run under the scope's lock.
      */
     private void cancelForks() {
-        for (ForkedTask<?> task : running) {
+        for (ForkedTask<?> task : startedForks()) {
             task.cancel();
+        }
+    }
+
+    /** {@return the forks whose work or thread may not be over yet, in start order} */
+    private List<ForkedTask<?>> startedForks() {
+        lock.lock();
+        try {
+            return started.snapshot();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** {@return the threads of ended forks that may not have terminated yet; forgets the others} */
+    private List<Thread> threadsToAwait() {
+        lock.lock();
+        try {
+            return started.threadsToAwait();
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -460,23 +486,34 @@ public final class TaskScope implements AutoCloseable {
     private void awaitForks() throws InterruptedException {
         lock.lockInterruptibly();
         try {
-            while (unfinished.get() > 0) {
-                allEnded.await();
+            waiters++;
+            try {
+                while (unfinished.get() > 0) {
+                    allEnded.await();
+                }
+            } finally {
+                waiters--;
             }
         } finally {
             lock.unlock();
         }
-        for (Thread thread; (thread = ending.peek()) != null; ) {
-            thread.join();
-            ending.remove(thread); // only once dead: a close() running meanwhile still waits for it
+        for (List<Thread> threads; !(threads = threadsToAwait()).isEmpty(); ) {
+            for (Thread thread : threads) {
+                thread.join(); // kept until it is dead: a close() running meanwhile still waits for it
+            }
         }
     }
 
     private void awaitForksUninterruptibly() {
         lock.lock();
         try {
-            while (unfinished.get() > 0) {
-                allEnded.awaitUninterruptibly(); // sets the interrupt flag again when it returns
+            waiters++;
+            try {
+                while (unfinished.get() > 0) {
+                    allEnded.awaitUninterruptibly(); // sets the interrupt flag again when it returns
+                }
+            } finally {
+                waiters--;
             }
         } finally {
             lock.unlock();
@@ -527,8 +564,13 @@ public final class TaskScope implements AutoCloseable {
         }
         lock.lock();
         try {
-            while (unfinished.get() > 0) {
-                allEnded.awaitUninterruptibly(); // sets the interrupt flag again when it returns
+            waiters++;
+            try {
+                while (unfinished.get() > 0) {
+                    allEnded.awaitUninterruptibly(); // sets the interrupt flag again when it returns
+                }
+            } finally {
+                waiters--;
             }
         } finally {
             lock.unlock();
@@ -546,9 +588,10 @@ public final class TaskScope implements AutoCloseable {
 
     /** Waits until every thread whose fork has ended has terminated; an interrupt is deferred. */
     private void awaitTermination() {
-        for (Thread thread; (thread = ending.peek()) != null; ) {
-            Uninterruptibly.join(thread);
-            ending.remove(thread);
+        for (List<Thread> threads; !(threads = threadsToAwait()).isEmpty(); ) {
+            for (Thread thread : threads) {
+                Uninterruptibly.join(thread);
+            }
         }
     }
 

@@ -1,6 +1,8 @@
 package dev.weft.core;
 
 import dev.weft.core.internal.LiveThreads;
+import dev.weft.core.internal.registry.LiveScopes;
+import java.util.HashSet;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ThreadFactory;
@@ -29,7 +31,9 @@ public enum ThreadKind {
      * started and not yet finished their task} The set is a snapshot.
      */
     public static Set<Thread> liveThreads() {
-        return LiveThreads.snapshot();
+        Set<Thread> live = new HashSet<>(LiveThreads.snapshot());
+        live.addAll(LiveScopes.forkThreads()); // a scope lists its forks' threads itself
+        return Set.copyOf(live);
     }
 
     /**

@@ -145,6 +145,32 @@ class ScopesTest {
     }
 
     @Test
+    void aScopeDroppedWithoutCloseAfterItsForksEndedIsNotKeptAlive() throws InterruptedException {
+        Thread opener = new Thread(() -> {
+            TaskScope scope = TaskScope.builder().name("dropped-after-forks").open();
+            List<Task<Integer>> forks = new java.util.ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                forks.add(scope.fork(() -> 1));
+            }
+            for (Task<Integer> fork : forks) {
+                try {
+                    fork.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }, "opener");
+        opener.start();
+        opener.join(PATIENCE.toMillis());
+        assertFalse(opener.isAlive());
+        await().atMost(PATIENCE).until(() -> {
+            System.gc();
+            return !Scopes.dump().contains("dropped-after-forks");
+        });
+    }
+
+    @Test
     void theMBeanServesTheSameTree() throws Exception {
         MBeanServer server = ManagementFactory.getPlatformMBeanServer();
         ObjectName name = new ObjectName("dev.weft:type=Scopes");

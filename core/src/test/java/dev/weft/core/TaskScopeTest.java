@@ -495,4 +495,52 @@ class TaskScopeTest {
             assertEquals("TaskScope[named, open, 0 running]", scope.toString());
         }
     }
+
+    @Test
+    void aForksThreadIsALiveWeftThreadUntilItEndsAndTheLeakCheckSeesIt() throws InterruptedException {
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicReference<Thread> forkThread = new AtomicReference<>();
+        try (TaskScope scope = TaskScope.open()) {
+            scope.fork(() -> {
+                forkThread.set(Thread.currentThread());
+                return release.await(LONG.toSeconds(), TimeUnit.SECONDS);
+            });
+            await().atMost(LONG).until(() -> forkThread.get() != null);
+            assertTrue(ThreadKind.liveThreads().contains(forkThread.get()), "a running fork is a live weft thread");
+            release.countDown();
+            scope.join();
+        }
+        assertFalse(forkThread.get().isAlive(), "close() returned before the fork's thread ended");
+        assertFalse(ThreadKind.liveThreads().contains(forkThread.get()));
+    }
+
+    @Test
+    void aForkThatReplacesItsThreadsHandlerStillRunsAndEnds() throws InterruptedException {
+        try (TaskScope scope = TaskScope.open()) {
+            Task<Boolean> fork = scope.fork(() -> {
+                Thread.currentThread().setUncaughtExceptionHandler((t, e) -> { });
+                return TaskScope.current().isEmpty(); // documented: the fork is hidden from current()
+            });
+            scope.join();
+            assertTrue(fork.await());
+        }
+    }
+
+    @Test
+    void aLongLivedScopeDoesNotKeepTheResultsOfEndedForks() throws InterruptedException {
+        try (TaskScope scope = TaskScope.open()) {
+            java.lang.ref.WeakReference<Object> firstResult = new java.lang.ref.WeakReference<>(
+                    scope.fork(Object::new).await()); // the task handle is dropped at once
+            for (int i = 0; i < 100; i++) {
+                int value = i;
+                assertEquals(value, scope.fork(() -> value).await());
+            }
+            await().atMost(LONG).until(() -> {
+                System.gc();
+                return firstResult.get() == null;
+            });
+            scope.join();
+            assertEquals(0, scope.runningForks());
+        }
+    }
 }

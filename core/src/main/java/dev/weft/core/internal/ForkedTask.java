@@ -16,14 +16,18 @@ import org.jspecify.annotations.Nullable;
  * was cancelled: that, not {@link #isDone()}, is what an owner waits for before its threads are
  * gone.
  *
- * <p>The task is its thread's runnable too: it enters {@link LiveThreads} itself (so weft's leak
- * check sees the thread, and {@link #current()} finds the task from it), and it takes no lock: a
- * small state machine ({@code NEW → RUNNING ⇄ INTERRUPTING → FINISHED}) makes sure that an
+ * <p>The task is its thread's runnable, and its thread's uncaught-exception handler too: that is
+ * how {@link #current()} finds the task from the thread without a map or a thread-local (nothing
+ * escapes {@link #run()}, so the handler is only a marker; if something did, it hears it as the
+ * JDK's default would). Weft's leak check sees the thread through {@link LiveThreads}, which the
+ * task enters itself, or, for a task made with {@code ownerListsThread}, through its owner, which
+ * lists its forks' threads (a scope, in {@code LiveScopes}). It takes no lock: a small state
+ * machine ({@code NEW → RUNNING ⇄ INTERRUPTING → FINISHED}) makes sure that an
  * interrupt from {@link #cancel} never lands after the body has ended.
  *
  * @param <T> the type of the result
  */
-public final class ForkedTask<T> extends AbstractTask<T> implements Runnable {
+public final class ForkedTask<T> extends AbstractTask<T> implements Runnable, Thread.UncaughtExceptionHandler {
 
     /** Runs the body around whatever the owner needs (a span, a thread-local). */
     @FunctionalInterface
@@ -79,14 +83,16 @@ public final class ForkedTask<T> extends AbstractTask<T> implements Runnable {
     private final Runner runner;
     private final EndListener onEnd;
     private final @Nullable Object owner;
-    private volatile int state = NEW;
+    /** Whether the owner lists the thread for the leak check, so that it does not enter {@link LiveThreads}. */
+    private final boolean ownerListsThread;
+    private volatile int state; // NEW: left to its default, which costs no volatile write
     /** The thread running the task, set once it is {@code RUNNING}. */
     private volatile @Nullable Thread thread;
     private long startNanos;
     private @Nullable ForkEvent event;
 
     public ForkedTask(String name, Callable<T> body, Runner runner, EndListener onEnd) {
-        this(name, body, runner, onEnd, null);
+        this(name, body, runner, onEnd, null, false);
     }
 
     /**
@@ -97,13 +103,17 @@ public final class ForkedTask<T> extends AbstractTask<T> implements Runnable {
      * @param runner what runs the body
      * @param onEnd hears its end
      * @param owner its owner, as {@link #owner()} returns it, or null
+     * @param ownerListsThread whether the owner lists the task's thread for the leak check while
+     *     the task is not {@linkplain #isOver() over}; if not, the thread enters {@link LiveThreads}
      */
-    public ForkedTask(String name, Callable<T> body, Runner runner, EndListener onEnd, @Nullable Object owner) {
+    public ForkedTask(String name, Callable<T> body, Runner runner, EndListener onEnd, @Nullable Object owner,
+                      boolean ownerListsThread) {
         super(name);
         this.body = Objects.requireNonNull(body, "body");
         this.runner = Objects.requireNonNull(runner, "runner");
         this.onEnd = Objects.requireNonNull(onEnd, "onEnd");
         this.owner = owner;
+        this.ownerListsThread = ownerListsThread;
     }
 
     /**
@@ -116,22 +126,48 @@ public final class ForkedTask<T> extends AbstractTask<T> implements Runnable {
      * @param runner what runs the body
      * @param onEnd hears its end
      * @param owner its owner, as {@link #owner()} returns it, or null
+     * @param ownerListsThread whether the owner lists the task's thread for the leak check while
+     *     the task is not {@linkplain #isOver() over}; if not, the thread enters {@link LiveThreads}
      */
     public ForkedTask(String prefix, long number, Callable<T> body, Runner runner, EndListener onEnd,
-                      @Nullable Object owner) {
+                      @Nullable Object owner, boolean ownerListsThread) {
         super(prefix, number);
         this.body = Objects.requireNonNull(body, "body");
         this.runner = Objects.requireNonNull(runner, "runner");
         this.onEnd = Objects.requireNonNull(onEnd, "onEnd");
         this.owner = owner;
+        this.ownerListsThread = ownerListsThread;
     }
 
     /**
-     * {@return the task whose body the calling thread runs now, or null}
+     * {@return the task whose body the calling thread runs now, or null} It finds tasks started
+     * with {@link #startOn}; code in the task that replaces its thread's uncaught-exception
+     * handler hides the task from it.
      */
     public static @Nullable ForkedTask<?> current() {
         Thread self = Thread.currentThread();
-        return LiveThreads.workOf(self) instanceof ForkedTask<?> task && task.runsOn(self) ? task : null;
+        return self.getUncaughtExceptionHandler() instanceof ForkedTask<?> task && task.runsOn(self) ? task : null;
+    }
+
+    /**
+     * Hears what escaped the task's thread, which nothing does but an error of weft's own, and
+     * passes it on as the JDK would without this handler: to the default handler, else the
+     * thread's group.
+     *
+     * @param escaped the thread
+     * @param error what escaped it
+     */
+    @Override
+    public void uncaughtException(Thread escaped, Throwable error) {
+        Thread.UncaughtExceptionHandler fallback = Thread.getDefaultUncaughtExceptionHandler();
+        if (fallback != null) {
+            fallback.uncaughtException(escaped, error);
+        } else {
+            ThreadGroup group = escaped.getThreadGroup();
+            if (group != null) {
+                group.uncaughtException(escaped, error);
+            }
+        }
     }
 
     private boolean runsOn(Thread candidate) {
@@ -148,6 +184,23 @@ public final class ForkedTask<T> extends AbstractTask<T> implements Runnable {
     public @Nullable Thread runningThread() {
         int now = state;
         return now == RUNNING || now == INTERRUPTING ? thread : null;
+    }
+
+    /** {@return the thread that runs or ran the task, or null if it has not started} */
+    public @Nullable Thread thread() {
+        return thread;
+    }
+
+    /**
+     * {@return whether nothing of the task runs any more: its body has ended (or it never ran)
+     * and the thread that ran it has terminated}
+     */
+    public boolean isOver() {
+        if (state != FINISHED) {
+            return false;
+        }
+        Thread ran = thread;
+        return ran == null || !ran.isAlive();
     }
 
     /** {@return {@link System#nanoTime()} when the task started running; meaningful once it runs} */
@@ -191,7 +244,9 @@ public final class ForkedTask<T> extends AbstractTask<T> implements Runnable {
      */
     public void startOn(ThreadKind threads) {
         try {
-            LiveThreads.unstarted(threads, namePrefix(), this).start();
+            Thread started = LiveThreads.unstarted(threads, namePrefix(), this);
+            started.setUncaughtExceptionHandler(this); // how current() finds the task
+            started.start();
         } catch (RuntimeException | Error e) {
             failToStart(e);
             throw e;
@@ -212,7 +267,9 @@ public final class ForkedTask<T> extends AbstractTask<T> implements Runnable {
         if (!STATE.compareAndSet(this, NEW, RUNNING)) {
             throw new IllegalStateException("task '" + name() + "' was already run");
         }
-        LiveThreads.enter(this);
+        if (!ownerListsThread) {
+            LiveThreads.enter(this);
+        }
         try {
             startNanos = System.nanoTime();
             thread = self; // then the cancel check: a canceller that saw no thread set the outcome first
@@ -234,7 +291,9 @@ public final class ForkedTask<T> extends AbstractTask<T> implements Runnable {
             complete(ended); // does nothing if the task was cancelled meanwhile
             onEnd.ended(this, ended, self);
         } finally {
-            LiveThreads.exit();
+            if (!ownerListsThread) {
+                LiveThreads.exit();
+            }
         }
     }
 

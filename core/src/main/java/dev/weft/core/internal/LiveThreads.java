@@ -1,6 +1,7 @@
 package dev.weft.core.internal;
 
 import dev.weft.core.ThreadKind;
+import java.util.HashSet;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,13 +18,33 @@ import org.jspecify.annotations.Nullable;
  * ({@link #exit}), both on that thread. {@link #unstarted} makes a thread without the per-thread
  * builder and wrapper {@code Thread.ofVirtual().name(..)} and a tracking lambda would cost: the
  * runnable given to it enters and leaves itself.
+ *
+ * <p>The registry is striped by thread id over several maps: with one map, every thread that
+ * enters or leaves updates the same size counter, and on a trivial fork that contention cost more
+ * than the thread's start.
  */
 public final class LiveThreads {
-    private static final ConcurrentHashMap<Thread, Object> LIVE = new ConcurrentHashMap<>();
+    /** A power of two, a few per carrier: two threads rarely update the same map at once. */
+    private static final int STRIPES = Integer.highestOneBit(
+            Math.max(8, Runtime.getRuntime().availableProcessors() * 8) - 1) << 1;
+    private static final ConcurrentHashMap<Thread, Object>[] LIVE = newStripes();
     private static final ThreadFactory VIRTUAL = Thread.ofVirtual().factory();
     private static final ThreadFactory PLATFORM = Thread.ofPlatform().daemon(true).factory();
 
     private LiveThreads() {
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static ConcurrentHashMap<Thread, Object>[] newStripes() {
+        ConcurrentHashMap<Thread, Object>[] stripes = new ConcurrentHashMap[STRIPES];
+        for (int i = 0; i < stripes.length; i++) {
+            stripes[i] = new ConcurrentHashMap<>();
+        }
+        return stripes;
+    }
+
+    private static ConcurrentHashMap<Thread, Object> stripeOf(Thread thread) {
+        return LIVE[(int) thread.threadId() & (STRIPES - 1)];
     }
 
     /**
@@ -32,12 +53,14 @@ public final class LiveThreads {
      * @param work what it runs, as {@link #workOf} will return it
      */
     public static void enter(Object work) {
-        LIVE.put(Thread.currentThread(), work);
+        Thread self = Thread.currentThread();
+        stripeOf(self).put(self, work);
     }
 
     /** The calling thread has ended the work it {@linkplain #enter entered} with. */
     public static void exit() {
-        LIVE.remove(Thread.currentThread());
+        Thread self = Thread.currentThread();
+        stripeOf(self).remove(self);
     }
 
     /**
@@ -46,12 +69,16 @@ public final class LiveThreads {
      * @param thread the thread
      */
     public static @Nullable Object workOf(Thread thread) {
-        return LIVE.get(thread);
+        return stripeOf(thread).get(thread);
     }
 
     /** {@return a snapshot of the running weft threads} */
     public static Set<Thread> snapshot() {
-        return Set.copyOf(LIVE.keySet());
+        Set<Thread> threads = new HashSet<>();
+        for (ConcurrentHashMap<Thread, Object> stripe : LIVE) {
+            threads.addAll(stripe.keySet());
+        }
+        return Set.copyOf(threads);
     }
 
     /**

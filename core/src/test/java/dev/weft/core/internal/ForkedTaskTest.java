@@ -76,7 +76,7 @@ class ForkedTaskTest {
             running.countDown();
             assertTrue(release.await(LONG_SECONDS, TimeUnit.SECONDS), "never released");
             return "x";
-        }, ForkedTask.DIRECT, (t, outcome, thread) -> ended.countDown(), owner);
+        }, ForkedTask.DIRECT, (t, outcome, thread) -> ended.countDown(), owner, false);
 
         assertNull(task.runningThread(), "not started");
         task.startOn(ThreadKind.PLATFORM);

@@ -71,6 +71,20 @@ public final class LiveScopes {
         return records;
     }
 
+    /**
+     * {@return the alive threads of the open scopes' forks} A scope lists its forks' threads here
+     * rather than in {@code LiveThreads}: what {@code ThreadKind.liveThreads()} adds to that.
+     */
+    public static List<Thread> forkThreads() {
+        List<Thread> threads = new ArrayList<>();
+        for (Entry entry : OPEN) {
+            if (entry.get() != null) {
+                threads.addAll(entry.record.forkThreads());
+            }
+        }
+        return threads;
+    }
+
     /** {@return how many scopes are open now} */
     public static int openCount() {
         int count = 0;

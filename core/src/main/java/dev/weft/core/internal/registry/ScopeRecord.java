@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -45,14 +46,16 @@ public final class ScopeRecord {
     private final LongAdder forks = new LongAdder();
     private final AtomicLong failures = new AtomicLong();
     private final AtomicLong cancellations = new AtomicLong();
-    private final Collection<? extends ForkedTask<?>> running;
+    /** Reads the forks from the scope, which the record holds only weakly (through {@link #entry}). */
+    private final Function<Object, ? extends Collection<? extends ForkedTask<?>>> running;
     private final AtomicReferenceArray<Thread> gatherThreads;
     private final ScopeEvent event;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final LiveScopes.Entry entry;
 
     private ScopeRecord(Object owner, String name, String kind, Duration deadline,
-                        Collection<? extends ForkedTask<?>> running, AtomicReferenceArray<Thread> gatherThreads) {
+                        Function<Object, ? extends Collection<? extends ForkedTask<?>>> running,
+                        AtomicReferenceArray<Thread> gatherThreads) {
         this.name = name;
         this.kind = kind;
         this.deadlineNanos = deadline == null ? Long.MIN_VALUE : saturatedNanos(deadline);
@@ -83,12 +86,17 @@ public final class ScopeRecord {
      * @param scope the scope, held weakly
      * @param name its name
      * @param deadline its deadline, or null
-     * @param running the scope's running forks (a concurrent set), read when a dump asks
+     * @param running gives a scope's forks that may still run, called when a dump or the leak check
+     *     asks; it must hold no reference to the scope (a method reference to a static method, or
+     *     a lambda that captures nothing), so that a scope dropped without close can be collected
+     * @param <S> the scope's type
      * @return its record
      */
-    public static ScopeRecord openScope(Object scope, String name, Duration deadline,
-                                        Collection<? extends ForkedTask<?>> running) {
-        return new ScopeRecord(scope, name, ScopeKinds.take(), deadline, running, null);
+    @SuppressWarnings("unchecked") // only ever applied to scope, which is an S
+    public static <S> ScopeRecord openScope(S scope, String name, Duration deadline,
+                                            Function<? super S, ? extends Collection<? extends ForkedTask<?>>> running) {
+        return new ScopeRecord(scope, name, ScopeKinds.take(), deadline,
+                (Function<Object, ? extends Collection<? extends ForkedTask<?>>>) running, null);
     }
 
     /**
@@ -292,11 +300,34 @@ public final class ScopeRecord {
         return cancellations.get();
     }
 
+    /**
+     * {@return the threads of the scope's forks that are alive now} (a gather's threads are in
+     * {@code LiveThreads} instead, so a gather has none here)
+     */
+    List<Thread> forkThreads() {
+        List<Thread> threads = new ArrayList<>();
+        if (running != null) {
+            for (ForkedTask<?> task : forks()) {
+                Thread thread = task.thread();
+                if (thread != null && thread.isAlive()) {
+                    threads.add(thread);
+                }
+            }
+        }
+        return threads;
+    }
+
+    /** {@return the scope's forks that may still run, or none if the scope was collected} */
+    private Collection<? extends ForkedTask<?>> forks() {
+        Object scope = entry.get();
+        return scope == null ? List.of() : running.apply(scope);
+    }
+
     /** {@return the forks running now, in start order} */
     List<Fork> runningForks() {
         List<Fork> now = new ArrayList<>();
         if (running != null) {
-            for (ForkedTask<?> task : running) {
+            for (ForkedTask<?> task : forks()) {
                 Thread thread = task.runningThread();
                 if (thread != null) {
                     now.add(new Fork(task.name(), thread, task.startNanos()));
