@@ -1,13 +1,12 @@
 package dev.weft.core.internal.registry;
 
+import dev.weft.core.internal.LazyLogger;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import javax.management.InstanceAlreadyExistsException;
 import javax.management.JMException;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The platform MBean {@code dev.weft:type=Scopes}. It is registered once, when the registry is
@@ -23,7 +22,7 @@ import org.slf4j.LoggerFactory;
 public final class ScopesMBean implements ScopesMXBean {
     /** The MBean's object name. */
     public static final String OBJECT_NAME = "dev.weft:type=Scopes";
-    private static final Logger log = LoggerFactory.getLogger(ScopesMBean.class);
+    private static final LazyLogger log = LazyLogger.of(ScopesMBean.class);
     /** How long after the registry's first use the MBean is registered. */
     static final Duration REGISTRATION_DELAY = Duration.ofSeconds(2);
 
