@@ -2,6 +2,7 @@ package dev.weft.parallel.internal;
 
 import dev.weft.core.Outcome;
 import dev.weft.core.internal.ForkContext;
+import dev.weft.core.internal.LazyLogger;
 import dev.weft.core.internal.Uninterruptibly;
 import dev.weft.parallel.Pool;
 import dev.weft.parallel.PoolStats;
@@ -15,8 +16,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.IntSupplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * What every pool backend shares (threads and processes here, the cluster module's Hazelcast
@@ -38,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * @param <C> the backend's chunk
  */
 public abstract class AbstractPool<F, C extends WorkChunk> implements Pool {
-    private static final Logger log = LoggerFactory.getLogger(AbstractPool.class);
+    private static final LazyLogger log = LazyLogger.of(AbstractPool.class);
     /** Whether the pool takes work, for every backend; a process pool's workers have their own {@link PoolState}. */
     private enum State { OPEN, CLOSING, CLOSED, TERMINATED }
 
@@ -126,6 +125,15 @@ public abstract class AbstractPool<F, C extends WorkChunk> implements Pool {
 
     /** Throws {@link IllegalStateException} if the backend cannot take work (a broken pool). */
     protected void checkUsable() {
+    }
+
+    /**
+     * Called when inputs arrive (not for an empty list), before the caller's context is captured
+     * and the chunks are made:
+     * a backend whose workers take long to start (child JVMs) starts them here, so that they start
+     * while the chunks are encoded. Nothing by default.
+     */
+    protected void inputsArrive() {
     }
 
     /** {@return true if the calling thread is one of this pool's workers} */
@@ -345,6 +353,9 @@ public abstract class AbstractPool<F, C extends WorkChunk> implements Pool {
             Objects.requireNonNull(sink, "sink");
             PoolCalls.checkChunkSize(chunkSize);
             checkUsable();
+            if (!inputs.isEmpty()) {
+                inputsArrive();
+            }
             ChunkSink counted = counted(sink);
             ForkContext context = ForkContext.capture();
             Instant deadline = context.deadline().orElse(null);

@@ -1,6 +1,7 @@
 package dev.weft.parallel.internal;
 
 import dev.weft.core.ThreadKind;
+import dev.weft.core.internal.LazyLogger;
 import dev.weft.core.internal.Uninterruptibly;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -12,8 +13,6 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * One child JVM running {@link WorkerMain}: the process, the frame writer to its standard input,
@@ -22,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * tells the listener once how it ended.
  */
 public final class ChildJvm {
-    private static final Logger log = LoggerFactory.getLogger(ChildJvm.class);
+    private static final LazyLogger log = LazyLogger.of(ChildJvm.class);
 
     /**
      * Flags weft's channel needs, always given before the user's: JVM messages to stderr (never

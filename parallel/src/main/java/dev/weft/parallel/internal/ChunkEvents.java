@@ -1,16 +1,21 @@
 package dev.weft.parallel.internal;
 
 import dev.weft.core.internal.jfr.PoolChunkEvent;
+import dev.weft.core.internal.jfr.Recordings;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The {@code dev.weft.PoolChunk} events of one pool, whatever its backend: {@link #begin} when a
  * worker takes a chunk, {@link #end} with its outcome. Without a recording of the event,
- * {@code begin} costs one enabled-check and returns null, and {@code end} does nothing.
+ * {@code begin} costs one enabled-check and returns null, and {@code end} does nothing; before any
+ * recording has started in the JVM, the event's class is not even loaded ({@link Recordings}).
  */
 final class ChunkEvents {
-    /** An instance to ask whether {@code dev.weft.PoolChunk} is recorded: the check reads static state. */
-    private static final PoolChunkEvent PROBE = new PoolChunkEvent();
+    /** Holds the instance that asks whether {@code dev.weft.PoolChunk} is recorded; loaded at the first recording. */
+    private static final class Probe {
+        /** The check reads static state. */
+        static final PoolChunkEvent EVENT = new PoolChunkEvent();
+    }
 
     private final String pool;
     private final String backend;
@@ -29,7 +34,7 @@ final class ChunkEvents {
      * @return the started event, or null if the event is not recorded
      */
     @Nullable PoolChunkEvent begin(String worker, int inputs, long bytesSent) {
-        if (!PROBE.isEnabled()) {
+        if (!Recordings.mayRecord() || !Probe.EVENT.isEnabled()) {
             return null;
         }
         PoolChunkEvent event = new PoolChunkEvent();

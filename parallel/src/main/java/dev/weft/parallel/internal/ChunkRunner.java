@@ -40,6 +40,17 @@ public final class ChunkRunner {
             return cause instanceof Error ? cause
                     : new IllegalStateException("class " + className + " is not on the class path of " + name(), cause);
         }
+
+        /**
+         * {@return true while no user code of an earlier chunk or an initializer has run on the
+         * calling thread}: it has no MDC, context value or deadline to clear, so an empty context
+         * is not installed, and the first chunk of a child JVM does not start its logging binding
+         * (which reading the thread's MDC would). Asked before the chunk's inputs are read. By
+         * default false: the context is always installed.
+         */
+        default boolean untouchedThread() {
+            return false;
+        }
     }
 
     /**
@@ -91,6 +102,7 @@ public final class ChunkRunner {
         if (function.failure() != null) {
             return new Reply(ChunkCodec.chunkFailed(function.failure()), true);
         }
+        boolean untouched = site.untouchedThread();
         Thread thread = Thread.currentThread();
         ClassLoader context = thread.getContextClassLoader();
         ClassLoader shipped = FunctionCodec.shippedLoader(function.function());
@@ -119,7 +131,8 @@ public final class ChunkRunner {
                 return new Reply(ChunkCodec.chunkFailed(new IllegalStateException("the inputs of the chunk from input #"
                         + firstIndex + " could not be read in " + site.name() + ": " + ChunkCodec.describe(e), e)), true);
             }
-            ForkContext.Restore restore = caller.context().install();
+            ForkContext.Restore restore = caller.context().isEmpty() && untouched ? () -> { }
+                    : caller.context().install();
             try {
                 return apply(function.function(), args, firstIndex, site);
             } finally {

@@ -34,7 +34,11 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  */
 public final class ContextCodec {
-    private static final Logger log = LoggerFactory.getLogger(ContextCodec.class);
+    /** Not touched by an empty context: a child JVM's first chunk does not start the logging binding for it. */
+    private static final class Log {
+        static final Logger LOG = LoggerFactory.getLogger(ContextCodec.class);
+    }
+
     /** The first byte of an empty context: nothing else follows. */
     static final byte NONE = 0;
     /** The first byte of a context: its length and its fields follow. */
@@ -112,7 +116,7 @@ public final class ContextCodec {
             try {
                 serialized.put(entry.getKey(), JavaSerialization.toBytes(entry.getValue()));
             } catch (Throwable e) {
-                log.debug("The context value '{}' does not serialize; it does not travel with the task", entry.getKey(), e);
+                Log.LOG.debug("The context value '{}' does not serialize; it does not travel with the task", entry.getKey(), e);
             }
         }
         return serialized;
@@ -178,10 +182,10 @@ public final class ContextCodec {
             if (JavaSerialization.fromBytes(bytes, 0, bytes.length) instanceof Serializable value) {
                 into.put(key, value);
             } else {
-                log.debug("The context value '{}' is not a serializable value; the task runs without it", key);
+                Log.LOG.debug("The context value '{}' is not a serializable value; the task runs without it", key);
             }
         } catch (Throwable e) {
-            log.debug("The context value '{}' cannot be read here; the task runs without it", key, e);
+            Log.LOG.debug("The context value '{}' cannot be read here; the task runs without it", key, e);
         }
     }
 

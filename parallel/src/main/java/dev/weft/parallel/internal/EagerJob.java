@@ -1,6 +1,7 @@
 package dev.weft.parallel.internal;
 
 import dev.weft.core.Outcome;
+import dev.weft.core.internal.LazyLogger;
 import dev.weft.parallel.ParallelExecutionException;
 import dev.weft.parallel.Pool;
 import dev.weft.parallel.ProgressListener;
@@ -10,8 +11,6 @@ import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.ReentrantLock;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The results of a {@code map} whose inputs are all known: one slot per input, a progress count,
@@ -19,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * fails fast.
  */
 final class EagerJob implements Pool.OutcomeSink<Object> {
-    private static final Logger log = LoggerFactory.getLogger(EagerJob.class);
+    private static final LazyLogger log = LazyLogger.of(EagerJob.class);
 
     private final int total;
     private final boolean failFast;

@@ -1,6 +1,7 @@
 package dev.weft.parallel.internal;
 
 import dev.weft.core.internal.Durations;
+import dev.weft.core.internal.LazyLogger;
 import dev.weft.core.internal.registry.PoolSource;
 import dev.weft.parallel.ProcessPoolOptions;
 import dev.weft.parallel.SerializableFunction;
@@ -16,12 +17,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The {@code Pool.processes(..)} backend: a queue of serialized chunks shared by
- * {@link ProcessWorker}s, each driving one child JVM. Workers start with the first dispatched
+ * {@link ProcessWorker}s, each driving one child JVM. Workers start with the first inputs
  * chunk. When a child dies, the chunk it was running fails with a {@link WorkerDiedException}
  * (or a {@link TimeoutException} when the pool killed it for running too long), the chunks queued
  * behind it go back to the front of the queue, and a replacement starts. A child that dies before
@@ -32,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * timeout is a {@link TaskWatchdog}.
  */
 public final class ProcessBackedPool extends AbstractPool<SerializedFunction, ProcessChunk> {
-    private static final Logger log = LoggerFactory.getLogger(ProcessBackedPool.class);
+    private static final LazyLogger log = LazyLogger.of(ProcessBackedPool.class);
     private static final AtomicInteger POOL_COUNTER = new AtomicInteger();
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
     private static final Duration KILL_GRACE = Duration.ofSeconds(10);
@@ -149,6 +148,23 @@ public final class ProcessBackedPool extends AbstractPool<SerializedFunction, Pr
         } else if (failure != null) {
             chunk.fail(failure);
         }
+    }
+
+    /**
+     * The first inputs start the workers (a function that cannot be serialized has failed before),
+     * so the child JVMs start while this JVM captures the context and encodes the chunks.
+     */
+    @Override
+    protected void inputsArrive() {
+        lock.lock();
+        try {
+            if (state == PoolState.NEW) {
+                startWorkers();
+            }
+        } finally {
+            lock.unlock();
+        }
+        failOrphans();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.weft.parallel.internal;
 
+import dev.weft.core.internal.LazyLogger;
 import dev.weft.core.internal.Uninterruptibly;
 import dev.weft.core.internal.registry.PoolSource;
 import java.io.IOException;
@@ -14,8 +15,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * One worker of a process pool: a {@link ChildJvm}, the chunks sent to it and not yet answered
@@ -28,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * never waits behind a long one while another worker is idle.
  */
 final class ProcessWorker implements ChildJvm.Listener, TaskWatchdog.Watched {
-    private static final Logger log = LoggerFactory.getLogger(ProcessWorker.class);
+    private static final LazyLogger log = LazyLogger.of(ProcessWorker.class);
     private static final long QUEUED_WORK_NANOS = 2_000_000L;
     private static final int MAX_WINDOW = 32;
 

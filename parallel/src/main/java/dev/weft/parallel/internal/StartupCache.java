@@ -1,6 +1,7 @@
 package dev.weft.parallel.internal;
 
 import dev.weft.core.ThreadKind;
+import dev.weft.core.internal.LazyLogger;
 import dev.weft.core.internal.Uninterruptibly;
 import dev.weft.parallel.SerializableFunction;
 import java.io.File;
@@ -22,8 +23,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.zip.CRC32C;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The JDK's own start-up cache for the classes of weft's child JVMs: an ahead-of-time cache
@@ -50,7 +49,7 @@ import org.slf4j.LoggerFactory;
  * never reach the pool's stderr sink.
  */
 final class StartupCache {
-    private static final Logger log = LoggerFactory.getLogger(StartupCache.class);
+    private static final LazyLogger log = LazyLogger.of(StartupCache.class);
 
     /** The system property naming the cache directory (tests point it at a temporary one). */
     static final String DIR_PROPERTY = "weft.cache.dir";

@@ -1,5 +1,6 @@
 package dev.weft.parallel.internal;
 
+import dev.weft.core.internal.LazyLogger;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,15 +10,13 @@ import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Reads a child's standard error line by line on its own thread: passes each line on, and keeps
  * the last few to explain the child's death.
  */
 final class StderrTail implements Runnable {
-    private static final Logger log = LoggerFactory.getLogger(StderrTail.class);
+    private static final LazyLogger log = LazyLogger.of(StderrTail.class);
     static final int KEPT_LINES = 20;
 
     private final InputStream stderr;

@@ -1,6 +1,7 @@
 package dev.weft.parallel.internal;
 
 import dev.weft.core.ThreadKind;
+import dev.weft.core.internal.LazyLogger;
 import dev.weft.core.internal.Uninterruptibly;
 import dev.weft.parallel.ProcessPoolOptions;
 import java.io.IOException;
@@ -14,8 +15,6 @@ import java.util.Set;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The worker JVMs that belong to no pool's work right now: a running pool's spare workers, started
@@ -41,7 +40,7 @@ import org.slf4j.LoggerFactory;
  * ({@link ChildRegistry}).
  */
 public final class WarmChildren {
-    private static final Logger log = LoggerFactory.getLogger(WarmChildren.class);
+    private static final LazyLogger log = LazyLogger.of(WarmChildren.class);
 
     /** The most children kept idle, over every option set. */
     static final int MAX_IDLE = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());

@@ -26,7 +26,7 @@ import java.util.Map;
  */
 public final class WorkerMain {
     private static final int EXIT_INITIALIZER_FAILED = 3;
-    private static final ChunkRunner.Site SITE = () -> "the child JVM";
+    private static final FirstChunkSite SITE = new FirstChunkSite();
 
     private final Frames.Writer channel;
     private final PrintStream userOut;
@@ -89,6 +89,7 @@ public final class WorkerMain {
     }
 
     private void initialize(byte[] payload) throws IOException {
+        SITE.userCodeRuns();
         try {
             Runnable initializer = (Runnable) FunctionCodec.decode(payload, 0, payload.length);
             initializer.run();
@@ -123,9 +124,33 @@ public final class WorkerMain {
         }
         ChunkRunner.Reply reply = ChunkRunner.run(functions.get(functionId), payload, argsOffset,
                 payload.length - argsOffset, firstIndex, SITE);
+        SITE.userCodeRuns();
         lastFailed = reply.anyFailed();
         userOut.flush();
         channel.result(chunkId, reply.bytes());
         channel.flush();
+    }
+
+    /**
+     * The child JVM as a chunk's site: untouched until its initializer or its first chunk has run
+     * (then a chunk with an empty context runs without installing it: nothing is left to clear).
+     * Read and set on the main thread only.
+     */
+    private static final class FirstChunkSite implements ChunkRunner.Site {
+        private boolean userCodeRan;
+
+        @Override
+        public String name() {
+            return "the child JVM";
+        }
+
+        @Override
+        public boolean untouchedThread() {
+            return !userCodeRan;
+        }
+
+        void userCodeRuns() {
+            userCodeRan = true;
+        }
     }
 }
