@@ -27,7 +27,7 @@ final class ClusterChunk extends WorkChunk {
      */
     ClusterChunk(PreparedFunction function, long firstIndex, byte[] arguments, int size, ChunkSink sink) {
         super(firstIndex, size, sink);
-        this.task = new ChunkTask(function.key(), function.bytes(), arguments, firstIndex);
+        this.task = new ChunkTask(function.key(), function.shared(), function.bytes(), arguments, firstIndex);
     }
 
     ChunkTask task() {
