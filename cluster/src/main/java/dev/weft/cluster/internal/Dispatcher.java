@@ -212,8 +212,8 @@ final class Dispatcher {
 
     /** Sends queued chunks to the members with free places. */
     private void pump() {
-        List<Assignment> assignments = new ArrayList<>();
-        List<ClusterChunk> dropped = new ArrayList<>();
+        List<Assignment> assignments = List.of();
+        List<ClusterChunk> dropped = List.of();
         lock.lock();
         try {
             while (!stopped && !queue.isEmpty()) {
@@ -224,6 +224,9 @@ final class Dispatcher {
                 }
                 if (chunk.isAbandoned()) {
                     queue.poll();
+                    if (dropped.isEmpty()) {
+                        dropped = new ArrayList<>();
+                    }
                     dropped.add(chunk);
                     continue;
                 }
@@ -232,6 +235,9 @@ final class Dispatcher {
                     break;
                 }
                 queue.poll();
+                if (assignments.isEmpty()) {
+                    assignments = new ArrayList<>();
+                }
                 assignments.add(new Assignment(chunk, target, chunk.start(target)));
             }
         } finally {
@@ -248,7 +254,7 @@ final class Dispatcher {
     private void send(Assignment assignment) {
         ChunkTask task = assignment.chunk().task();
         Set<String> known = functionsKnown.get(assignment.member().getUuid());
-        send(assignment, known != null && known.contains(task.functionKey()) ? task.keyOnly() : task);
+        send(assignment, known != null && known.contains(task.functionKey()) ? assignment.chunk().keyOnlyTask() : task);
     }
 
     /**
@@ -279,15 +285,17 @@ final class Dispatcher {
             return;
         }
         Sending sending = new Sending(task, future, stage);
+        boolean stoppedNow;
         lock.lock();
         try {
+            stoppedNow = stopped;
             if (assignment.chunk().isRunning(assignment.attempt())) {
                 assignment.chunk().running(sending);
             }
         } finally {
             lock.unlock();
         }
-        if (stoppedNow() || assignment.chunk().isReported()) { // reported: stopped (deadline, scope) as it was sent
+        if (stoppedNow || assignment.chunk().isReported()) { // reported: stopped (deadline, scope) as it was sent
             future.cancel(true);
         }
         // On the thread that completes the future (a Hazelcast thread, which must not send): it
@@ -348,15 +356,6 @@ final class Dispatcher {
             ended(assignment, sending.task(), reply, error, Runnable::run);
         }
         return true;
-    }
-
-    private boolean stoppedNow() {
-        lock.lock();
-        try {
-            return stopped;
-        } finally {
-            lock.unlock();
-        }
     }
 
     /**
