@@ -11,9 +11,10 @@ import java.util.stream.IntStream;
 /**
  * Options and checks shared by the cluster tests: clusters of their own name on {@code 127.0.0.1}
  * only, each on ports of its own, with Hazelcast's timeouts shortened so that members start, join
- * and are declared dead in seconds on a busy two-core machine.
+ * and are declared dead in seconds on a busy two-core machine. Public for the tests of
+ * {@code dev.weft.cluster.internal}.
  */
-final class TestClusters {
+public final class TestClusters {
 
     private TestClusters() {
     }
@@ -27,7 +28,7 @@ final class TestClusters {
      * ports, another build's test cluster (or any Hazelcast on the machine) holds the first ports,
      * and a joining member that probes them meets a cluster of another name and may give up.
      */
-    static ClusterOptions.Builder options() {
+    public static ClusterOptions.Builder options() {
         int base = 20_000 + ThreadLocalRandom.current().nextInt(4_000) * 10;
         List<String> members = IntStream.range(0, PORTS_PER_CLUSTER)
                 .mapToObj(i -> "127.0.0.1:" + (base + i))
@@ -53,7 +54,7 @@ final class TestClusters {
      * instances weft names ({@code weft.member-*}, {@code weft.client-*}; a few of Hazelcast's
      * networking threads take the instance's name without the {@code hz.} prefix).
      */
-    static void assertNoHazelcastThreadLeft() {
+    public static void assertNoHazelcastThreadLeft() {
         await("no Hazelcast thread left").atMost(Duration.ofSeconds(30))
                 .until(() -> Thread.getAllStackTraces().keySet().stream()
                         .filter(Thread::isAlive)
@@ -61,7 +62,7 @@ final class TestClusters {
     }
 
     /** Waits until {@code member} sees {@code size} data members. */
-    static void awaitClusterSize(ClusterMember member, int size) {
+    public static void awaitClusterSize(ClusterMember member, int size) {
         await("cluster of " + size).atMost(Duration.ofSeconds(60))
                 .until(() -> member.instance().getCluster().getMembers().size() == size);
     }

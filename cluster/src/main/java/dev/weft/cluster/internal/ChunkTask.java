@@ -15,9 +15,9 @@ import java.util.concurrent.Callable;
 /**
  * One chunk as it runs on a member: the function and the inputs travel as parallel's
  * {@link ChunkCodec} bytes, read on the member (so that a missing class can be named), and
- * parallel's {@link ChunkRunner} runs the chunk and encodes the reply, as a child JVM does. A
- * stateless function travels with its key and, unless the parent knows the member has it, its
- * bytes ({@link FunctionCache}); a member that does not have it answers
+ * parallel's {@link ChunkRunner} runs the chunk and encodes the reply, as a child JVM does. The
+ * function travels with its key and, unless the parent knows the member has it, its bytes
+ * ({@link FunctionCache}, {@link PreparedFunction}); a member that does not have it answers
  * {@link FunctionCache#MISSING}. The task is a Hazelcast {@link DataSerializable} (its fields
  * written as they are, no Java serialization of the task itself); only weft's and the JDK's
  * classes are needed to read it, the user's classes to run it (or they travel with the function,
@@ -25,6 +25,7 @@ import java.util.concurrent.Callable;
  */
 final class ChunkTask implements Callable<byte[]>, DataSerializable, HazelcastInstanceAware {
     private String functionKey;
+    private boolean shared;
     private byte[] function;
     private byte[] arguments;
     private long firstIndex;
@@ -35,11 +36,13 @@ final class ChunkTask implements Callable<byte[]>, DataSerializable, HazelcastIn
     }
 
     /**
-     * @param functionKey the function's key, null for a function with state
+     * @param functionKey the function's key
+     * @param shared true for a function without state, whose one instance serves every chunk
      * @param function its bytes, null to send the key alone
      */
-    ChunkTask(String functionKey, byte[] function, byte[] arguments, long firstIndex) {
+    ChunkTask(String functionKey, boolean shared, byte[] function, byte[] arguments, long firstIndex) {
         this.functionKey = functionKey;
+        this.shared = shared;
         this.function = function;
         this.arguments = arguments;
         this.firstIndex = firstIndex;
@@ -47,12 +50,17 @@ final class ChunkTask implements Callable<byte[]>, DataSerializable, HazelcastIn
 
     /** {@return this task without the function's bytes, only its key} */
     ChunkTask keyOnly() {
-        return new ChunkTask(functionKey, null, arguments, firstIndex);
+        return new ChunkTask(functionKey, shared, null, arguments, firstIndex);
     }
 
-    /** {@return the function's key, null for a function with state} */
+    /** {@return the function's key} */
     String functionKey() {
         return functionKey;
+    }
+
+    /** {@return true if the task carries the function's bytes and a member may keep them} */
+    boolean keepable() {
+        return function != null && function.length <= FunctionCache.MAX_BYTES;
     }
 
     /** {@return how many bytes the task carries} */
@@ -63,6 +71,7 @@ final class ChunkTask implements Callable<byte[]>, DataSerializable, HazelcastIn
     @Override
     public void writeData(ObjectDataOutput out) throws IOException {
         out.writeString(functionKey);
+        out.writeBoolean(shared);
         out.writeByteArray(function);
         out.writeByteArray(arguments);
         out.writeLong(firstIndex);
@@ -71,11 +80,12 @@ final class ChunkTask implements Callable<byte[]>, DataSerializable, HazelcastIn
     @Override
     public void readData(ObjectDataInput in) throws IOException {
         functionKey = in.readString();
+        shared = in.readBoolean();
         function = in.readByteArray();
         arguments = in.readByteArray();
         firstIndex = in.readLong();
-        if (arguments == null) {
-            throw new IOException("a weft chunk without inputs");
+        if (functionKey == null || arguments == null) {
+            throw new IOException("a weft chunk without its function's key or its inputs");
         }
     }
 
@@ -99,7 +109,7 @@ final class ChunkTask implements Callable<byte[]>, DataSerializable, HazelcastIn
         };
         CurrentMember.set(instance);
         try {
-            ChunkRunner.Loaded fn = FunctionCache.load(functionKey, function, site);
+            ChunkRunner.Loaded fn = FunctionCache.load(functionKey, shared, function, site);
             if (fn == null) {
                 return FunctionCache.MISSING;
             }

@@ -15,6 +15,8 @@ import java.util.concurrent.Future;
  */
 final class ClusterChunk extends WorkChunk {
     private final ChunkTask task;
+    /** The task by key alone, once made; racy but benign (an equal task). */
+    private volatile ChunkTask keyOnly;
     private final List<String> lostOn = new ArrayList<>();
     private int attempts;
     private Member runningOn;
@@ -27,11 +29,21 @@ final class ClusterChunk extends WorkChunk {
      */
     ClusterChunk(PreparedFunction function, long firstIndex, byte[] arguments, int size, ChunkSink sink) {
         super(firstIndex, size, sink);
-        this.task = new ChunkTask(function.key(), function.bytes(), arguments, firstIndex);
+        this.task = new ChunkTask(function.key(), function.shared(), function.bytes(), arguments, firstIndex);
     }
 
     ChunkTask task() {
         return task;
+    }
+
+    /** {@return the task without the function's bytes: made once, for every sending by key} */
+    ChunkTask keyOnlyTask() {
+        ChunkTask keyOnly = this.keyOnly;
+        if (keyOnly == null) {
+            keyOnly = task.keyOnly();
+            this.keyOnly = keyOnly;
+        }
+        return keyOnly;
     }
 
     /** Marks the chunk started on {@code member}; returns the attempt's number, from 1. */

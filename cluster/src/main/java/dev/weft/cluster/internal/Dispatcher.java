@@ -59,8 +59,9 @@ final class Dispatcher {
     private final int maxAttempts;
     private final Executor delivery;
     private final ClusterObserver observer;
-    /** The stateless functions each member has answered a chunk of: their chunks go without the bytes. */
+    /** The functions each member was sent the bytes of: their chunks go without the bytes. */
     private final ConcurrentHashMap<UUID, Set<String>> functionsKnown = new ConcurrentHashMap<>();
+    private final FunctionShipments shipments = new FunctionShipments();
     private final ReentrantLock lock = new ReentrantLock();
     private final ArrayDeque<ClusterChunk> queue = new ArrayDeque<>();
     private final SlotPolicy<UUID, Member, ClusterChunk> slots = new SlotPolicy<>();
@@ -168,6 +169,7 @@ final class Dispatcher {
         List<ClusterChunk> failed = new ArrayList<>();
         List<ClusterChunk> held;
         functionsKnown.remove(member.getUuid());
+        shipments.left(member.getUuid());
         lock.lock();
         try {
             held = slots.remove(member.getUuid());
@@ -210,8 +212,8 @@ final class Dispatcher {
 
     /** Sends queued chunks to the members with free places. */
     private void pump() {
-        List<Assignment> assignments = new ArrayList<>();
-        List<ClusterChunk> dropped = new ArrayList<>();
+        List<Assignment> assignments = List.of();
+        List<ClusterChunk> dropped = List.of();
         lock.lock();
         try {
             while (!stopped && !queue.isEmpty()) {
@@ -222,6 +224,9 @@ final class Dispatcher {
                 }
                 if (chunk.isAbandoned()) {
                     queue.poll();
+                    if (dropped.isEmpty()) {
+                        dropped = new ArrayList<>();
+                    }
                     dropped.add(chunk);
                     continue;
                 }
@@ -230,6 +235,9 @@ final class Dispatcher {
                     break;
                 }
                 queue.poll();
+                if (assignments.isEmpty()) {
+                    assignments = new ArrayList<>();
+                }
                 assignments.add(new Assignment(chunk, target, chunk.start(target)));
             }
         } finally {
@@ -245,13 +253,22 @@ final class Dispatcher {
 
     private void send(Assignment assignment) {
         ChunkTask task = assignment.chunk().task();
-        String key = task.functionKey();
-        Set<String> known = key == null ? null : functionsKnown.get(assignment.member().getUuid());
-        send(assignment, known != null && known.contains(key) ? task.keyOnly() : task);
+        Set<String> known = functionsKnown.get(assignment.member().getUuid());
+        send(assignment, known != null && known.contains(task.functionKey()) ? assignment.chunk().keyOnlyTask() : task);
     }
 
-    /** Sends {@code task}, the chunk's task with or without its function's bytes, to the assigned member. */
+    /**
+     * Sends {@code task}, the chunk's task with or without its function's bytes, to the assigned
+     * member. Once the bytes are on their way, the member counts as having them: the chunks after
+     * go by key (one that overtakes the bytes is answered "missing" and resent with them).
+     */
     private void send(Assignment assignment, ChunkTask task) {
+        if (task == assignment.chunk().task()) {
+            shipments.shipped(assignment.member().getUuid());
+            if (task.keepable()) {
+                remember(assignment.member().getUuid(), task.functionKey());
+            }
+        }
         assignment.chunk().started();
         observer.chunkSent(assignment.chunk(), assignment.member(), task.size());
         Future<byte[]> future;
@@ -268,15 +285,17 @@ final class Dispatcher {
             return;
         }
         Sending sending = new Sending(task, future, stage);
+        boolean stoppedNow;
         lock.lock();
         try {
+            stoppedNow = stopped;
             if (assignment.chunk().isRunning(assignment.attempt())) {
                 assignment.chunk().running(sending);
             }
         } finally {
             lock.unlock();
         }
-        if (stoppedNow() || assignment.chunk().isReported()) { // reported: stopped (deadline, scope) as it was sent
+        if (stoppedNow || assignment.chunk().isReported()) { // reported: stopped (deadline, scope) as it was sent
             future.cancel(true);
         }
         // On the thread that completes the future (a Hazelcast thread, which must not send): it
@@ -339,15 +358,6 @@ final class Dispatcher {
         return true;
     }
 
-    private boolean stoppedNow() {
-        lock.lock();
-        try {
-            return stopped;
-        } finally {
-            lock.unlock();
-        }
-    }
-
     /**
      * Handles the end of an attempt: a reply, a lost member, a cancellation or another failure;
      * or the member's word that it does not have the function ({@link FunctionCache#MISSING}),
@@ -356,19 +366,16 @@ final class Dispatcher {
     private void ended(Assignment assignment, ChunkTask task, byte[] reply, Throwable error, Executor reporter) {
         ClusterChunk chunk = assignment.chunk();
         Throwable cause = unwrap(error);
-        if (cause == null && reply != null && task.functionKey() != null) {
+        if (cause == null && reply != null && reply.length == 0 && task != chunk.task()) {
             UUID member = assignment.member().getUuid();
-            if (reply.length == 0 && task != chunk.task()) {
-                Set<String> known = functionsKnown.get(member);
-                if (known != null) {
-                    known.remove(task.functionKey());
-                }
-                if (resendable(assignment)) {
-                    send(assignment, chunk.task());
-                    return;
-                }
-            } else if (task == chunk.task()) {
-                remember(member, task.functionKey());
+            shipments.missing(member);
+            Set<String> known = functionsKnown.get(member);
+            if (known != null) {
+                known.remove(task.functionKey());
+            }
+            if (resendable(assignment)) {
+                send(assignment, chunk.task());
+                return;
             }
         }
         if (cause != null && isMemberLoss(cause)) {
@@ -425,13 +432,48 @@ final class Dispatcher {
         }
     }
 
-    /** {@code member} answered a chunk that carried the function of {@code key}: later ones go without it. */
+    /** {@code member} was sent the function of {@code key}: later chunks go without it. */
     private void remember(UUID member, String key) {
         Set<String> known = functionsKnown.computeIfAbsent(member, ignored -> ConcurrentHashMap.newKeySet());
         if (known.size() >= FunctionCache.MAX) {
             known.clear(); // the member keeps no more than that: resending beats asking in vain
         }
         known.add(key);
+    }
+
+    /**
+     * The job of a function with state has ended: the members that were sent its bytes forget
+     * them (told without waiting; a member that misses it forgets them when its cache is full).
+     */
+    void forget(String key) {
+        List<UUID> told = new ArrayList<>();
+        functionsKnown.forEach((member, known) -> {
+            if (known.remove(key)) {
+                told.add(member);
+            }
+        });
+        if (told.isEmpty()) {
+            return;
+        }
+        try {
+            for (Member member : instance.getCluster().getMembers()) {
+                if (!told.contains(member.getUuid())) {
+                    continue;
+                }
+                if (member.localMember()) {
+                    new ForgetFunction(key).run(); // here: no need for a message
+                } else {
+                    executor.executeOnMember(new ForgetFunction(key), member);
+                }
+            }
+        } catch (RuntimeException e) { // the member or our instance has gone: nothing to forget there
+            log.debug("Telling members to forget a function failed", e);
+        }
+    }
+
+    /** {@return how often this pool sent functions to each member} */
+    FunctionShipments shipments() {
+        return shipments;
     }
 
     /** Reports on the delivery thread; once it has stopped (the pool has ended), here and now. */

@@ -103,6 +103,19 @@ public final class HazelcastPool extends AbstractPool<PreparedFunction, ClusterC
                 sink);
     }
 
+    /** The job has ended: the members forget its function if it has state (one without is kept for the next jobs). */
+    @Override
+    protected void release(PreparedFunction fn) {
+        if (!fn.shared()) {
+            dispatcher.forget(fn.key());
+        }
+    }
+
+    /** {@return how often this pool sent functions to each member: for tests} */
+    FunctionShipments shipments() {
+        return dispatcher.shipments();
+    }
+
     /** Cancels {@code chunk} on the member that runs it, if one does (interrupting its thread there). */
     @Override
     protected void halt(ClusterChunk chunk) {

@@ -7,23 +7,33 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A job's function as the parent sends it to members: its encoded bytes ({@link ChunkCodec#function})
- * and, for a lambda or method reference that captures nothing, a key naming those bytes (their
- * SHA-256), under which a member keeps the function it read ({@link FunctionCache}) so that later
- * chunks need not carry the bytes. A function with state has no key: each chunk carries it, and
- * each chunk reads its own copy, as before (a copy is never shared between chunks that run at once).
- * The bytes of a capture-free lambda are computed once per lambda class.
+ * and a key naming them, under which a member keeps what it received ({@link FunctionCache}) so
+ * that later chunks need not carry the bytes. A lambda or method reference that captures nothing
+ * is {@linkplain #shared() shared}: its key is the SHA-256 of its bytes (computed once per lambda
+ * class), and a member reads it once and runs every chunk with that one instance. A function with
+ * state (a capturing lambda, a serializable object) gets a key of its own per job: a member keeps
+ * its bytes, not an instance, and each chunk reads its own copy from them (one copy shared by
+ * chunks that run at once would be a data race); the job's end forgets them
+ * ({@link Dispatcher#forget}).
  *
  * <pre>{@code
  * PreparedFunction fn = PreparedFunction.of(x -> x + 1, "the cluster");
  * }</pre>
  *
- * @param key the key of a stateless function's bytes, null for a function with state
+ * @param key the key of the function's bytes on members
  * @param bytes the encoded function
+ * @param shared true for a function without state, whose one instance serves every chunk
  */
-record PreparedFunction(String key, byte[] bytes) {
+record PreparedFunction(String key, byte[] bytes, boolean shared) {
+
+    /** What makes the keys of functions with state unique: this JVM, then a counter. */
+    private static final String JOB_KEY_PREFIX = "job-" + UUID.randomUUID() + "-";
+    private static final AtomicLong JOBS = new AtomicLong();
 
     /** The bytes of each capture-free lambda class, once encoded. */
     private static final ClassValue<Slot> STATELESS = new ClassValue<>() {
@@ -47,7 +57,7 @@ record PreparedFunction(String key, byte[] bytes) {
     static PreparedFunction of(Object fn, String destination) {
         Class<?> type = fn.getClass();
         if (!type.isSynthetic() || hasInstanceFields(type)) {
-            return new PreparedFunction(null, ChunkCodec.function(fn, destination));
+            return withState(ChunkCodec.function(fn, destination));
         }
         Slot slot = STATELESS.get(type);
         PreparedFunction prepared = slot.prepared;
@@ -56,11 +66,16 @@ record PreparedFunction(String key, byte[] bytes) {
         }
         byte[] bytes = ChunkCodec.function(fn, destination);
         if (!ChunkCodec.capturesNothing(bytes)) {
-            return new PreparedFunction(null, bytes); // e.g. its classes travel with it: not kept
+            return withState(bytes); // e.g. its classes travel with it: read per chunk
         }
-        prepared = new PreparedFunction(keyOf(bytes), bytes);
+        prepared = new PreparedFunction(keyOf(bytes), bytes, true);
         slot.prepared = prepared;
         return prepared;
+    }
+
+    /** {@return a function with state: a key of its own, read per chunk} */
+    private static PreparedFunction withState(byte[] bytes) {
+        return new PreparedFunction(JOB_KEY_PREFIX + JOBS.incrementAndGet(), bytes, false);
     }
 
     private static boolean hasInstanceFields(Class<?> type) {

@@ -1,8 +1,9 @@
 package dev.weft.cluster.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -20,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * How a function reaches a member: a stateless one once per member, then by its key (and again
- * when the member says it lacks it); one with state with every chunk, each chunk its own copy.
+ * when the member says it lacks it); one with state once per job and member
+ * ({@link StatefulFunctionTransportTest}), each chunk its own copy.
  */
 class FunctionTransportTest {
 
@@ -55,13 +57,16 @@ class FunctionTransportTest {
         SerializableFunction<Integer, Integer> fn = FunctionTransportTest::plusOne;
         PreparedFunction first = PreparedFunction.of(fn, "the cluster");
         assertNotNull(first.key());
+        assertTrue(first.shared());
         assertSame(first, PreparedFunction.of(fn, "the cluster"), "the same lambda class is not encoded again");
         SerializableFunction<Integer, Integer> elsewhere = FunctionTransportTest::plusOne;
         assertEquals(first.key(), PreparedFunction.of(elsewhere, "the cluster").key(),
                 "the same names, the same key, whichever call site made the lambda");
         int offset = 3;
-        assertNull(PreparedFunction.of((SerializableFunction<Integer, Integer>) x -> x + offset, "the cluster").key(),
-                "a lambda that captures has state: no key");
+        SerializableFunction<Integer, Integer> capturing = x -> x + offset;
+        PreparedFunction withState = PreparedFunction.of(capturing, "the cluster");
+        assertFalse(withState.shared(), "a lambda that captures has state: read per chunk");
+        assertNotEquals(withState.key(), PreparedFunction.of(capturing, "the cluster").key(), "a key per job");
     }
 
     @Test
@@ -85,7 +90,7 @@ class FunctionTransportTest {
     }
 
     @Test
-    void aFunctionWithStateTravelsWithEveryChunkAsItsOwnCopy() throws InterruptedException {
+    void aFunctionWithStateIsReadByEveryChunkAsItsOwnCopy() throws InterruptedException {
         AtomicInteger calls = new AtomicInteger();
         try (ClusterPool pool = ClusterPool.embedded()) {
             List<Integer> counts = pool.map(x -> calls.incrementAndGet(), List.of(1, 2, 3, 4, 5, 6), 1);
