@@ -562,19 +562,9 @@ public final class TaskScope implements AutoCloseable {
         if (closing) {
             cancelForks();
         }
-        lock.lock();
         try {
-            waiters++;
-            try {
-                while (unfinished.get() > 0) {
-                    allEnded.awaitUninterruptibly(); // sets the interrupt flag again when it returns
-                }
-            } finally {
-                waiters--;
-            }
+            awaitForksUninterruptibly();
         } finally {
-            lock.unlock();
-            awaitTermination();
             observed.closed();
             if (CURRENT.get() == this) {
                 if (enclosing == null) {

@@ -134,19 +134,24 @@ class ScopesTest {
 
     @Test
     void aScopeDroppedWithoutCloseIsNotKeptAlive() throws InterruptedException {
-        Thread opener = new Thread(() -> TaskScope.builder().name("dropped-scope").open(), "opener");
-        opener.start();
-        opener.join(PATIENCE.toMillis());
-        assertFalse(opener.isAlive());
+        assertCollectedAfter("dropped-scope", () -> TaskScope.builder().name("dropped-scope").open());
+    }
+
+    /** Runs {@code opener}, which drops a scope called {@code name}; then the dump must lose it. */
+    private static void assertCollectedAfter(String name, Runnable opener) throws InterruptedException {
+        Thread thread = new Thread(opener, "opener");
+        thread.start();
+        thread.join(PATIENCE.toMillis());
+        assertFalse(thread.isAlive());
         await().atMost(PATIENCE).until(() -> {
             System.gc();
-            return !Scopes.dump().contains("dropped-scope");
+            return !Scopes.dump().contains(name);
         });
     }
 
     @Test
     void aScopeDroppedWithoutCloseAfterItsForksEndedIsNotKeptAlive() throws InterruptedException {
-        Thread opener = new Thread(() -> {
+        assertCollectedAfter("dropped-after-forks", () -> {
             TaskScope scope = TaskScope.builder().name("dropped-after-forks").open();
             List<Task<Integer>> forks = new java.util.ArrayList<>();
             for (int i = 0; i < 20; i++) {
@@ -160,13 +165,6 @@ class ScopesTest {
                     return;
                 }
             }
-        }, "opener");
-        opener.start();
-        opener.join(PATIENCE.toMillis());
-        assertFalse(opener.isAlive());
-        await().atMost(PATIENCE).until(() -> {
-            System.gc();
-            return !Scopes.dump().contains("dropped-after-forks");
         });
     }
 

@@ -3,6 +3,7 @@ package dev.weft.cluster.internal;
 import com.hazelcast.cluster.Address;
 import com.hazelcast.cluster.Member;
 import dev.weft.core.internal.jfr.PoolChunkEvent;
+import dev.weft.core.internal.jfr.Recordings;
 import dev.weft.core.internal.jfr.WorkerDiedEvent;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,8 +22,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * }</pre>
  */
 final class ClusterObserver {
-    /** An instance to ask whether {@code dev.weft.PoolChunk} is recorded: the check reads static state. */
-    private static final PoolChunkEvent CHUNK_PROBE = new PoolChunkEvent();
+    /**
+     * Holds an instance to ask whether {@code dev.weft.PoolChunk} is recorded (the check reads
+     * static state); loaded only once a recording exists ({@link Recordings}).
+     */
+    private static final class Probe {
+        static final PoolChunkEvent CHUNK = new PoolChunkEvent();
+    }
     static final String BACKEND = "cluster";
 
     private final String pool;
@@ -35,7 +41,7 @@ final class ClusterObserver {
 
     /** {@code chunk} was sent to {@code member} in {@code bytes} bytes (again, if resent with its function). */
     void chunkSent(ClusterChunk chunk, Member member, long bytes) {
-        if (!CHUNK_PROBE.isEnabled()) {
+        if (!(Recordings.mayRecord() && Probe.CHUNK.isEnabled())) {
             return;
         }
         PoolChunkEvent resent = inFlight.get(chunk);

@@ -27,15 +27,20 @@ public final class LockWaits {
     public static final String TIMED_OUT = "timed out";
     /** The outcome of a wait an interrupt ended. */
     public static final String INTERRUPTED = "interrupted";
-    /** An instance to ask whether {@code dev.weft.LockWait} is recorded: the check reads static state. */
-    private static final LockWaitEvent PROBE = new LockWaitEvent();
+    /**
+     * Holds an instance to ask whether {@code dev.weft.LockWait} is recorded (the check reads
+     * static state); loaded only once a recording exists ({@link Recordings}).
+     */
+    private static final class Probe {
+        static final LockWaitEvent EVENT = new LockWaitEvent();
+    }
 
     private LockWaits() {
     }
 
     /** {@return a started event if {@code dev.weft.LockWait} is being recorded, else null} */
     public static LockWaitEvent begin() {
-        if (!PROBE.isEnabled()) {
+        if (!Recordings.mayRecord() || !Probe.EVENT.isEnabled()) {
             return null;
         }
         LockWaitEvent event = new LockWaitEvent();

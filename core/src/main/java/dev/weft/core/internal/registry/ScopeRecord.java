@@ -4,6 +4,7 @@ import dev.weft.core.Outcome;
 import dev.weft.core.internal.ForkedTask;
 import dev.weft.core.internal.Interruptions;
 import dev.weft.core.internal.jfr.ForkEvent;
+import dev.weft.core.internal.jfr.Recordings;
 import dev.weft.core.internal.jfr.ScopeEvent;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,8 +30,14 @@ import java.util.function.Supplier;
  * task knows its thread and when it started), and a gather's from the gather's array of threads.
  */
 public final class ScopeRecord {
-    /** An instance to ask whether {@code dev.weft.Fork} is recorded: the check reads static state. */
-    private static final ForkEvent FORK_PROBE = new ForkEvent();
+    /**
+     * Holds an instance to ask whether {@code dev.weft.Fork} is recorded (the check reads static
+     * state); loaded only once a recording exists ({@link Recordings}), so a JVM's first scope
+     * does not start the Flight Recorder's metadata.
+     */
+    private static final class Probe {
+        static final ForkEvent FORK = new ForkEvent();
+    }
     private static final AtomicLong SEQUENCE = new AtomicLong();
 
     /** One running fork of a scope. */
@@ -62,13 +69,18 @@ public final class ScopeRecord {
         this.gatherThreads = gatherThreads;
         this.running = running;
         this.entry = LiveScopes.add(owner, this); // first: the registry's one-time set-up is not the scope's time
-        ScopeEvent scopeEvent = new ScopeEvent();
-        if (scopeEvent.isEnabled()) {
+        ScopeEvent scopeEvent = Recordings.mayRecord() ? new ScopeEvent() : null;
+        if (scopeEvent != null && scopeEvent.isEnabled()) {
             scopeEvent.begin();
             this.event = scopeEvent;
         } else {
             this.event = null;
         }
+    }
+
+    /** {@return whether {@code dev.weft.Fork} events are recorded now} */
+    private static boolean forksRecorded() {
+        return Recordings.mayRecord() && Probe.FORK.isEnabled();
     }
 
     private static long saturatedNanos(Duration d) {
@@ -122,7 +134,7 @@ public final class ScopeRecord {
      * @param task the fork
      */
     public void forkStarted(ForkedTask<?> task) {
-        if (FORK_PROBE.isEnabled()) {
+        if (forksRecorded()) {
             ForkEvent forkEvent = new ForkEvent();
             forkEvent.begin();
             task.attachEvent(forkEvent);
@@ -155,7 +167,7 @@ public final class ScopeRecord {
      * @param task the fork
      */
     public void forkCancelledBeforeStart(ForkedTask<?> task) {
-        if (FORK_PROBE.isEnabled()) {
+        if (forksRecorded()) {
             ForkEvent forkEvent = new ForkEvent();
             forkEvent.begin();
             commitFork(forkEvent, task::name, "cancelled", null);
@@ -194,7 +206,7 @@ public final class ScopeRecord {
 
     /** {@return a started {@code dev.weft.Fork} event for a gathered task, or null if not recorded} */
     public ForkEvent gatherForkStarted() {
-        if (!FORK_PROBE.isEnabled()) {
+        if (!forksRecorded()) {
             return null;
         }
         ForkEvent forkEvent = new ForkEvent();
@@ -233,7 +245,7 @@ public final class ScopeRecord {
      * @param to one past the last
      */
     public void gatherForksCancelledBeforeStart(int from, int to) {
-        if (!FORK_PROBE.isEnabled()) {
+        if (!forksRecorded()) {
             return;
         }
         for (int i = from; i < to; i++) {
