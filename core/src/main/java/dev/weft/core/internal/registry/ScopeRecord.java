@@ -28,10 +28,9 @@ import java.util.function.Supplier;
  * and {@link #closed}.
  *
  * <p>A fork of a scope costs, without a recording, a plain count on the forking thread and, on
- * its own thread, one enabled-check and one shared counter increment (a success is not counted
- * again at its end): its running forks are read from the scope's own set of running tasks when a
- * dump asks (each task knows its thread and when it started), and a gather's from the gather's
- * array of threads.
+ * its own thread, one enabled-check (a success is not counted again at its end): its running
+ * forks are read from the scope's own set of running tasks when a dump asks (each task knows its
+ * thread and when it started), and a gather's from the gather's array of threads.
  */
 public final class ScopeRecord {
     /**
@@ -43,6 +42,8 @@ public final class ScopeRecord {
         static final ForkEvent FORK = new ForkEvent();
     }
     private static final AtomicLong SEQUENCE = new AtomicLong();
+    /** A scope adds its forks to the JVM's count by this many at a time, and the rest at close. */
+    private static final long FORKS_PER_ADD = 64;
     private static final VarHandle FORKS;
 
     static {
@@ -144,10 +145,16 @@ public final class ScopeRecord {
 
     /**
      * The scope starts a fork (a thread is made for it); called under the scope's lock, which
-     * makes this the only writer: a release store, no atomic instruction.
+     * makes this the only writer: a release store, no atomic instruction. The JVM's count
+     * ({@link LiveScopes#forksStarted()}) hears of them 64 at a time, and of the rest when
+     * the scope closes: a shared counter raised once a fork cost its thread more.
      */
     public void forkCounted() {
-        FORKS.setRelease(this, forks + 1);
+        long counted = forks + 1;
+        FORKS.setRelease(this, counted);
+        if (counted % FORKS_PER_ADD == 0) {
+            LiveScopes.forksStarted(FORKS_PER_ADD);
+        }
     }
 
     /**
@@ -161,7 +168,6 @@ public final class ScopeRecord {
             forkEvent.begin();
             task.attachEvent(forkEvent);
         }
-        LiveScopes.forksStarted(1);
     }
 
     /**
@@ -288,6 +294,9 @@ public final class ScopeRecord {
             return;
         }
         LiveScopes.remove(entry);
+        if (running != null) {
+            LiveScopes.forksStarted(forks % FORKS_PER_ADD); // a gather counted its tasks when it opened
+        }
         if (event != null) {
             event.end();
             if (event.shouldCommit()) {
