@@ -4,10 +4,10 @@ import dev.weft.core.internal.CancelScope;
 import dev.weft.core.internal.FirstFailure;
 import dev.weft.core.internal.ForkContext;
 import dev.weft.core.internal.ForkedTask;
+import dev.weft.core.internal.LiveThreads;
 import dev.weft.core.internal.StartedForks;
 import dev.weft.core.internal.Uninterruptibly;
 import dev.weft.core.internal.registry.ScopeRecord;
-import dev.weft.core.internal.LiveThreads;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.time.Duration;
@@ -115,16 +115,16 @@ public final class TaskScope implements AutoCloseable {
     private final Instant effectiveDeadline;
 
     private State state = State.OPEN;
-    /*
-     * The forks not ended yet are counted - ended. A fork is counted under the lock (with the
-     * state check) by a release store, which costs the forking thread no atomic instruction, and
-     * ended by an atomic add on its own thread, a field the forking thread never writes: with
-     * one counter raised by the forking thread and lowered by every ending fork, each fork's
-     * start waited for the cache line the ending forks held.
+    /**
+     * Forks that count until they end; the forks not ended yet are {@code counted - ended}. A
+     * fork is counted under the lock (with the state check) by a release store, which costs the
+     * forking thread no atomic instruction; it is ended by an atomic add to {@link #ended},
+     * which the forking thread does not write as it forks. With one counter raised by the
+     * forking thread and lowered by every ending fork, each fork waited for the cache line the
+     * ending forks held.
      */
-    /** Forks that count until they end; written under the lock, read with acquire. */
     private volatile long counted;
-    /** Counted forks that have ended; only added to, atomically. */
+    /** Counted forks that have ended; only added to, atomically, by the thread that ends one. */
     private volatile long ended;
     private boolean timedOut;
     private boolean deadlinePassed;
@@ -396,8 +396,8 @@ public final class TaskScope implements AutoCloseable {
 
     private void forkDone() {
         // a waiter counts itself before it reads the count: seeing 0 here, or none, is no lost
-        // wake-up. Every fork counted before this one's end is seen counted here (its count came
-        // before its own thread started, and before its end, which the add below comes after).
+        // wake-up. The add that makes ended reach counted sees that count: each counted fork was
+        // counted before its thread started, so before its own add, which is this one or earlier.
         long over = (long) ENDED.getAndAdd(this, 1L) + 1;
         if (waiters > 0 && over == (long) COUNTED.getAcquire(this)) {
             lock.lock(); // a waiter checks the count and parks under the lock: no lost wake-up

@@ -194,7 +194,10 @@ public final class ForkedTask<T> extends AbstractTask<T> implements Runnable, Th
         return now == RUNNING || now == INTERRUPTING ? thread : null;
     }
 
-    /** {@return the thread that runs or ran the task, or null if none was made for it yet} */
+    /**
+     * {@return the thread that runs or ran the task (set just before it starts), or null if none
+     * was made for it yet or its thread could not start}
+     */
     public @Nullable Thread thread() {
         return thread;
     }
