@@ -61,7 +61,11 @@ public final class Scopes {
         return LiveScopes.openCount();
     }
 
-    /** {@return how many forks (and gathered tasks) this JVM has started} */
+    /**
+     * {@return how many forks (and gathered tasks) this JVM has started} The forks of a scope
+     * that is still open are added 64 at a time, so up to 63 of them may not show yet; all are
+     * counted once the scope has closed.
+     */
     public static long forksStarted() {
         return LiveScopes.forksStarted();
     }

@@ -4,16 +4,19 @@ import dev.weft.core.internal.CancelScope;
 import dev.weft.core.internal.FirstFailure;
 import dev.weft.core.internal.ForkContext;
 import dev.weft.core.internal.ForkedTask;
+import dev.weft.core.internal.LiveThreads;
 import dev.weft.core.internal.StartedForks;
 import dev.weft.core.internal.Uninterruptibly;
 import dev.weft.core.internal.registry.ScopeRecord;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -68,6 +71,18 @@ public final class TaskScope implements AutoCloseable {
     private static final AtomicLong SCOPE_IDS = new AtomicLong();
     /** The innermost scope a thread opened; a fork's own scope is found from its task instead. */
     private static final ThreadLocal<TaskScope> CURRENT = new ThreadLocal<>();
+    private static final VarHandle COUNTED;
+    private static final VarHandle ENDED;
+
+    static {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            COUNTED = lookup.findVarHandle(TaskScope.class, "counted", long.class);
+            ENDED = lookup.findVarHandle(TaskScope.class, "ended", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     private enum State { OPEN, CANCELLED, CLOSED }
 
@@ -91,6 +106,8 @@ public final class TaskScope implements AutoCloseable {
     private final StartedForks started = new StartedForks();
     /** How many forks were asked for, named or not: numbers the default names; under the lock. */
     private long forksAsked;
+    /** Makes the threads of the forks named after the scope, made by the first; under the lock. */
+    private ThreadFactory scopeNamedThreads;
     /** The deadline's cancel scope on the opening thread, if the scope has a deadline. */
     private final CancelScope deadlineScope;
     private final boolean inheritContext;
@@ -98,8 +115,17 @@ public final class TaskScope implements AutoCloseable {
     private final Instant effectiveDeadline;
 
     private State state = State.OPEN;
-    /** Forks not ended yet. Raised under the lock (with the state check); lowered without it. */
-    private final AtomicInteger unfinished = new AtomicInteger();
+    /**
+     * Forks that count until they end; the forks not ended yet are {@code counted - ended}. A
+     * fork is counted under the lock (with the state check) by a release store, which costs the
+     * forking thread no atomic instruction; it is ended by an atomic add to {@link #ended},
+     * which the forking thread does not write as it forks. With one counter raised by the
+     * forking thread and lowered by every ending fork, each fork waited for the cache line the
+     * ending forks held.
+     */
+    private volatile long counted;
+    /** Counted forks that have ended; only added to, atomically, by the thread that ends one. */
+    private volatile long ended;
     private boolean timedOut;
     private boolean deadlinePassed;
     /** With fail-fast, the failures {@link #join()} throws; without, only which came first. */
@@ -229,7 +255,13 @@ public final class TaskScope implements AutoCloseable {
      * @return the number of forks still running, 0 or more
      */
     public int runningForks() {
-        return unfinished.get();
+        return (int) Math.min(Integer.MAX_VALUE, unfinished());
+    }
+
+    /** {@return the forks not ended yet}: {@link #ended} is read first, and neither count falls */
+    private long unfinished() {
+        long over = (long) ENDED.getAcquire(this);
+        return (long) COUNTED.getAcquire(this) - over;
     }
 
     /**
@@ -271,6 +303,7 @@ public final class TaskScope implements AutoCloseable {
         context = context.withDeadline(effectiveDeadline);
         Callable<T> body = context.isEmpty() ? task : context.wrap(task);
         ForkedTask<T> forked;
+        ThreadFactory named;
         lock.lock(); // numbers the fork too: one atomic step less per fork than a counter of its own
         try {
             forked = newFork(forkName, ++forksAsked, body); // a named fork counts too: default names number every fork
@@ -283,15 +316,31 @@ public final class TaskScope implements AutoCloseable {
                     return forked;
                 }
                 case OPEN -> {
-                    unfinished.incrementAndGet();
+                    COUNTED.setRelease(this, counted + 1); // under the lock: no other writer
                     started.add(forked);
+                    observed.forkCounted();
                 }
             }
+            named = forkName == null && timeline == null ? scopeNamedThreads() : null;
         } finally {
             lock.unlock();
         }
-        forked.startOn(threads);
+        if (named != null) {
+            forked.startOn(named);
+        } else {
+            forked.startOn(threads); // a thread named after its fork
+        }
         return forked;
+    }
+
+    /** Under the lock: {@return the factory of threads named after the scope}, made once. */
+    private ThreadFactory scopeNamedThreads() {
+        ThreadFactory made = scopeNamedThreads;
+        if (made == null) {
+            made = LiveThreads.named(threads, name);
+            scopeNamedThreads = made;
+        }
+        return made;
     }
 
     private <T> ForkedTask<T> newFork(String forkName, long number, Callable<T> body) {
@@ -346,8 +395,11 @@ public final class TaskScope implements AutoCloseable {
     }
 
     private void forkDone() {
-        // a waiter counts itself before it reads the count: seeing 0 here, or none, is no lost wake-up
-        if (unfinished.decrementAndGet() == 0 && waiters > 0) {
+        // a waiter counts itself before it reads the count: seeing 0 here, or none, is no lost
+        // wake-up. The add that makes ended reach counted sees that count: each counted fork was
+        // counted before its thread started, so before its own add, which is this one or earlier.
+        long over = (long) ENDED.getAndAdd(this, 1L) + 1;
+        if (waiters > 0 && over == (long) COUNTED.getAcquire(this)) {
             lock.lock(); // a waiter checks the count and parks under the lock: no lost wake-up
             try {
                 allEnded.signalAll();
@@ -385,7 +437,7 @@ public final class TaskScope implements AutoCloseable {
                 return;
             }
             deadlinePassed = true;
-            timedOut = unfinished.get() > 0;
+            timedOut = unfinished() > 0;
             markCancelled();
         } finally {
             lock.unlock();
@@ -488,7 +540,7 @@ public final class TaskScope implements AutoCloseable {
         try {
             waiters++;
             try {
-                while (unfinished.get() > 0) {
+                while (unfinished() > 0) {
                     allEnded.await();
                 }
             } finally {
@@ -509,7 +561,7 @@ public final class TaskScope implements AutoCloseable {
         try {
             waiters++;
             try {
-                while (unfinished.get() > 0) {
+                while (unfinished() > 0) {
                     allEnded.awaitUninterruptibly(); // sets the interrupt flag again when it returns
                 }
             } finally {
@@ -590,7 +642,7 @@ public final class TaskScope implements AutoCloseable {
         lock.lock();
         try {
             return "TaskScope[" + name + ", " + state.name().toLowerCase(java.util.Locale.ROOT)
-                    + ", " + unfinished.get() + " running]";
+                    + ", " + unfinished() + " running]";
         } finally {
             lock.unlock();
         }

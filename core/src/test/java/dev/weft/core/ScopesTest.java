@@ -192,4 +192,17 @@ class ScopesTest {
         }
         assertTrue(Scopes.forksStarted() >= forks + 2);
     }
+
+    @Test
+    void everyForkOfAClosedScopeIsCountedAlsoPastABatch() throws InterruptedException {
+        int made = 64 + 64 + 7; // two whole batches and a rest, counted at close
+        long forks = Scopes.forksStarted();
+        try (TaskScope scope = TaskScope.open()) {
+            for (int i = 0; i < made; i++) {
+                scope.fork(() -> 1);
+            }
+            scope.join();
+        }
+        assertTrue(Scopes.forksStarted() >= forks + made, "forks of a closed scope went uncounted");
+    }
 }

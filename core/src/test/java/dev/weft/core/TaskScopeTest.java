@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -334,6 +335,42 @@ class TaskScopeTest {
             scope.join();
         }
         assertEquals(10, ran.get());
+    }
+
+    @Test
+    void forksForkingAtOnceFromManyThreadsAreAllWaitedForAndNoneOutlivesClose() throws Exception {
+        int forkers = 4;
+        int each = 2_000 * Integer.getInteger("weft.stress.factor", 1);
+        CyclicBarrier together = new CyclicBarrier(forkers);
+        List<Task<Integer>> children = new CopyOnWriteArrayList<>();
+        Set<Thread> threads = ConcurrentHashMap.newKeySet();
+        TaskScope closed;
+        try (var scope = TaskScope.builder().threads(ThreadKind.PLATFORM).open()) {
+            closed = scope;
+            for (int f = 0; f < forkers; f++) {
+                scope.fork(() -> {
+                    together.await(); // the forkers fork at once, racing the children that end
+                    for (int i = 0; i < each; i++) {
+                        int value = i;
+                        children.add(scope.fork(() -> {
+                            threads.add(Thread.currentThread());
+                            return value;
+                        }));
+                    }
+                    return null;
+                });
+            }
+            scope.join(); // a child is counted before its forker ends: join waits for every one
+            assertEquals(0, scope.runningForks());
+            for (Task<Integer> child : children) {
+                assertTrue(child.isDone(), "join returned before a fork ended");
+            }
+        }
+        assertEquals(forkers * each, children.size());
+        assertEquals(0, closed.runningForks());
+        for (Thread thread : threads) {
+            assertFalse(thread.isAlive(), "a fork's thread outlived close()");
+        }
     }
 
     @Test

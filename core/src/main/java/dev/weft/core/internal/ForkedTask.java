@@ -7,6 +7,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.Objects;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ThreadFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -70,10 +71,13 @@ public final class ForkedTask<T> extends AbstractTask<T> implements Runnable, Th
     private static final int INTERRUPTING = 2;
     private static final int FINISHED = 3;
     private static final VarHandle STATE;
+    private static final VarHandle THREAD;
 
     static {
         try {
-            STATE = MethodHandles.lookup().findVarHandle(ForkedTask.class, "state", int.class);
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            STATE = lookup.findVarHandle(ForkedTask.class, "state", int.class);
+            THREAD = lookup.findVarHandle(ForkedTask.class, "thread", Thread.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -86,7 +90,11 @@ public final class ForkedTask<T> extends AbstractTask<T> implements Runnable, Th
     /** Whether the owner lists the thread for the leak check, so that it does not enter {@link LiveThreads}. */
     private final boolean ownerListsThread;
     private volatile int state; // NEW: left to its default, which costs no volatile write
-    /** The thread running the task, set once it is {@code RUNNING}. */
+    /**
+     * The thread that runs the task: set by {@link #startOn} before the thread starts (a release
+     * store, which costs the forking thread no fence), so that it is there once the task is
+     * {@code RUNNING}; set by {@link #run()} if another thread runs the task.
+     */
     private volatile @Nullable Thread thread;
     private long startNanos;
     private @Nullable ForkEvent event;
@@ -186,7 +194,10 @@ public final class ForkedTask<T> extends AbstractTask<T> implements Runnable, Th
         return now == RUNNING || now == INTERRUPTING ? thread : null;
     }
 
-    /** {@return the thread that runs or ran the task, or null if it has not started} */
+    /**
+     * {@return the thread that runs or ran the task (set just before it starts), or null if none
+     * was made for it yet or its thread could not start}
+     */
     public @Nullable Thread thread() {
         return thread;
     }
@@ -243,9 +254,29 @@ public final class ForkedTask<T> extends AbstractTask<T> implements Runnable, Th
      * @throws Error likewise
      */
     public void startOn(ThreadKind threads) {
+        Objects.requireNonNull(threads, "threads");
+        startOn(threads, null);
+    }
+
+    /**
+     * Runs the task on a new thread from {@code named}, a factory from {@link LiveThreads#named}
+     * whose threads already have the name the task's thread should have; otherwise as
+     * {@link #startOn(ThreadKind)}.
+     *
+     * @param named the factory
+     * @throws RuntimeException what stopped the thread from being made or started
+     * @throws Error likewise
+     */
+    public void startOn(ThreadFactory named) {
+        Objects.requireNonNull(named, "named");
+        startOn(null, named);
+    }
+
+    private void startOn(@Nullable ThreadKind threads, @Nullable ThreadFactory named) {
         try {
-            Thread started = LiveThreads.unstarted(threads, namePrefix(), this);
+            Thread started = named != null ? named.newThread(this) : LiveThreads.unstarted(threads, namePrefix(), this);
             started.setUncaughtExceptionHandler(this); // how current() finds the task
+            THREAD.setRelease(this, started); // Thread.start() publishes it to the thread, and RUNNING to others
             started.start();
         } catch (RuntimeException | Error e) {
             failToStart(e);
@@ -255,6 +286,7 @@ public final class ForkedTask<T> extends AbstractTask<T> implements Runnable, Th
 
     /** Ends the task failed because its thread could not be started. */
     private void failToStart(Throwable error) {
+        thread = null; // it never ran
         state = FINISHED;
         Outcome<T> failed = Outcome.failure(error);
         complete(failed);
@@ -272,7 +304,10 @@ public final class ForkedTask<T> extends AbstractTask<T> implements Runnable, Th
         }
         try {
             startNanos = System.nanoTime();
-            thread = self; // then the cancel check: a canceller that saw no thread set the outcome first
+            if (thread != self) {
+                thread = self; // run by a thread startOn did not make; then the cancel check:
+                // a canceller that saw no thread set the outcome first
+            }
             Outcome<T> ended;
             if (isDone()) {
                 ended = Outcome.cancelled(); // cancelled before it started

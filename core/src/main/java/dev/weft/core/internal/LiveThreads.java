@@ -97,6 +97,24 @@ public final class LiveThreads {
     }
 
     /**
+     * Makes a factory of unstarted threads of {@code kind} that are all called {@code name},
+     * which each runnable given to it must {@link #enter} and {@link #exit} itself, as for
+     * {@link #unstarted}. A thread from it is named as it is made: {@link Thread#setName}, which
+     * {@link #unstarted} calls, takes the new thread's monitor, a cost a trivial fork notices.
+     *
+     * @param kind the kind of thread
+     * @param name the name of every thread it makes
+     * @return the factory
+     */
+    public static ThreadFactory named(ThreadKind kind, String name) {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(name, "name");
+        return kind == ThreadKind.VIRTUAL
+                ? Thread.ofVirtual().name(name).factory()
+                : Thread.ofPlatform().daemon(true).name(name).factory();
+    }
+
+    /**
      * {@return {@code task}, entering and leaving this registry around its run}
      *
      * @param task what to run

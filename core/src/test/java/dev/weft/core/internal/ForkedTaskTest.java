@@ -52,6 +52,63 @@ class ForkedTaskTest {
     }
 
     @Test
+    void startOnAFactoryRunsTheBodyOnItsThreadUnderTheFactorysName() throws Exception {
+        AtomicReference<ForkedTask<?>> seen = new AtomicReference<>();
+        AtomicReference<Thread> threadSeen = new AtomicReference<>();
+        AtomicReference<End> end = new AtomicReference<>();
+        CountDownLatch ended = new CountDownLatch(1);
+        AtomicReference<ForkedTask<String>> self = new AtomicReference<>();
+        ForkedTask<String> task = new ForkedTask<>("scope-9", 3, () -> {
+            seen.set(ForkedTask.current());
+            threadSeen.set(self.get().thread());
+            return Thread.currentThread().getName();
+        }, ForkedTask.DIRECT, (t, outcome, thread) -> {
+            end.set(new End(outcome, thread));
+            ended.countDown();
+        }, null, true);
+        self.set(task);
+
+        task.startOn(LiveThreads.named(ThreadKind.VIRTUAL, "scope-9"));
+
+        assertTrue(ended.await(LONG_SECONDS, TimeUnit.SECONDS), "the listener never heard the end");
+        assertEquals("scope-9", task.await(), "the thread keeps the factory's name");
+        assertEquals("scope-9-3", task.name());
+        assertSame(task, seen.get(), "current() finds the task on a factory's thread too");
+        assertSame(end.get().thread(), threadSeen.get(), "thread() is the running thread");
+        assertTrue(end.get().thread().isVirtual());
+        end.get().thread().join(TimeUnit.SECONDS.toMillis(LONG_SECONDS));
+        assertTrue(task.isOver());
+    }
+
+    @Test
+    void aFactoryThatCannotMakeAThreadEndsTheTaskFailedAndThrows() {
+        AtomicReference<End> end = new AtomicReference<>();
+        ForkedTask<String> task = new ForkedTask<>("unstartable", () -> {
+            throw new AssertionError("must not run");
+        }, ForkedTask.DIRECT, (t, outcome, thread) -> end.set(new End(outcome, thread)));
+        IllegalStateException refused = new IllegalStateException("no thread");
+
+        IllegalStateException thrown = assertThrows(IllegalStateException.class, () -> task.startOn(runnable -> {
+            throw refused;
+        }));
+
+        assertSame(refused, thrown);
+        assertSame(refused, ((Outcome.Failure<?>) task.outcome()).error());
+        assertSame(refused, ((Outcome.Failure<?>) end.get().outcome()).error());
+        assertNull(end.get().thread(), "no thread ran it");
+        assertNull(task.thread());
+        assertTrue(task.isOver());
+    }
+
+    @Test
+    void startOnRejectsNull() {
+        ForkedTask<String> task = new ForkedTask<>("n", () -> "x", ForkedTask.DIRECT, (t, outcome, thread) -> { });
+        assertThrows(NullPointerException.class, () -> task.startOn((ThreadKind) null));
+        assertThrows(NullPointerException.class, () -> task.startOn((java.util.concurrent.ThreadFactory) null));
+        assertFalse(task.isDone(), "a rejected argument starts nothing");
+    }
+
+    @Test
     void cancelBeforeStartEndsItCancelledWithoutRunningOrTellingTheListener() {
         AtomicReference<End> end = new AtomicReference<>();
         ForkedTask<String> task = new ForkedTask<>("never", () -> {

@@ -6,6 +6,8 @@ import dev.weft.core.internal.Interruptions;
 import dev.weft.core.internal.jfr.ForkEvent;
 import dev.weft.core.internal.jfr.Recordings;
 import dev.weft.core.internal.jfr.ScopeEvent;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -13,7 +15,6 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -21,13 +22,15 @@ import java.util.function.Supplier;
  * What weft knows of one open scope or gather: its name and kind, the thread that opened it, its
  * counts, and its running forks, for the dump ({@link LiveScopes}) and for the
  * {@code dev.weft.Scope} and {@code dev.weft.Fork} events. A {@code TaskScope} calls
- * {@link #openScope} when it opens, {@link #forkStarted}/{@link #forkEnded} on each fork's thread
- * and {@link #closed} when it closes; a gather calls {@link #openGather},
- * {@link #gatherForkStarted}/{@link #gatherForkEnded} and {@link #closed}.
+ * {@link #openScope} when it opens, {@link #forkCounted} under its lock as it starts a fork,
+ * {@link #forkStarted}/{@link #forkEnded} on each fork's thread and {@link #closed} when it
+ * closes; a gather calls {@link #openGather}, {@link #gatherForkStarted}/{@link #gatherForkEnded}
+ * and {@link #closed}.
  *
- * <p>A fork of a scope costs, without a recording, one enabled-check and two counter increments:
- * its running forks are read from the scope's own set of running tasks when a dump asks (each
- * task knows its thread and when it started), and a gather's from the gather's array of threads.
+ * <p>A fork of a scope costs, without a recording, a plain count on the forking thread and, on
+ * its own thread, one enabled-check (a success is not counted again at its end): its running
+ * forks are read from the scope's own set of running tasks when a dump asks (each task knows its
+ * thread and when it started), and a gather's from the gather's array of threads.
  */
 public final class ScopeRecord {
     /**
@@ -39,6 +42,17 @@ public final class ScopeRecord {
         static final ForkEvent FORK = new ForkEvent();
     }
     private static final AtomicLong SEQUENCE = new AtomicLong();
+    /** A scope adds its forks to the JVM's count by this many at a time, and the rest at close. */
+    private static final long FORKS_PER_ADD = 64;
+    private static final VarHandle FORKS;
+
+    static {
+        try {
+            FORKS = MethodHandles.lookup().findVarHandle(ScopeRecord.class, "forks", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     /** One running fork of a scope. */
     record Fork(String name, Thread thread, long startNanos) {
@@ -50,7 +64,8 @@ public final class ScopeRecord {
     private final long openedNanos = System.nanoTime();
     private final long sequence = SEQUENCE.incrementAndGet();
     private final Thread owner = Thread.currentThread();
-    private final LongAdder forks = new LongAdder();
+    /** Forks started: written by one thread at a time (under the scope's lock), read by any. */
+    private volatile long forks;
     private final AtomicLong failures = new AtomicLong();
     private final AtomicLong cancellations = new AtomicLong();
     /** Reads the forks from the scope, which the record holds only weakly (through {@link #entry}). */
@@ -121,12 +136,26 @@ public final class ScopeRecord {
      */
     public static ScopeRecord openGather(Object gather, String name, AtomicReferenceArray<Thread> threads) {
         ScopeRecord record = new ScopeRecord(gather, name, ScopeKinds.GATHER, null, null, threads);
-        record.forks.add(threads.length());
+        FORKS.setRelease(record, (long) threads.length());
         LiveScopes.forksStarted(threads.length());
         return record;
     }
 
     // ---------------------------------------------------------------- forks of a scope
+
+    /**
+     * The scope starts a fork (a thread is made for it); called under the scope's lock, which
+     * makes this the only writer: a release store, no atomic instruction. The JVM's count
+     * ({@link LiveScopes#forksStarted()}) hears of them 64 at a time, and of the rest when
+     * the scope closes: a shared counter raised once a fork cost its thread more.
+     */
+    public void forkCounted() {
+        long counted = forks + 1;
+        FORKS.setRelease(this, counted);
+        if (counted % FORKS_PER_ADD == 0) {
+            LiveScopes.forksStarted(FORKS_PER_ADD);
+        }
+    }
 
     /**
      * A fork's body starts, on its own thread.
@@ -139,8 +168,6 @@ public final class ScopeRecord {
             forkEvent.begin();
             task.attachEvent(forkEvent);
         }
-        forks.increment();
-        LiveScopes.forksStarted(1);
     }
 
     /**
@@ -151,9 +178,12 @@ public final class ScopeRecord {
      * @param thread the thread that ran it, or null if it never ran
      */
     public void forkEnded(ForkedTask<?> task, Outcome<?> outcome, Thread thread) {
+        ForkEvent forkEvent = task.event();
+        if (forkEvent == null && outcome instanceof Outcome.Success<?> && !task.isCancelled()) {
+            return; // the common case: nothing to count, nothing to record
+        }
         String ended = task.isCancelled() ? "cancelled" : outcomeName(outcome);
         count(ended);
-        ForkEvent forkEvent = task.event();
         if (forkEvent != null) {
             commitFork(forkEvent, task::name, ended, thread);
         }
@@ -264,12 +294,15 @@ public final class ScopeRecord {
             return;
         }
         LiveScopes.remove(entry);
+        if (running != null) {
+            LiveScopes.forksStarted(forks % FORKS_PER_ADD); // a gather counted its tasks when it opened
+        }
         if (event != null) {
             event.end();
             if (event.shouldCommit()) {
                 event.name = name;
                 event.kind = kind;
-                event.forks = forks.sum();
+                event.forks = forks;
                 event.failures = failures.get();
                 event.cancellations = cancellations.get();
                 event.deadline = deadlineNanos;
@@ -301,7 +334,7 @@ public final class ScopeRecord {
     }
 
     long forksStarted() {
-        return forks.sum();
+        return forks;
     }
 
     long failures() {
