@@ -19,6 +19,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
@@ -49,6 +50,8 @@ public final class GatherRun {
     private static final AtomicLong IDS = new AtomicLong();
 
     private final String name;
+    /** Makes every task's thread, called {@link #name} as it is made (no {@code setName} per task). */
+    private final ThreadFactory threadsNamed;
     private final Object[] callables;
     private final boolean failFast;
     private final Object[] slots;
@@ -66,6 +69,7 @@ public final class GatherRun {
 
     private GatherRun(Object[] callables, int maxConcurrency, boolean failFast) {
         this.name = "gather-" + IDS.incrementAndGet();
+        this.threadsNamed = LiveThreads.named(ThreadKind.VIRTUAL, name);
         this.callables = callables;
         this.failFast = failFast;
         this.slots = new Object[callables.length];
@@ -211,7 +215,7 @@ public final class GatherRun {
     }
 
     private void launch(int index) {
-        Thread thread = LiveThreads.unstarted(ThreadKind.VIRTUAL, name, new GatheredTask(this, index));
+        Thread thread = threadsNamed.newThread(new GatheredTask(this, index));
         threads.set(index, thread);
         try {
             thread.start();
