@@ -278,13 +278,14 @@ final class Dispatcher {
             ended(assignment, task, null, e, this::deliver);
             return;
         }
-        if (!(future instanceof CompletionStage<?> stage)) {
+        CompletionStage<?> signal = EndSignal.of(future);
+        if (signal == null) {
             future.cancel(true);
             ended(assignment, task, null, new IllegalStateException("Hazelcast returned a " + future.getClass().getName()
                     + ", not a CompletionStage: this Hazelcast version is not supported"), this::deliver);
             return;
         }
-        Sending sending = new Sending(task, future, stage);
+        Sending sending = new Sending(task, future, signal);
         boolean stoppedNow;
         lock.lock();
         try {
@@ -300,11 +301,7 @@ final class Dispatcher {
         }
         // On the thread that completes the future (a Hazelcast thread, which must not send): it
         // usually finds the caller handling the end; else it hands the end to the delivery thread.
-        stage.whenCompleteAsync((reply, error) -> {
-            if (sending.claimForCallback()) {
-                deliver(() -> ended(assignment, task, reply(reply), error, Runnable::run));
-            }
-        }, Runnable::run);
+        sending.onEnd(end -> deliver(() -> ended(assignment, task, reply(end.reply()), end.error(), Runnable::run)));
     }
 
     /** Anything but bytes is no reply: the chunk's inputs fail saying so, and nothing waits for them. */
@@ -346,7 +343,7 @@ final class Dispatcher {
                 reply = reply(sending.future().get());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                sending.giveBack((late, failure) -> deliver(() -> ended(assignment, sending.task(), reply(late), failure,
+                sending.giveBack(end -> deliver(() -> ended(assignment, sending.task(), reply(end.reply()), end.error(),
                         Runnable::run)));
                 return false;
             } catch (ExecutionException | RuntimeException e) {
