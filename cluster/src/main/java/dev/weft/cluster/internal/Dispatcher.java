@@ -43,8 +43,10 @@ import org.slf4j.LoggerFactory;
  * {@code delivery} executor, so that user code (progress listeners, dependent stages) never runs
  * on a Hazelcast thread, or by the caller that waits for that chunk ({@link #help}): it takes the
  * member's reply from its future and reports on its own thread, as a raw
- * {@code IExecutorService.submit(...).get()} would, without the hop through the delivery thread.
- * Each chunk is counted running ({@code Pool.stats()}) from its first sending to a member, and
+ * {@code IExecutorService.submit(...).get()} would, without the hop through the delivery thread;
+ * a reply that arrives before that caller comes to wait is still the caller's if it comes before
+ * the delivery thread takes it ({@link Sending}). The end is heard on the member's invocation
+ * future ({@link EndSignal}), so that Hazelcast starts no thread for weft's listener. Each chunk is counted running ({@code Pool.stats()}) from its first sending to a member, and
  * recorded in JFR ({@link ClusterObserver}).
  */
 final class Dispatcher {
@@ -285,7 +287,8 @@ final class Dispatcher {
                     + ", not a CompletionStage: this Hazelcast version is not supported"), this::deliver);
             return;
         }
-        Sending sending = new Sending(task, future, signal);
+        Sending sending = new Sending(task, future, signal, this::deliver,
+                end -> ended(assignment, task, reply(end.reply()), end.error(), Runnable::run));
         boolean stoppedNow;
         lock.lock();
         try {
@@ -301,7 +304,7 @@ final class Dispatcher {
         }
         // On the thread that completes the future (a Hazelcast thread, which must not send): it
         // usually finds the caller handling the end; else it hands the end to the delivery thread.
-        sending.onEnd(end -> deliver(() -> ended(assignment, task, reply(end.reply()), end.error(), Runnable::run)));
+        sending.listen();
     }
 
     /** Anything but bytes is no reply: the chunk's inputs fail saying so, and nothing waits for them. */
@@ -311,8 +314,8 @@ final class Dispatcher {
 
     /**
      * The caller is about to wait for {@code chunks}: it waits for each one's member itself, in
-     * order, and reports its reply on its own thread, saving the hop through the delivery thread.
-     * It stops helping at a chunk not sent yet (queued), one whose end another thread handles, or
+     * order (or takes a reply that has arrived already), and reports it on its own thread, saving
+     * the hop through the delivery thread. It stops helping at a chunk not sent yet (queued), one whose end another thread handles, or
      * when interrupted (the interrupt is kept: the caller's wait then throws it).
      */
     void help(List<ClusterChunk> chunks) {
@@ -334,23 +337,14 @@ final class Dispatcher {
             } finally {
                 lock.unlock();
             }
-            if (sending == null || !sending.help()) {
+            if (sending == null || Thread.currentThread().isInterrupted() || !sending.help()) {
                 return false;
             }
-            byte[] reply = null;
-            Throwable error = null;
-            try {
-                reply = reply(sending.future().get());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                sending.giveBack(end -> deliver(() -> ended(assignment, sending.task(), reply(end.reply()), end.error(),
-                        Runnable::run)));
-                return false;
-            } catch (ExecutionException | RuntimeException e) {
-                error = e;
+            Sending.End end = sending.awaitEnd();
+            if (end == null) {
+                return false; // interrupted: the end went back to the delivery thread, the interrupt is kept
             }
-            sending.handled();
-            ended(assignment, sending.task(), reply, error, Runnable::run);
+            ended(assignment, sending.task(), reply(end.reply()), end.error(), Runnable::run);
         }
         return true;
     }
