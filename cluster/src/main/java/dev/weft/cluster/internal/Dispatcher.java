@@ -46,8 +46,9 @@ import org.slf4j.LoggerFactory;
  * {@code IExecutorService.submit(...).get()} would, without the hop through the delivery thread;
  * a reply that arrives before that caller comes to wait is still the caller's if it comes before
  * the delivery thread takes it ({@link Sending}). The end is heard on the member's invocation
- * future ({@link EndSignal}), so that Hazelcast starts no thread for weft's listener. Each chunk is counted running ({@code Pool.stats()}) from its first sending to a member, and
- * recorded in JFR ({@link ClusterObserver}).
+ * future ({@link EndSignal}), so that Hazelcast starts no thread for weft's listener. Each chunk
+ * is counted running ({@code Pool.stats()}) from its first sending to a member, and recorded in
+ * JFR ({@link ClusterObserver}).
  */
 final class Dispatcher {
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
@@ -315,8 +316,9 @@ final class Dispatcher {
     /**
      * The caller is about to wait for {@code chunks}: it waits for each one's member itself, in
      * order (or takes a reply that has arrived already), and reports it on its own thread, saving
-     * the hop through the delivery thread. It stops helping at a chunk not sent yet (queued), one whose end another thread handles, or
-     * when interrupted (the interrupt is kept: the caller's wait then throws it).
+     * the hop through the delivery thread. It stops helping at a chunk not sent yet (queued), one
+     * whose end another thread handles, or when interrupted (the interrupt is kept: the caller's
+     * wait then throws it).
      */
     void help(List<ClusterChunk> chunks) {
         for (ClusterChunk chunk : chunks) {
