@@ -1,5 +1,6 @@
 package dev.weft.cluster;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -15,7 +16,11 @@ import dev.weft.parallel.Pool;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.Arrays;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -104,5 +109,41 @@ class EmbeddedPoolTest {
         assertInstanceOf(CancellationException.class,
                 assertThrows(CancellationException.class, () -> stuck.await(Duration.ofMinutes(1))));
         assertFalse(terminated.instance().getLifecycleService().isRunning());
+    }
+
+    /** Holds the interrupted caller's chunk on the member (in this JVM) until the test lets it go. */
+    static final CountDownLatch HELD = new CountDownLatch(1);
+
+    static int heldThenReturn(int x) {
+        try {
+            HELD.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+        return x;
+    }
+
+    @Test
+    void aCallerWaitingForItsChunkStopsWhenInterruptedWhileTheChunkStillRuns() throws Exception {
+        try (ClusterPool pool = ClusterPool.embedded()) {
+            AtomicReference<Throwable> thrown = new AtomicReference<>();
+            Thread caller = Thread.ofPlatform().name("embedded-interrupted-caller").start(() -> {
+                try {
+                    pool.apply(EmbeddedPoolTest::heldThenReturn, 1);
+                } catch (Throwable t) {
+                    thrown.set(t);
+                }
+            });
+            // it waits for the member's reply itself (Hazelcast's own get() would not stop when interrupted)
+            await().atMost(Duration.ofSeconds(30)).until(() -> caller.getState() == Thread.State.WAITING
+                    && Arrays.stream(caller.getStackTrace()).anyMatch(f -> f.getMethodName().equals("awaitEnd")));
+            caller.interrupt();
+            assertTrue(caller.join(Duration.ofSeconds(30)), "the interrupted caller returned");
+            assertInstanceOf(InterruptedException.class, thrown.get());
+            assertEquals(1, HELD.getCount(), "its chunk was still held on the member");
+            HELD.countDown();
+            assertEquals(4, (int) pool.apply(EmbeddedPoolTest::square, 2), "the pool goes on");
+        }
     }
 }

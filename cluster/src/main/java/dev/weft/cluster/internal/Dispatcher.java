@@ -43,9 +43,12 @@ import org.slf4j.LoggerFactory;
  * {@code delivery} executor, so that user code (progress listeners, dependent stages) never runs
  * on a Hazelcast thread, or by the caller that waits for that chunk ({@link #help}): it takes the
  * member's reply from its future and reports on its own thread, as a raw
- * {@code IExecutorService.submit(...).get()} would, without the hop through the delivery thread.
- * Each chunk is counted running ({@code Pool.stats()}) from its first sending to a member, and
- * recorded in JFR ({@link ClusterObserver}).
+ * {@code IExecutorService.submit(...).get()} would, without the hop through the delivery thread;
+ * a reply that arrives before that caller comes to wait is still the caller's if it comes before
+ * the delivery thread takes it ({@link Sending}). The end is heard on the member's invocation
+ * future ({@link EndSignal}), so that Hazelcast starts no thread for weft's listener. Each chunk
+ * is counted running ({@code Pool.stats()}) from its first sending to a member, and recorded in
+ * JFR ({@link ClusterObserver}).
  */
 final class Dispatcher {
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
@@ -278,13 +281,15 @@ final class Dispatcher {
             ended(assignment, task, null, e, this::deliver);
             return;
         }
-        if (!(future instanceof CompletionStage<?> stage)) {
+        CompletionStage<?> signal = EndSignal.of(future);
+        if (signal == null) {
             future.cancel(true);
             ended(assignment, task, null, new IllegalStateException("Hazelcast returned a " + future.getClass().getName()
                     + ", not a CompletionStage: this Hazelcast version is not supported"), this::deliver);
             return;
         }
-        Sending sending = new Sending(task, future, stage);
+        Sending sending = new Sending(task, future, signal, this::deliver,
+                end -> ended(assignment, task, reply(end.reply()), end.error(), Runnable::run));
         boolean stoppedNow;
         lock.lock();
         try {
@@ -300,11 +305,7 @@ final class Dispatcher {
         }
         // On the thread that completes the future (a Hazelcast thread, which must not send): it
         // usually finds the caller handling the end; else it hands the end to the delivery thread.
-        stage.whenCompleteAsync((reply, error) -> {
-            if (sending.claimForCallback()) {
-                deliver(() -> ended(assignment, task, reply(reply), error, Runnable::run));
-            }
-        }, Runnable::run);
+        sending.listen();
     }
 
     /** Anything but bytes is no reply: the chunk's inputs fail saying so, and nothing waits for them. */
@@ -314,9 +315,10 @@ final class Dispatcher {
 
     /**
      * The caller is about to wait for {@code chunks}: it waits for each one's member itself, in
-     * order, and reports its reply on its own thread, saving the hop through the delivery thread.
-     * It stops helping at a chunk not sent yet (queued), one whose end another thread handles, or
-     * when interrupted (the interrupt is kept: the caller's wait then throws it).
+     * order (or takes a reply that has arrived already), and reports it on its own thread, saving
+     * the hop through the delivery thread. It stops helping at a chunk not sent yet (queued), one
+     * whose end another thread handles, or when interrupted (the interrupt is kept: the caller's
+     * wait then throws it).
      */
     void help(List<ClusterChunk> chunks) {
         for (ClusterChunk chunk : chunks) {
@@ -337,23 +339,14 @@ final class Dispatcher {
             } finally {
                 lock.unlock();
             }
-            if (sending == null || !sending.help()) {
+            if (sending == null || Thread.currentThread().isInterrupted() || !sending.help()) {
                 return false;
             }
-            byte[] reply = null;
-            Throwable error = null;
-            try {
-                reply = reply(sending.future().get());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                sending.giveBack((late, failure) -> deliver(() -> ended(assignment, sending.task(), reply(late), failure,
-                        Runnable::run)));
-                return false;
-            } catch (ExecutionException | RuntimeException e) {
-                error = e;
+            Sending.End end = sending.awaitEnd();
+            if (end == null) {
+                return false; // interrupted: the end went back to the delivery thread, the interrupt is kept
             }
-            sending.handled();
-            ended(assignment, sending.task(), reply, error, Runnable::run);
+            ended(assignment, sending.task(), reply(end.reply()), end.error(), Runnable::run);
         }
         return true;
     }
