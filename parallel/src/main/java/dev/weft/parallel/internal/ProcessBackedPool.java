@@ -67,11 +67,12 @@ public final class ProcessBackedPool extends AbstractPool<SerializedFunction, Pr
     public ProcessBackedPool(ProcessPoolOptions options) {
         super(Objects.requireNonNull(options, "options").workers());
         LaunchLayout.current().requireSupported();
+        SpawnWarmUp.startOnce(options.jvmArgs(), options.startupCache()); // a JVM's first pool: while the caller works
         this.options = options;
         this.name = "weft-processes-" + POOL_COUNTER.incrementAndGet();
-        this.initializer = options.initializer()
-                .map(init -> FunctionCodec.encode(init, "the initializer"))
-                .orElse(null);
+        this.initializer = options.initializer().isPresent() // no lambda: this runs at a JVM's first pool
+                ? FunctionCodec.encode(options.initializer().orElseThrow(), "the initializer")
+                : null;
         this.observer = new PoolObserver(name, "processes", this::workerViews);
     }
 
@@ -219,6 +220,7 @@ public final class ProcessBackedPool extends AbstractPool<SerializedFunction, Pr
             left.cancel();
         }
         WarmChildren.SHARED.ownerClosed(this);
+        SpawnWarmUp.awaitEnd();
         closed();
     }
 
@@ -246,6 +248,7 @@ public final class ProcessBackedPool extends AbstractPool<SerializedFunction, Pr
         }
         stopWatchdog();
         WarmChildren.SHARED.ownerClosed(this);
+        SpawnWarmUp.awaitEnd();
         closed();
     }
 
