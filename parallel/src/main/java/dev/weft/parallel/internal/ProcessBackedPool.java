@@ -100,7 +100,9 @@ public final class ProcessBackedPool extends AbstractPool<SerializedFunction, Pr
 
     @Override
     protected SerializedFunction prepare(SerializableFunction<?, ?> fn) {
-        return new SerializedFunction(functionIds.incrementAndGet(), ChunkCodec.function(fn, ChunkCodec.CHILD_JVM));
+        byte[] bytes = ChunkCodec.function(fn, ChunkCodec.CHILD_JVM);
+        StartupCache.noteFunction(bytes); // its class goes into the start-up cache, if one is made
+        return new SerializedFunction(functionIds.incrementAndGet(), bytes);
     }
 
     @Override

@@ -64,6 +64,12 @@ final class StartupCache {
             "-XX:SharedClassListFile", "-XX:DumpLoadedClassList", "-XX:+RecordDynamicDumpInfo");
     /** Reasons already logged, once each. */
     private static final Set<String> LOGGED = ConcurrentHashMap.newKeySet();
+    /**
+     * The class that declares this JVM's first pool's function (a capture-free lambda), which a
+     * training run loads, not initialized, so that a child finds it in the cache instead of reading
+     * the class path's jars for it at its first chunk; null until a pool sent one.
+     */
+    private static volatile String firstFunctionClass;
     /** Training runs of this JVM, by the cache file they make: each file is made once at most. */
     private static final Map<Path, Training> TRAININGS = new ConcurrentHashMap<>();
 
@@ -264,12 +270,33 @@ final class StartupCache {
         stopTrainings();
         TRAININGS.clear();
         LOGGED.clear();
+        firstFunctionClass = null;
     }
 
     private static void debugOnce(String message) {
         if (LOGGED.add(message)) {
             log.debug(message);
         }
+    }
+
+    /**
+     * Notes the class of a pool's function, as {@link ChunkCodec#function} encoded it, for the
+     * training runs: the first capture-free lambda of this JVM's pools is the one kept.
+     *
+     * @param function the encoded function
+     */
+    static void noteFunction(byte[] function) {
+        if (firstFunctionClass == null) {
+            String name = FunctionCodec.capturingClass(function);
+            if (name != null) {
+                firstFunctionClass = name; // a race keeps one of two first functions: either will do
+            }
+        }
+    }
+
+    /** {@return the class {@link #noteFunction} kept, or null} */
+    static String firstFunctionClass() {
+        return firstFunctionClass;
     }
 
     /** The capture-free function the training child runs: it travels as its names, as a user's lambda does. */
@@ -437,11 +464,20 @@ final class StartupCache {
             }
         }
 
-        /** Sends a few chunks, as a pool would, then ends the child's input: it answers and exits. */
+        /**
+         * Has the child load the class of this JVM's first function, if any (not initialized: no
+         * user code runs), sends a few chunks, as a pool would, then ends the child's input: it
+         * answers and exits.
+         */
         private static void feed(Process child) {
             byte[] function = ChunkCodec.function(trainingTask(), ChunkCodec.CHILD_JVM);
             try (OutputStream out = child.getOutputStream()) {
                 Frames.Writer writer = new Frames.Writer(out);
+                String preload = firstFunctionClass;
+                if (preload != null) {
+                    byte[] name = preload.getBytes(StandardCharsets.UTF_8);
+                    writer.bytes(Frames.PRELOAD, name, 0, name.length);
+                }
                 for (int chunk = 0; chunk < 3; chunk++) {
                     byte[] inputs = ChunkCodec.inputs(List.of(chunk, "x" + chunk), 2L * chunk, ChunkCodec.CHILD_JVM);
                     writer.task(chunk + 1, 2L * chunk, 1, chunk == 0 ? function : null, inputs);
