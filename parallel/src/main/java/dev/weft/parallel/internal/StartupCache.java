@@ -204,7 +204,13 @@ final class StartupCache {
 
     /** {@return the user's arguments without {@code -Xshare:auto}, which the JDK's AOT flags refuse beside them} */
     static List<String> withoutAutoShare(List<String> jvmArgs) {
-        return jvmArgs.stream().filter(arg -> !arg.equals("-Xshare:auto")).toList();
+        List<String> kept = new ArrayList<>(jvmArgs.size()); // a loop, not a stream: this runs at a JVM's first spawn
+        for (String arg : jvmArgs) {
+            if (!arg.equals("-Xshare:auto")) {
+                kept.add(arg);
+            }
+        }
+        return List.copyOf(kept);
     }
 
     /**
@@ -221,8 +227,12 @@ final class StartupCache {
             File file = path.toFile();
             text.append(path).append('|').append(file.length()).append('|').append(file.lastModified()).append('\n');
         }
-        jvmArgs.forEach(arg -> text.append(arg).append('\n'));
-        layout.passedOnFlags().forEach(arg -> text.append(arg).append('\n'));
+        for (String arg : jvmArgs) {
+            text.append(arg).append('\n');
+        }
+        for (String arg : layout.passedOnFlags()) {
+            text.append(arg).append('\n');
+        }
         // Not a cryptographic hash (whose provider costs a cold JVM milliseconds on the caller's path): a
         // file named by a collision would be a cache for another class path, which the JVM refuses.
         byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
