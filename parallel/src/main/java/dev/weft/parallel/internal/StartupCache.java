@@ -39,8 +39,9 @@ import java.util.zip.CRC32C;
  * }</pre>
  *
  * <p>Never on the caller's path and never a reason to fail: the cache is made by a training child
- * of its own (weft's worker running a few small chunks), started in the background a moment after a
- * first child said READY, whose file is moved in place only once complete. Until then, and whenever
+ * of its own (weft's worker loading, not initializing, the class of this JVM's first pool's lambda,
+ * then running a few small chunks), started in the background a moment after a first child said
+ * READY, whose file is moved in place only once complete. Until then, and whenever
  * it cannot be (a class path with a directory or without jars, a module path, JVM arguments that
  * choose their own class-data sharing, a directory that cannot be written, a training run that
  * fails), children start as they would without it, and the reason is logged at DEBUG once. A
