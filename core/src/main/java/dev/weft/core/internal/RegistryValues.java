@@ -7,8 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The values of the {@link ThreadLocalAccessor}s registered in Micrometer's
@@ -20,7 +18,8 @@ final class RegistryValues {
     /** Whether {@code io.micrometer:context-propagation} is on the class path. */
     static final boolean PRESENT = isPresent();
 
-    private static final Logger LOG = LoggerFactory.getLogger(RegistryValues.class);
+    /** Fetched at its first message: a fork's context capture does not start the logging binding. */
+    private static final LazyLogger LOG = LazyLogger.of(RegistryValues.class);
 
     private final ThreadLocalAccessor<?>[] accessors;
     private final @Nullable Object[] values;

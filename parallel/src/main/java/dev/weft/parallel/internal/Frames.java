@@ -28,6 +28,8 @@ import java.util.concurrent.locks.ReentrantLock;
  *                  RELEASE long functionId (the child may forget the function)
  *                  RESET   byte checkThreads: forget every function, then READY again (or, when
  *                          asked to check and a task's thread still runs, exit instead)
+ *                  PRELOAD a class name in UTF-8: load it, without initializing it (the start-up
+ *                          cache's training run: {@link StartupCache})
  *                  end of stream: the child exits
  * child → parent   READY   int MAGIC (first frame, before any task is read)
  *                  INITIALIZED  (empty: the initializer has run; only when the parent sent INIT)
@@ -51,6 +53,8 @@ public final class Frames {
     static final byte MESSAGE_END = 10;
     /** Parent to child: forget every function, say READY again (a worker kept for another pool: {@link WarmChildren}). */
     static final byte RESET = 16;
+    /** Parent to child: load this class, not initialized (a start-up cache's training run: {@link StartupCache}). */
+    static final byte PRELOAD = 17;
 
     /** "WEFT": the READY frame's proof that the stream really is a weft channel. */
     static final int MAGIC = 0x57454654;
@@ -111,7 +115,7 @@ public final class Frames {
         if (length < 1 || length > MAX_LENGTH) {
             throw new CorruptChannelException("bad frame length " + length + " (0x" + Integer.toHexString(length) + ")");
         }
-        if ((type < READY || type > MESSAGE_END) && type != RESET) {
+        if ((type < READY || type > MESSAGE_END) && type != RESET && type != PRELOAD) {
             throw new CorruptChannelException("unknown frame type " + type);
         }
         // A length that passed the check may still be garbage: never allocate more than arrived.

@@ -6,6 +6,9 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InvalidObjectException;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.invoke.SerializedLambda;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -70,6 +73,21 @@ final class FunctionCodec {
             return tagged;
         }
         return shipped(fn, what, destination, used);
+    }
+
+    /**
+     * {@return the binary name of the class that declares the lambda {@code bytes} hold by its
+     * names, or null when they hold another form (or cannot be read)}
+     */
+    static String capturingClass(byte[] bytes) {
+        if (!isNames(bytes)) {
+            return null;
+        }
+        try {
+            return new DataInputStream(new ByteArrayInputStream(bytes, 1, bytes.length - 1)).readUTF().replace('/', '.');
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     /** {@return true if {@code bytes} hold a capture-free lambda by its names (no state)} */
@@ -168,14 +186,38 @@ final class FunctionCodec {
                 loader != null ? loader : ClassLoader.getSystemClassLoader());
         SerializedLambda lambda = new SerializedLambda(capturing, in.readUTF(), in.readUTF(), in.readUTF(),
                 in.readInt(), in.readUTF(), in.readUTF(), in.readUTF(), in.readUTF(), new Object[0]);
+        MethodHandle deserialize = deserializer(capturing);
+        if (deserialize != null) {
+            try {
+                return (Object) deserialize.invokeExact(lambda);
+            } catch (Throwable e) { // what it threw, as the reflective call's cause was
+                throw invalid(lambda, e);
+            }
+        }
         try {
-            Method deserialize = capturing.getDeclaredMethod(DESERIALIZE, SerializedLambda.class);
-            deserialize.setAccessible(true);
-            return deserialize.invoke(null, lambda);
+            Method reflected = capturing.getDeclaredMethod(DESERIALIZE, SerializedLambda.class);
+            reflected.setAccessible(true);
+            return reflected.invoke(null, lambda);
         } catch (InvocationTargetException e) {
             throw invalid(lambda, e.getCause());
         } catch (ReflectiveOperationException | RuntimeException e) {
             throw invalid(lambda, e);
+        }
+    }
+
+    /**
+     * {@return {@code capturing}'s {@code $deserializeLambda$} as a method handle, or null when
+     * this module may not look into that class (then reflection, as Java deserialization does,
+     * tries)}. Unlike {@code getDeclaredMethod}, which loads the classes of every method's
+     * signature, this resolves that one method: a child whose start-up cache holds the capturing
+     * class does not read the class path's jars for it.
+     */
+    private static MethodHandle deserializer(Class<?> capturing) {
+        try {
+            return MethodHandles.privateLookupIn(capturing, MethodHandles.lookup())
+                    .findStatic(capturing, DESERIALIZE, MethodType.methodType(Object.class, SerializedLambda.class));
+        } catch (ReflectiveOperationException | RuntimeException notOpenToUs) {
+            return null;
         }
     }
 

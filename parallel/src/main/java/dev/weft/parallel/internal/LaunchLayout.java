@@ -1,8 +1,10 @@
 package dev.weft.parallel.internal;
 
 import java.io.File;
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -66,25 +68,98 @@ public record LaunchLayout(String javaExecutable, String classPath, String modul
     /**
      * Read once: none of it changes while a JVM runs. The JVM options come from the process's
      * command line when it was started by {@code java}; else (an embedding native launcher, a
-     * platform that does not give a process's arguments) from the {@code RuntimeMXBean}.
+     * platform that does not give a process's arguments) from the {@code RuntimeMXBean}. On Linux
+     * the command line is read where {@code ProcessHandle.Info} reads it, {@code /proc/self/exe}
+     * and {@code /proc/self/cmdline}, without {@code ProcessHandle}, whose first use costs a cold
+     * JVM about 10 ms (the first spawn pays it, or {@link SpawnWarmUp} beside the caller).
      */
     private static final class Current {
-        private static final ProcessHandle.Info INFO = ProcessHandle.current().info();
-        private static final boolean STARTED_BY_JAVA = INFO.command().map(LaunchLayout::isJavaLauncher).orElse(false);
+        private static final Launcher LAUNCHER = Launcher.ofThisProcess();
         static final LaunchLayout LAYOUT = new LaunchLayout(javaOfThisJvm(), System.getProperty("java.class.path"),
                 System.getProperty("jdk.module.path"), System.getProperty("jdk.module.upgrade.path"),
                 System.getProperty("jdk.module.main"), jvmOptions());
 
         private static String javaOfThisJvm() {
-            return STARTED_BY_JAVA ? INFO.command().orElseThrow()
+            return LAUNCHER.startedByJava() ? LAUNCHER.command()
                     : Path.of(System.getProperty("java.home"), "bin", "java").toString()
                             + (File.separatorChar == '\\' ? ".exe" : "");
         }
 
         private static List<String> jvmOptions() {
-            return STARTED_BY_JAVA && INFO.arguments().isPresent()
-                    ? LauncherOptions.of(List.of(INFO.arguments().orElseThrow()))
+            return LAUNCHER.startedByJava() && LAUNCHER.arguments() != null
+                    ? LauncherOptions.of(LAUNCHER.arguments())
                     : ManagementFactory.getRuntimeMXBean().getInputArguments();
+        }
+    }
+
+    /**
+     * The executable and arguments of a process's command line, as {@code ProcessHandle.Info}
+     * gives them.
+     *
+     * @param command the executable, or null if unknown
+     * @param arguments its arguments (without the executable), or null if unknown
+     */
+    record Launcher(String command, List<String> arguments) {
+        private static final File PROC_EXE = new File("/proc/self/exe");
+        private static final File PROC_CMDLINE = new File("/proc/self/cmdline");
+
+        /** Copies the arguments. */
+        Launcher {
+            arguments = arguments == null ? null : List.copyOf(arguments);
+        }
+
+        /** {@return whether the executable is a {@code java} launcher} */
+        boolean startedByJava() {
+            return command != null && isJavaLauncher(command);
+        }
+
+        /** {@return this process's command line: from {@code /proc/self} where it is there, else {@code ProcessHandle}} */
+        static Launcher ofThisProcess() {
+            Launcher fromProc = fromProc(PROC_EXE, PROC_CMDLINE);
+            if (fromProc != null) {
+                return fromProc;
+            }
+            ProcessHandle.Info info = ProcessHandle.current().info();
+            return new Launcher(info.command().orElse(null), info.arguments().map(List::of).orElse(null));
+        }
+
+        /**
+         * {@return the command line of Linux's {@code /proc/<pid>/exe} link and NUL-separated
+         * {@code cmdline}, as {@code ProcessHandle.Info} reads them, or null if they cannot be read}
+         */
+        static Launcher fromProc(File exe, File cmdline) {
+            if (!exe.exists() || !cmdline.exists()) {
+                return null; // not Linux, or /proc not mounted: ProcessHandle reads it
+            }
+            // java.io, not java.nio.file: its classes are those a cold JVM has already loaded
+            try (FileInputStream in = new FileInputStream(cmdline)) {
+                String command = exe.getCanonicalPath();
+                byte[] bytes = in.readAllBytes();
+                Charset encoding = platformEncoding();
+                List<String> words = new ArrayList<>();
+                int start = 0;
+                for (int i = 0; i < bytes.length; i++) {
+                    if (bytes[i] == 0) {
+                        words.add(new String(bytes, start, i - start, encoding));
+                        start = i + 1;
+                    }
+                }
+                if (start < bytes.length) {
+                    words.add(new String(bytes, start, bytes.length - start, encoding));
+                }
+                return words.isEmpty() ? new Launcher(command, null) : new Launcher(command, words.subList(1, words.size()));
+            } catch (IOException | RuntimeException unreadable) {
+                return null; // ProcessHandle reads it
+            }
+        }
+
+        /** {@return the encoding the JDK decodes a command line with ({@code sun.jnu.encoding})} */
+        private static Charset platformEncoding() {
+            try {
+                return Charset.forName(System.getProperty("sun.jnu.encoding"), Charset.defaultCharset());
+            } catch (RuntimeException unknown) {
+                return Charset.defaultCharset();
+            }
         }
     }
 
@@ -178,9 +253,10 @@ public record LaunchLayout(String javaExecutable, String classPath, String modul
      * @throws IllegalStateException saying why, and what to do instead
      */
     public void requireSupported() {
-        unsupportedReason().ifPresent(why -> {
-            throw new IllegalStateException(why);
-        });
+        Optional<String> why = unsupportedReason(); // no lambda: this runs at a JVM's first pool
+        if (why.isPresent()) {
+            throw new IllegalStateException(why.orElseThrow());
+        }
     }
 
     /**

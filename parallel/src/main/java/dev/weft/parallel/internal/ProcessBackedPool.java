@@ -67,11 +67,12 @@ public final class ProcessBackedPool extends AbstractPool<SerializedFunction, Pr
     public ProcessBackedPool(ProcessPoolOptions options) {
         super(Objects.requireNonNull(options, "options").workers());
         LaunchLayout.current().requireSupported();
+        SpawnWarmUp.startOnce(options.jvmArgs(), options.startupCache()); // a JVM's first pool: while the caller works
         this.options = options;
         this.name = "weft-processes-" + POOL_COUNTER.incrementAndGet();
-        this.initializer = options.initializer()
-                .map(init -> FunctionCodec.encode(init, "the initializer"))
-                .orElse(null);
+        this.initializer = options.initializer().isPresent() // no lambda: this runs at a JVM's first pool
+                ? FunctionCodec.encode(options.initializer().orElseThrow(), "the initializer")
+                : null;
         this.observer = new PoolObserver(name, "processes", this::workerViews);
     }
 
@@ -99,7 +100,9 @@ public final class ProcessBackedPool extends AbstractPool<SerializedFunction, Pr
 
     @Override
     protected SerializedFunction prepare(SerializableFunction<?, ?> fn) {
-        return new SerializedFunction(functionIds.incrementAndGet(), ChunkCodec.function(fn, ChunkCodec.CHILD_JVM));
+        byte[] bytes = ChunkCodec.function(fn, ChunkCodec.CHILD_JVM);
+        StartupCache.noteFunction(bytes); // its class goes into the start-up cache, if one is made
+        return new SerializedFunction(functionIds.incrementAndGet(), bytes);
     }
 
     @Override
@@ -219,6 +222,7 @@ public final class ProcessBackedPool extends AbstractPool<SerializedFunction, Pr
             left.cancel();
         }
         WarmChildren.SHARED.ownerClosed(this);
+        SpawnWarmUp.awaitEnd();
         closed();
     }
 
@@ -246,6 +250,7 @@ public final class ProcessBackedPool extends AbstractPool<SerializedFunction, Pr
         }
         stopWatchdog();
         WarmChildren.SHARED.ownerClosed(this);
+        SpawnWarmUp.awaitEnd();
         closed();
     }
 

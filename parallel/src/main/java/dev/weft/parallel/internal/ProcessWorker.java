@@ -19,7 +19,10 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * One worker of a process pool: a {@link ChildJvm}, the chunks sent to it and not yet answered
  * (in the order sent, which is the order the child runs them, so the oldest is the one running),
- * and a sender thread that takes chunks from the pool's queue while the worker has room.
+ * and a sender thread that takes chunks from the pool's queue while the worker has room, from the
+ * moment its child is ready (READY, and INITIALIZED when it runs an initializer): a chunk waits in
+ * the pool's queue, where the first worker that is ready takes it, not in the pipe of a child that
+ * is still starting.
  *
  * <p>The room is a window that adapts to how long the child's inputs take: about 2 ms of work
  * queued in the child's pipe, between 1 and 32 chunks. Short tasks are pipelined (the child
@@ -129,7 +132,7 @@ final class ProcessWorker implements ChildJvm.Listener, TaskWatchdog.Watched {
     private boolean awaitRoom() throws InterruptedException {
         lock.lock();
         try {
-            while (state == State.RUNNING && !roomLocked()) {
+            while (state == State.RUNNING && !(takesTasksLocked() && roomLocked())) {
                 room.await();
             }
             return state == State.RUNNING;
@@ -361,6 +364,7 @@ final class ProcessWorker implements ChildJvm.Listener, TaskWatchdog.Watched {
         try {
             ready = true;
             headSince = System.nanoTime();
+            room.signalAll();
         } finally {
             lock.unlock();
         }
@@ -376,6 +380,7 @@ final class ProcessWorker implements ChildJvm.Listener, TaskWatchdog.Watched {
         try {
             initialized = true;
             headSince = System.nanoTime(); // a task's timeout counts from here, not the initializer's start
+            room.signalAll();
         } finally {
             lock.unlock();
         }

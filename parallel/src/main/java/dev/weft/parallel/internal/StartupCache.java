@@ -39,8 +39,9 @@ import java.util.zip.CRC32C;
  * }</pre>
  *
  * <p>Never on the caller's path and never a reason to fail: the cache is made by a training child
- * of its own (weft's worker running a few small chunks), started in the background a moment after a
- * first child said READY, whose file is moved in place only once complete. Until then, and whenever
+ * of its own (weft's worker loading, not initializing, the class of this JVM's first pool's lambda,
+ * then running a few small chunks), started in the background a moment after a first child said
+ * READY, whose file is moved in place only once complete. Until then, and whenever
  * it cannot be (a class path with a directory or without jars, a module path, JVM arguments that
  * choose their own class-data sharing, a directory that cannot be written, a training run that
  * fails), children start as they would without it, and the reason is logged at DEBUG once. A
@@ -64,6 +65,12 @@ final class StartupCache {
             "-XX:SharedClassListFile", "-XX:DumpLoadedClassList", "-XX:+RecordDynamicDumpInfo");
     /** Reasons already logged, once each. */
     private static final Set<String> LOGGED = ConcurrentHashMap.newKeySet();
+    /**
+     * The class that declares this JVM's first pool's function (a capture-free lambda), which a
+     * training run loads, not initialized, so that a child finds it in the cache instead of reading
+     * the class path's jars for it at its first chunk; null until a pool sent one.
+     */
+    private static volatile String firstFunctionClass;
     /** Training runs of this JVM, by the cache file they make: each file is made once at most. */
     private static final Map<Path, Training> TRAININGS = new ConcurrentHashMap<>();
 
@@ -198,7 +205,13 @@ final class StartupCache {
 
     /** {@return the user's arguments without {@code -Xshare:auto}, which the JDK's AOT flags refuse beside them} */
     static List<String> withoutAutoShare(List<String> jvmArgs) {
-        return jvmArgs.stream().filter(arg -> !arg.equals("-Xshare:auto")).toList();
+        List<String> kept = new ArrayList<>(jvmArgs.size()); // a loop, not a stream: this runs at a JVM's first spawn
+        for (String arg : jvmArgs) {
+            if (!arg.equals("-Xshare:auto")) {
+                kept.add(arg);
+            }
+        }
+        return List.copyOf(kept);
     }
 
     /**
@@ -215,8 +228,12 @@ final class StartupCache {
             File file = path.toFile();
             text.append(path).append('|').append(file.length()).append('|').append(file.lastModified()).append('\n');
         }
-        jvmArgs.forEach(arg -> text.append(arg).append('\n'));
-        layout.passedOnFlags().forEach(arg -> text.append(arg).append('\n'));
+        for (String arg : jvmArgs) {
+            text.append(arg).append('\n');
+        }
+        for (String arg : layout.passedOnFlags()) {
+            text.append(arg).append('\n');
+        }
         // Not a cryptographic hash (whose provider costs a cold JVM milliseconds on the caller's path): a
         // file named by a collision would be a cache for another class path, which the JVM refuses.
         byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
@@ -264,12 +281,33 @@ final class StartupCache {
         stopTrainings();
         TRAININGS.clear();
         LOGGED.clear();
+        firstFunctionClass = null;
     }
 
     private static void debugOnce(String message) {
         if (LOGGED.add(message)) {
             log.debug(message);
         }
+    }
+
+    /**
+     * Notes the class of a pool's function, as {@link ChunkCodec#function} encoded it, for the
+     * training runs: the first capture-free lambda of this JVM's pools is the one kept.
+     *
+     * @param function the encoded function
+     */
+    static void noteFunction(byte[] function) {
+        if (firstFunctionClass == null) {
+            String name = FunctionCodec.capturingClass(function);
+            if (name != null) {
+                firstFunctionClass = name; // a race keeps one of two first functions: either will do
+            }
+        }
+    }
+
+    /** {@return the class {@link #noteFunction} kept, or null} */
+    static String firstFunctionClass() {
+        return firstFunctionClass;
     }
 
     /** The capture-free function the training child runs: it travels as its names, as a user's lambda does. */
@@ -437,11 +475,20 @@ final class StartupCache {
             }
         }
 
-        /** Sends a few chunks, as a pool would, then ends the child's input: it answers and exits. */
+        /**
+         * Has the child load the class of this JVM's first function, if any (not initialized: no
+         * user code runs), sends a few chunks, as a pool would, then ends the child's input: it
+         * answers and exits.
+         */
         private static void feed(Process child) {
             byte[] function = ChunkCodec.function(trainingTask(), ChunkCodec.CHILD_JVM);
             try (OutputStream out = child.getOutputStream()) {
                 Frames.Writer writer = new Frames.Writer(out);
+                String preload = firstFunctionClass;
+                if (preload != null) {
+                    byte[] name = preload.getBytes(StandardCharsets.UTF_8);
+                    writer.bytes(Frames.PRELOAD, name, 0, name.length);
+                }
                 for (int chunk = 0; chunk < 3; chunk++) {
                     byte[] inputs = ChunkCodec.inputs(List.of(chunk, "x" + chunk), 2L * chunk, ChunkCodec.CHILD_JVM);
                     writer.task(chunk + 1, 2L * chunk, 1, chunk == 0 ? function : null, inputs);

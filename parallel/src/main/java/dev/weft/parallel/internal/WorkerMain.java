@@ -72,6 +72,7 @@ public final class WorkerMain {
                 case Frames.TASK -> run(frame.payload());
                 case Frames.RELEASE -> functions.remove(ByteBuffer.wrap(frame.payload()).getLong());
                 case Frames.RESET -> reset(frame.payload());
+                case Frames.PRELOAD -> preload(frame.payload());
                 default -> throw new Frames.CorruptChannelException("unexpected frame type " + frame.type());
             }
         }
@@ -86,6 +87,19 @@ public final class WorkerMain {
             System.exit(0); // a task's thread would run on in the next pool: this child is not kept
         }
         channel.ready();
+    }
+
+    /**
+     * Loads a class without initializing it, so that a training run's cache holds it: no code of
+     * it runs. One that cannot be loaded here is simply not in the cache.
+     */
+    private static void preload(byte[] payload) {
+        String name = new String(payload, StandardCharsets.UTF_8);
+        try {
+            Class.forName(name, false, ClassLoader.getSystemClassLoader());
+        } catch (ClassNotFoundException | LinkageError notHere) {
+            // the cache is made without it
+        }
     }
 
     private void initialize(byte[] payload) throws IOException {

@@ -2,6 +2,7 @@ package dev.weft.parallel.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -56,6 +57,29 @@ class FunctionCodecTest {
         assertEquals(1, bytes[0], "the LAMBDA form");
         assertTrue(new String(bytes, StandardCharsets.ISO_8859_1).contains(FunctionCodecTest.class.getName().replace('.', '/')));
         assertEquals(70, roundTrip(bytes).apply(7));
+    }
+
+    @Test
+    void theCapturingClassOfALambdaIsReadFromItsNamesOnly() {
+        assertEquals(FunctionCodecTest.class.getName(), FunctionCodec.capturingClass(encode(x -> x * 10)));
+        assertEquals(FunctionCodecTest.class.getName(), FunctionCodec.capturingClass(encode(FunctionCodecTest::twice)),
+                "a method reference: the class that wrote it, which rebuilds it");
+        assertNull(FunctionCodec.capturingClass(encode(new AddOne())), "a serialized class has no names");
+        int offset = 10;
+        assertNull(FunctionCodec.capturingClass(encode(x -> x + offset)), "a capturing lambda is serialized");
+        assertNull(FunctionCodec.capturingClass(new byte[0]));
+        assertNull(FunctionCodec.capturingClass(new byte[] {1, 0, 9}), "truncated names");
+    }
+
+    @Test
+    void aLambdaWhoseClassHasNoSuchLambdaIsNotRebuilt() {
+        byte[] mixed = encode(x -> x * 10);
+        // the same capturing class, another implementation method name: $deserializeLambda$ refuses it
+        int at = new String(mixed, StandardCharsets.ISO_8859_1).indexOf("lambda$");
+        assertTrue(at > 0);
+        mixed[at] = 'L';
+        InvalidObjectException e = assertThrows(InvalidObjectException.class, () -> roundTrip(mixed));
+        assertInstanceOf(IllegalArgumentException.class, e.getCause(), "what $deserializeLambda$ threw");
     }
 
     @Test

@@ -67,6 +67,69 @@ class StartupCacheTest {
     }
 
     @Test
+    void theFirstPoolsLambdaIsKeptForTheTrainingRunAndNothingElse() {
+        StartupCache.forget();
+        try {
+            StartupCache.noteFunction(ChunkCodec.function(new Serialized(), ChunkCodec.CHILD_JVM));
+            assertNull(StartupCache.firstFunctionClass(), "a serialized function has no class to preload");
+            StartupCache.noteFunction(ChunkCodec.function(StartupCache.trainingTask(), ChunkCodec.CHILD_JVM));
+            assertEquals(StartupCache.class.getName(), StartupCache.firstFunctionClass());
+            SerializableFunction<Object, Object> another = x -> x;
+            StartupCache.noteFunction(ChunkCodec.function(another, ChunkCodec.CHILD_JVM));
+            assertEquals(StartupCache.class.getName(), StartupCache.firstFunctionClass(), "the first is kept");
+        } finally {
+            StartupCache.forget();
+        }
+    }
+
+    @Test
+    void aChildPreloadsAClassWithoutInitializingItAndOneMissingIsNoError() throws Exception {
+        Process child = new ProcessBuilder(layout(jar.toString()).command(ChildJvm.CHANNEL_FLAGS, ARGS, WorkerMain.class,
+                List.of("--once"))).start();
+        try {
+            try (OutputStream in = child.getOutputStream()) {
+                Frames.Writer writer = new Frames.Writer(in);
+                for (String name : List.of("no.such.Type", StartupCache.class.getName())) {
+                    byte[] bytes = name.getBytes(StandardCharsets.UTF_8);
+                    writer.bytes(Frames.PRELOAD, bytes, 0, bytes.length);
+                }
+                writer.task(1, 0, 1, ChunkCodec.function(StartupCache.trainingTask(), ChunkCodec.CHILD_JVM),
+                        ChunkCodec.inputs(List.of(41), 0, ChunkCodec.CHILD_JVM));
+                writer.flush();
+            }
+            List<Integer> frames = new ArrayList<>();
+            byte[] reply = null;
+            try (DataInputStream out = new DataInputStream(new BufferedInputStream(child.getInputStream()))) {
+                Frames.Frame frame;
+                while ((frame = Frames.read(out)) != null) {
+                    frames.add((int) frame.type());
+                    if (frame.type() == Frames.RESULT) {
+                        reply = frame.payload();
+                    }
+                }
+            }
+            assertTrue(child.waitFor(60, TimeUnit.SECONDS), "the child exits");
+            assertEquals(0, child.exitValue());
+            assertEquals(List.of((int) Frames.READY, (int) Frames.RESULT), frames, "PRELOAD is not answered");
+            assertNotNull(reply);
+            assertEquals(42, ChunkCodec.decodeReply(reply, 8, reply.length - 8, 0, 1).get(0).getOrThrow());
+        } finally {
+            child.destroyForcibly();
+            child.waitFor(60, TimeUnit.SECONDS);
+        }
+    }
+
+    /** A function that travels serialized (a class, not a lambda). */
+    static final class Serialized implements SerializableFunction<Object, Object> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public Object apply(Object x) {
+            return x;
+        }
+    }
+
+    @Test
     void theCacheIsMadeInTheBackgroundAndTheChildrenStartedAfterItUseIt() throws Exception {
         Path cacheDir = dir.resolve("cache");
         StartupCache.Plan first = StartupCache.plan(layout(jar.toString()), ARGS, JDK, Optional.of(cacheDir));
