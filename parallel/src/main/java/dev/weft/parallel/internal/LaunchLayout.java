@@ -71,7 +71,7 @@ public record LaunchLayout(String javaExecutable, String classPath, String modul
      * platform that does not give a process's arguments) from the {@code RuntimeMXBean}. On Linux
      * the command line is read where {@code ProcessHandle.Info} reads it, {@code /proc/self/exe}
      * and {@code /proc/self/cmdline}, without {@code ProcessHandle}, whose first use costs a cold
-     * JVM about 10 ms (the first spawn pays it, or {@link SpawnWarmUp} beside the caller).
+     * JVM about 10 ms (the first spawn pays it instead).
      */
     private static final class Current {
         private static final Launcher LAUNCHER = Launcher.ofThisProcess();

@@ -67,7 +67,6 @@ public final class ProcessBackedPool extends AbstractPool<SerializedFunction, Pr
     public ProcessBackedPool(ProcessPoolOptions options) {
         super(Objects.requireNonNull(options, "options").workers());
         LaunchLayout.current().requireSupported();
-        SpawnWarmUp.startOnce(options.jvmArgs(), options.startupCache()); // a JVM's first pool: while the caller works
         this.options = options;
         this.name = "weft-processes-" + POOL_COUNTER.incrementAndGet();
         this.initializer = options.initializer().isPresent() // no lambda: this runs at a JVM's first pool
@@ -222,7 +221,6 @@ public final class ProcessBackedPool extends AbstractPool<SerializedFunction, Pr
             left.cancel();
         }
         WarmChildren.SHARED.ownerClosed(this);
-        SpawnWarmUp.awaitEnd();
         closed();
     }
 
@@ -250,7 +248,6 @@ public final class ProcessBackedPool extends AbstractPool<SerializedFunction, Pr
         }
         stopWatchdog();
         WarmChildren.SHARED.ownerClosed(this);
-        SpawnWarmUp.awaitEnd();
         closed();
     }
 
