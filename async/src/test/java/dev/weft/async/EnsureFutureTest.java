@@ -8,6 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.ThrowableProxy;
+import ch.qos.logback.core.read.ListAppender;
+import dev.weft.async.internal.DetachedTask;
 import dev.weft.core.Outcome;
 import dev.weft.core.Task;
 import dev.weft.core.TaskFailedException;
@@ -20,6 +26,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import org.junit.jupiter.api.Timeout;
 
 /**
@@ -148,6 +155,45 @@ class EnsureFutureTest {
         TaskFailedException thrown = assertThrows(TaskFailedException.class, () -> task.await(Probe.PATIENCE));
         assertSame(boom, thrown.getCause());
         assertSame(boom, assertInstanceOf(Outcome.Failure.class, task.outcome()).error());
+    }
+
+    @Test
+    void aDetachedTaskWhoseCodeThrowsAfterItsCancelHasTheFailureLogged() throws Exception {
+        Logger log = (Logger) LoggerFactory.getLogger(DetachedTask.class);
+        ListAppender<ILoggingEvent> appender = new ListAppender<>();
+        Level before = log.getLevel();
+        log.setLevel(Level.DEBUG);
+        appender.start();
+        log.addAppender(appender);
+        try {
+            CountDownLatch parked = new CountDownLatch(1);
+            AtomicReference<Thread> thread = new AtomicReference<>();
+            IllegalStateException late = new IllegalStateException("thrown after the cancel");
+            Task<String> task = Async.ensureFuture(() -> {
+                thread.set(Thread.currentThread());
+                parked.countDown();
+                try {
+                    new CountDownLatch(1).await();
+                    return "never";
+                } catch (InterruptedException e) {
+                    throw late;
+                }
+            });
+            Probe.await(parked, "the task's parking");
+            assertTrue(task.cancel());
+            Probe.join(thread.get());
+
+            assertTrue(task.isCancelled(), "the task stays cancelled");
+            assertEquals(1, appender.list.size(), "the late failure is logged once, not lost");
+            ILoggingEvent event = appender.list.getFirst();
+            assertEquals(Level.DEBUG, event.getLevel());
+            assertEquals("Detached task '" + task.name() + "' was cancelled; its code then threw",
+                    event.getFormattedMessage());
+            assertSame(late, ((ThrowableProxy) event.getThrowableProxy()).getThrowable());
+        } finally {
+            log.detachAppender(appender);
+            log.setLevel(before);
+        }
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.weft.sync;
 import dev.weft.core.ThreadKind;
 import dev.weft.core.internal.Durations;
 import dev.weft.core.internal.ForkContext;
+import dev.weft.core.internal.LazyLogger;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -11,8 +12,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * An action that runs once on its own thread after a delay, unless cancelled first: Python's
@@ -35,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * @since 0.1
  */
 public final class Timer {
-    private static final Logger LOG = LoggerFactory.getLogger(Timer.class);
+    private static final LazyLogger LOG = LazyLogger.of(Timer.class);
     private static final AtomicLong IDS = new AtomicLong();
 
     private static final int PENDING = 0;

@@ -6,6 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.ThrowableProxy;
+import ch.qos.logback.core.read.ListAppender;
 import dev.weft.core.ThreadKind;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
@@ -13,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /**
  * Ports CPython's {@code test_threading.TimerTests} and the {@code threading.Timer} contract
@@ -118,14 +124,30 @@ class TimerTest {
 
     @Test
     void failing_action_is_kept_and_logged() throws Exception {
-        IllegalStateException boom = new IllegalStateException("boom");
-        Timer timer = new Timer(Duration.ZERO, () -> {
-            throw boom;
-        });
-        assertTrue(timer.failure().isEmpty());
-        timer.start();
-        timer.join();
-        assertSame(boom, timer.failure().orElseThrow());
+        Logger log = (Logger) LoggerFactory.getLogger(Timer.class);
+        ListAppender<ILoggingEvent> appender = new ListAppender<>();
+        Level before = log.getLevel();
+        log.setLevel(Level.WARN);
+        appender.start();
+        log.addAppender(appender);
+        try {
+            IllegalStateException boom = new IllegalStateException("boom");
+            Timer timer = new Timer(Duration.ZERO, () -> {
+                throw boom;
+            });
+            assertTrue(timer.failure().isEmpty());
+            timer.start();
+            timer.join();
+            assertSame(boom, timer.failure().orElseThrow());
+            assertEquals(1, appender.list.size(), "one warning");
+            ILoggingEvent event = appender.list.getFirst();
+            assertEquals(Level.WARN, event.getLevel());
+            assertTrue(event.getFormattedMessage().startsWith("Timer action failed in "), event.getFormattedMessage());
+            assertSame(boom, ((ThrowableProxy) event.getThrowableProxy()).getThrowable());
+        } finally {
+            log.detachAppender(appender);
+            log.setLevel(before);
+        }
     }
 
     @Test

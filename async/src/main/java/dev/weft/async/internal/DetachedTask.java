@@ -5,11 +5,10 @@ import dev.weft.core.Task;
 import dev.weft.core.ThreadKind;
 import dev.weft.core.internal.ForkContext;
 import dev.weft.core.internal.ForkedTask;
+import dev.weft.core.internal.LazyLogger;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Starts a task on a virtual thread of its own that belongs to no scope: what
@@ -18,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * thread, which nothing waits for afterwards.
  */
 public final class DetachedTask {
-    private static final Logger log = LoggerFactory.getLogger(DetachedTask.class);
+    private static final LazyLogger log = LazyLogger.of(DetachedTask.class);
     private static final AtomicLong IDS = new AtomicLong();
 
     private DetachedTask() {

@@ -16,8 +16,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The bookkeeping every {@link Task} shares: the outcome set once, waiting for it (as
@@ -37,7 +35,8 @@ import org.slf4j.LoggerFactory;
  * @param <T> the type of the result
  */
 public abstract class AbstractTask<T> implements Task<T> {
-    private static final Logger log = LoggerFactory.getLogger(AbstractTask.class);
+    /** Fetched at its first message: loading a task must not start the JVM's logging binding. */
+    private static final LazyLogger log = LazyLogger.of(AbstractTask.class);
 
     private static final VarHandle OUTCOME;
     private static final VarHandle CALLBACKS;

@@ -107,7 +107,7 @@ class MdcMapsTest {
     }
 
     /** Core, slf4j-api and Logback, loaded by a loader of their own: nothing of SLF4J has run in it. */
-    private static URLClassLoader freshJvm() {
+    static URLClassLoader freshJvm() {
         return new URLClassLoader("fresh-jvm", new URL[] {
             locationOf(MdcMaps.class), locationOf(MDC.class), locationOf(ch.qos.logback.classic.Logger.class),
             locationOf(ch.qos.logback.core.Context.class)}, ClassLoader.getPlatformClassLoader());
@@ -137,7 +137,7 @@ class MdcMapsTest {
         Class.forName("org.slf4j.MDC", true, loader).getMethod(method, types).invoke(null, (Object[]) arguments);
     }
 
-    private static int slf4jState(ClassLoader loader) throws Exception {
+    static int slf4jState(ClassLoader loader) throws Exception {
         Field state = Class.forName("org.slf4j.LoggerFactory", false, loader).getDeclaredField("INITIALIZATION_STATE");
         state.setAccessible(true);
         return state.getInt(null);

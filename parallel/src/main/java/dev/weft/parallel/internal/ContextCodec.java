@@ -1,6 +1,7 @@
 package dev.weft.parallel.internal;
 
 import dev.weft.core.internal.ForkContext;
+import dev.weft.core.internal.LazyLogger;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -11,8 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The caller's context ({@link ForkContext}: the MDC, the portable values of the registered
@@ -34,10 +33,8 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  */
 public final class ContextCodec {
-    /** Not touched by an empty context: a child JVM's first chunk does not start the logging binding for it. */
-    private static final class Log {
-        static final Logger LOG = LoggerFactory.getLogger(ContextCodec.class);
-    }
+    /** Fetched at its first message: a child JVM's first chunk does not start the logging binding for it. */
+    private static final LazyLogger LOG = LazyLogger.of(ContextCodec.class);
 
     /** The first byte of an empty context: nothing else follows. */
     static final byte NONE = 0;
@@ -116,7 +113,7 @@ public final class ContextCodec {
             try {
                 serialized.put(entry.getKey(), JavaSerialization.toBytes(entry.getValue()));
             } catch (Throwable e) {
-                Log.LOG.debug("The context value '{}' does not serialize; it does not travel with the task", entry.getKey(), e);
+                LOG.debug("The context value '{}' does not serialize; it does not travel with the task", entry.getKey(), e);
             }
         }
         return serialized;
@@ -182,10 +179,10 @@ public final class ContextCodec {
             if (JavaSerialization.fromBytes(bytes, 0, bytes.length) instanceof Serializable value) {
                 into.put(key, value);
             } else {
-                Log.LOG.debug("The context value '{}' is not a serializable value; the task runs without it", key);
+                LOG.debug("The context value '{}' is not a serializable value; the task runs without it", key);
             }
         } catch (Throwable e) {
-            Log.LOG.debug("The context value '{}' cannot be read here; the task runs without it", key, e);
+            LOG.debug("The context value '{}' cannot be read here; the task runs without it", key, e);
         }
     }
 
