@@ -5,6 +5,7 @@ import com.hazelcast.cluster.Member;
 import dev.weft.core.internal.jfr.PoolChunkEvent;
 import dev.weft.core.internal.jfr.Recordings;
 import dev.weft.core.internal.jfr.WorkerDiedEvent;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -13,12 +14,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * chunk sent to a member (backend {@code cluster}, the worker the member's address, outcome
  * {@code answered}, {@code lost} or {@code cancelled}), and a {@code dev.weft.WorkerDied} when a
  * member leaves the cluster while the pool follows it (a member has no pid nor exit code: both are
- * -1, and what it was running names the member). Without a recording, a chunk costs one
- * enabled-check.
+ * -1, and what it was running names the member). Each event is one attempt of its chunk: an end
+ * heard late, for an attempt the chunk has left behind, ends nothing. Without a recording, a chunk
+ * costs one enabled-check.
  *
  * <pre>{@code
- * observer.chunkSent(chunk, member, task.size());
- * observer.chunkEnded(chunk, "answered", reply.length);
+ * observer.chunkSent(chunk, attempt, member, task.size());
+ * observer.chunkEnded(chunk, attempt, "answered", reply.length);
  * }</pre>
  */
 final class ClusterObserver {
@@ -32,21 +34,28 @@ final class ClusterObserver {
     static final String BACKEND = "cluster";
 
     private final String pool;
-    /** The events of the chunks sent and not answered yet, while a recording runs. */
-    private final ConcurrentHashMap<ClusterChunk, PoolChunkEvent> inFlight = new ConcurrentHashMap<>();
+    /** The event of one attempt of a chunk. */
+    private record Flight(int attempt, PoolChunkEvent event) {
+    }
+
+    /** The attempts sent and not ended yet, while a recording runs. */
+    private final ConcurrentHashMap<ClusterChunk, Flight> inFlight = new ConcurrentHashMap<>();
 
     ClusterObserver(String pool) {
         this.pool = pool;
     }
 
-    /** {@code chunk} was sent to {@code member} in {@code bytes} bytes (again, if resent with its function). */
-    void chunkSent(ClusterChunk chunk, Member member, long bytes) {
+    /**
+     * {@code chunk}'s attempt {@code attempt} was sent to {@code member} in {@code bytes} bytes
+     * (again, if resent with its function).
+     */
+    void chunkSent(ClusterChunk chunk, int attempt, Member member, long bytes) {
         if (!(Recordings.mayRecord() && Probe.CHUNK.isEnabled())) {
             return;
         }
-        PoolChunkEvent resent = inFlight.get(chunk);
-        if (resent != null) {
-            resent.bytesSent += bytes;
+        Flight resent = inFlight.get(chunk);
+        if (resent != null && resent.attempt() == attempt) {
+            resent.event().bytesSent += bytes;
             return;
         }
         PoolChunkEvent event = new PoolChunkEvent();
@@ -56,18 +65,23 @@ final class ClusterObserver {
         event.worker = address(member);
         event.inputs = chunk.size();
         event.bytesSent = bytes;
-        inFlight.put(chunk, event);
+        inFlight.put(chunk, new Flight(attempt, event));
     }
 
-    /** {@code chunk}'s attempt ended: {@code answered} in {@code bytesReceived} bytes, {@code lost} or {@code cancelled}. */
-    void chunkEnded(ClusterChunk chunk, String outcome, long bytesReceived) {
+    /**
+     * {@code chunk}'s attempt {@code attempt} ended: {@code answered} in {@code bytesReceived}
+     * bytes, {@code lost}, {@code cancelled} or {@code failed}; nothing if that attempt is not the
+     * one in flight.
+     */
+    void chunkEnded(ClusterChunk chunk, int attempt, String outcome, long bytesReceived) {
         if (inFlight.isEmpty()) {
             return;
         }
-        PoolChunkEvent event = inFlight.remove(chunk);
-        if (event == null) {
+        Flight flight = inFlight.get(chunk);
+        if (flight == null || flight.attempt() != attempt || !inFlight.remove(chunk, flight)) {
             return;
         }
+        PoolChunkEvent event = flight.event();
         event.end();
         if (event.shouldCommit()) {
             event.outcome = outcome;
@@ -76,11 +90,21 @@ final class ClusterObserver {
         }
     }
 
-    /** {@code member} left the cluster holding {@code lost}, whose attempts end. */
-    void memberLeft(Member member, List<ClusterChunk> lost) {
-        for (ClusterChunk chunk : lost) {
-            chunkEnded(chunk, "lost", 0);
+    /**
+     * {@code member} left the cluster: the attempts of {@code held} (their chunks' current ones)
+     * end lost; what it was running also names {@code lostBefore}, whose attempts there had ended
+     * already (their calls failed before the cluster said the member left). Called under the
+     * dispatcher's lock, before the held chunks can be sent again.
+     */
+    void memberLeft(Member member, List<ClusterChunk> held, List<ClusterChunk> lostBefore) {
+        for (ClusterChunk chunk : held) {
+            chunkEnded(chunk, chunk.attempts(), "lost", 0);
         }
+        if (!Recordings.mayRecord()) {
+            return;
+        }
+        List<ClusterChunk> lost = new ArrayList<>(lostBefore);
+        lost.addAll(held);
         WorkerDiedEvent event = new WorkerDiedEvent();
         if (event.shouldCommit()) {
             event.pool = pool;

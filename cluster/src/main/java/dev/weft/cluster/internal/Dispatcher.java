@@ -170,16 +170,18 @@ final class Dispatcher {
 
     private void memberRemoved(Member member) {
         List<ClusterChunk> failed = new ArrayList<>();
-        List<ClusterChunk> held;
+        SlotPolicy.Departure<ClusterChunk> departure;
         functionsKnown.remove(member.getUuid());
         shipments.left(member.getUuid());
         lock.lock();
         try {
-            held = slots.remove(member.getUuid());
-            if (held == null) {
+            departure = slots.remove(member.getUuid());
+            if (departure == null) {
                 return;
             }
-            for (ClusterChunk chunk : held) {
+            // Recorded before any of its chunks can be sent again: each event is its attempt's.
+            observer.memberLeft(member, departure.held(), departure.lostBefore());
+            for (ClusterChunk chunk : departure.held()) {
                 chunk.lose();
                 requeueOrFail(chunk, failed);
             }
@@ -187,7 +189,6 @@ final class Dispatcher {
             lock.unlock();
         }
         log.info("Member {} left the pool's cluster; its unfinished chunks go to the other members", member);
-        observer.memberLeft(member, held);
         failLost(failed, null);
         pump();
     }
@@ -273,7 +274,7 @@ final class Dispatcher {
             }
         }
         assignment.chunk().started();
-        observer.chunkSent(assignment.chunk(), assignment.member(), task.size());
+        observer.chunkSent(assignment.chunk(), assignment.attempt(), assignment.member(), task.size());
         Future<byte[]> future;
         try {
             future = executor.submitToMember(task, assignment.member());
@@ -372,17 +373,18 @@ final class Dispatcher {
             }
         }
         if (cause != null && isMemberLoss(cause)) {
-            observer.chunkEnded(chunk, "lost", 0);
             List<ClusterChunk> failed = new ArrayList<>(1);
             lock.lock();
             try {
                 if (!chunk.isRunning(assignment.attempt())) {
                     return; // already handled when the member was seen to leave
                 }
+                // Recorded before the chunk can be sent again: the event is this attempt's.
+                observer.chunkEnded(chunk, assignment.attempt(), "lost", 0);
                 // A member that is shutting down stays in the member list for a while; it must
-                // not take the chunk again (and again), using up its attempts.
-                slots.leaving(chunk.runningOn().getUuid());
-                freePlace(chunk);
+                // not take the chunk again (and again), using up its attempts. Its departure will
+                // name this chunk among what it was running.
+                slots.lost(chunk.runningOn().getUuid(), chunk);
                 chunk.lose();
                 requeueOrFail(chunk, failed);
             } finally {
@@ -403,13 +405,13 @@ final class Dispatcher {
             lock.unlock();
         }
         if (cause == null) {
-            observer.chunkEnded(chunk, "answered", reply == null ? 0 : reply.length);
+            observer.chunkEnded(chunk, assignment.attempt(), "answered", reply == null ? 0 : reply.length);
             reporter.execute(() -> chunk.reportReply(reply, 0));
         } else if (cause instanceof CancellationException) {
-            observer.chunkEnded(chunk, "cancelled", 0);
+            observer.chunkEnded(chunk, assignment.attempt(), "cancelled", 0);
             reporter.execute(chunk::cancel);
         } else {
-            observer.chunkEnded(chunk, "failed", 0);
+            observer.chunkEnded(chunk, assignment.attempt(), "failed", 0);
             reporter.execute(() -> chunk.fail(cause));
         }
         pump();

@@ -11,14 +11,17 @@ import java.util.Set;
  * Which member takes the next chunk, and how many a member holds at once: each member runs as many
  * chunks as it has workers and holds as many again (so that it never waits for its next one), the
  * next chunk goes to the member with the most free places, turning among equals, and a member seen
- * leaving takes none. Knows nothing of Hazelcast: the {@link Dispatcher} keys members by their id
- * and guards this object with its lock.
+ * leaving takes none. A chunk lost on a member before the cluster said it left is remembered there,
+ * so that the member's departure names everything it was running. Knows nothing of Hazelcast: the
+ * {@link Dispatcher} keys members by their id and guards this object with its lock.
  *
  * <pre>{@code
  * SlotPolicy<UUID, Member, ClusterChunk> slots = new SlotPolicy<>();
  * slots.add(member.getUuid(), member, 4);          // 8 places
  * Member target = slots.assign(chunk);             // null when no member has a free place
  * slots.free(member.getUuid(), chunk);             // its reply came
+ * slots.lost(member.getUuid(), other);             // its call failed: the member is leaving
+ * Departure<ClusterChunk> gone = slots.remove(member.getUuid()); // the cluster says it left
  * }</pre>
  *
  * @param <K> a member's id
@@ -29,11 +32,29 @@ final class SlotPolicy<K, M, C> {
     /** How many chunks a member holds per worker: one running, one waiting. */
     static final int CHUNKS_PER_WORKER = 2;
 
+    /**
+     * What a removed member was running.
+     *
+     * @param held the chunks it still held, in the order it took them: their attempts end now
+     * @param lostBefore the chunks whose attempts on it had already ended as lost, in that order
+     * @param <C> a chunk
+     */
+    record Departure<C>(List<C> held, List<C> lostBefore) {
+        /** {@return every chunk it was running when it left: those lost before, then those held} */
+        List<C> running() {
+            List<C> all = new ArrayList<>(lostBefore);
+            all.addAll(held);
+            return all;
+        }
+    }
+
     /** The chunks one member holds. */
     private final class Slots {
         final M member;
         final int workers;
         final Set<C> held = new LinkedHashSet<>();
+        /** The chunks it failed as a leaving member does, until it is removed. */
+        final List<C> lost = new ArrayList<>(0);
         /** Set once the member failed a chunk as a leaving member does: it gets no more work. */
         boolean leaving;
 
@@ -70,11 +91,11 @@ final class SlotPolicy<K, M, C> {
      * Removes a member.
      *
      * @param id its id
-     * @return the chunks it held, in the order it took them; null if it was not known
+     * @return what it held and what was lost on it before; null if it was not known
      */
-    List<C> remove(K id) {
+    Departure<C> remove(K id) {
         Slots slots = members.remove(id);
-        return slots == null ? null : new ArrayList<>(slots.held);
+        return slots == null ? null : new Departure<>(new ArrayList<>(slots.held), List.copyOf(slots.lost));
     }
 
     /**
@@ -114,14 +135,18 @@ final class SlotPolicy<K, M, C> {
     }
 
     /**
-     * Marks a member as leaving: it takes no more chunks, and no longer counts, though it stays
-     * known until removed.
+     * Records that {@code chunk}'s attempt on a member failed as a leaving member's calls do: its
+     * place is freed, the member takes no more chunks and no longer counts, though it stays known
+     * (and the chunk is remembered as lost there) until removed.
      *
-     * @param id its id
+     * @param id the member's id
+     * @param chunk the chunk
      */
-    void leaving(K id) {
+    void lost(K id, C chunk) {
         Slots slots = members.get(id);
         if (slots != null) {
+            slots.held.remove(chunk);
+            slots.lost.add(chunk);
             slots.leaving = true;
         }
     }

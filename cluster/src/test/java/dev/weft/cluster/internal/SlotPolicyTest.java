@@ -79,17 +79,18 @@ class SlotPolicyTest {
     }
 
     @Test
-    void aLeavingMemberTakesNothingAndNoLongerCounts() {
+    void aMemberThatLostAChunkTakesNothingAndNoLongerCounts() {
         slots.add("a", "a", 2);
         slots.add("b", "b", 1);
-        slots.assign("x");
-        slots.leaving("a");
+        assertEquals("a", slots.assign("x"));
+        slots.lost("a", "x");
         assertEquals(1, slots.workers());
         assertEquals(List.of("b"), slots.members());
         assertEquals("b", slots.assign("y"));
         assertEquals("b", slots.assign("z"));
         assertNull(slots.assign("w"), "a leaves, b is full");
-        slots.leaving("unknown"); // nothing happens
+        slots.lost("unknown", "v"); // nothing happens
+        assertEquals(List.of("b"), slots.members());
     }
 
     @Test
@@ -99,10 +100,29 @@ class SlotPolicyTest {
         slots.assign("c1");
         slots.assign("c2");
         slots.free("a", "c1");
-        assertEquals(List.of("c0", "c2"), slots.remove("a"));
+        SlotPolicy.Departure<String> departure = slots.remove("a");
+        assertEquals(List.of("c0", "c2"), departure.held());
+        assertEquals(List.of(), departure.lostBefore());
+        assertEquals(List.of("c0", "c2"), departure.running());
         assertNull(slots.remove("a"), "already removed");
         assertNull(slots.assign("c3"));
         slots.free("a", "c0"); // an unknown member: nothing happens
+    }
+
+    @Test
+    void aRemovedMemberNamesTheChunksLostOnItBeforeAsWellAsThoseItHeld() {
+        slots.add("a", "a", 2);
+        slots.assign("c0");
+        slots.assign("c1");
+        slots.assign("c2");
+        slots.lost("a", "c1");
+        slots.lost("a", "c0");
+        SlotPolicy.Departure<String> departure = slots.remove("a");
+        assertEquals(List.of("c2"), departure.held(), "the lost chunks' places were freed");
+        assertEquals(List.of("c1", "c0"), departure.lostBefore(), "in the order they were lost");
+        assertEquals(List.of("c1", "c0", "c2"), departure.running());
+        slots.add("a", "a", 1);
+        assertEquals(List.of(), slots.remove("a").lostBefore(), "a member that comes back starts afresh");
     }
 
     @Test
