@@ -5,7 +5,6 @@ import com.hazelcast.cluster.Member;
 import dev.weft.core.internal.jfr.PoolChunkEvent;
 import dev.weft.core.internal.jfr.Recordings;
 import dev.weft.core.internal.jfr.WorkerDiedEvent;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -91,26 +90,24 @@ final class ClusterObserver {
     }
 
     /**
-     * {@code member} left the cluster: the attempts of {@code held} (their chunks' current ones)
-     * end lost; what it was running also names {@code lostBefore}, whose attempts there had ended
+     * {@code member} left the cluster: the attempts of the chunks it held (their current ones)
+     * end lost; what it was running also names those lost on it before, whose attempts had ended
      * already (their calls failed before the cluster said the member left). Called under the
      * dispatcher's lock, before the held chunks can be sent again.
      */
-    void memberLeft(Member member, List<ClusterChunk> held, List<ClusterChunk> lostBefore) {
-        for (ClusterChunk chunk : held) {
+    void memberLeft(Member member, SlotPolicy.Departure<ClusterChunk> departure) {
+        for (ClusterChunk chunk : departure.held()) {
             chunkEnded(chunk, chunk.attempts(), "lost", 0);
         }
         if (!Recordings.mayRecord()) {
             return;
         }
-        List<ClusterChunk> lost = new ArrayList<>(lostBefore);
-        lost.addAll(held);
         WorkerDiedEvent event = new WorkerDiedEvent();
         if (event.shouldCommit()) {
             event.pool = pool;
             event.pid = -1;
             event.exitCode = -1;
-            event.running = "member " + address(member) + ": " + describe(lost);
+            event.running = "member " + address(member) + ": " + describe(departure.running());
             event.stderrTail = "";
             event.commit();
         }

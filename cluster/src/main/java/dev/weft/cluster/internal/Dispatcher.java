@@ -180,7 +180,7 @@ final class Dispatcher {
                 return;
             }
             // Recorded before any of its chunks can be sent again: each event is its attempt's.
-            observer.memberLeft(member, departure.held(), departure.lostBefore());
+            observer.memberLeft(member, departure);
             for (ClusterChunk chunk : departure.held()) {
                 chunk.lose();
                 requeueOrFail(chunk, failed);
