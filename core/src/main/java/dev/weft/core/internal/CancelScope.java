@@ -10,8 +10,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
@@ -56,7 +54,7 @@ public final class CancelScope implements AutoCloseable {
     private final @Nullable Instant deadline;
     private final @Nullable Instant previousDeadline;
     private final @Nullable Runnable onExpiry;
-    private final @Nullable CompletableFuture<Void> timer;
+    private final DeadlineTimer.@Nullable Deadline timer;
 
     // guarded by LOCK
     private @Nullable CancelScope parent;
@@ -91,8 +89,7 @@ public final class CancelScope implements AutoCloseable {
         boolean ownIsEarliest = deadline != null && (previousDeadline == null || !deadline.isAfter(previousDeadline));
         if (!shield && ownIsEarliest) {
             long nanos = Durations.toNanosSaturated(Duration.between(Instant.now(), this.deadline));
-            timer = new CompletableFuture<>();
-            timer.completeOnTimeout(null, Math.max(0, nanos), TimeUnit.NANOSECONDS).thenRun(this::expire);
+            timer = DeadlineTimer.SHARED.schedule(nanos, this::expire);
         } else {
             timer = null;
         }
@@ -355,7 +352,7 @@ public final class CancelScope implements AutoCloseable {
 
     private int closeAndReport() {
         if (timer != null) {
-            timer.cancel(false);
+            timer.cancel();
         }
         boolean onOwner = Thread.currentThread() == owner;
         int report;
