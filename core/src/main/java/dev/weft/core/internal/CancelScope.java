@@ -32,11 +32,12 @@ import org.jspecify.annotations.Nullable;
  *       later than the enclosing one arms no timer, and the enclosing scope's cancellation ends
  *       the code (and is reported by the enclosing scope, not as this one's timeout).</li>
  *   <li>The interrupt is delivered under a lock that {@link #close()} takes too: it never lands
- *       after the scope was closed. Closing clears it again if the code left it set, unless an
+ *       once {@code close()} has begun. Closing clears it again if the code left it set, unless an
  *       enclosing scope interrupted too (its cancellation is still due).</li>
- *   <li>An interrupt that the thread already has when the deadline passes is not the scope's: it
- *       stays, and the code's {@code InterruptedException} is then the caller's, not a timeout.
- *       (Two interrupts landing together cannot be told apart: the JDK keeps one flag.)</li>
+ *   <li>An interrupt that the thread already has when the scope opens, or when the deadline
+ *       passes, is not the scope's: it stays, and the code's {@code InterruptedException} is then
+ *       the caller's, not a timeout. (Two interrupts landing together cannot be told apart: the
+ *       JDK keeps one flag, and clears it for a moment while the thread waits for a lock.)</li>
  *   <li>Inside a shield, the interrupts of the scopes outside it, and weft's cancellation of a
  *       fork ({@link #interrupt(Thread)}), wait until the shield ends; scopes opened inside the
  *       shield interrupt as usual. An interrupt the thread has when the shield opens waits too.
@@ -55,6 +56,13 @@ public final class CancelScope implements AutoCloseable {
     private final @Nullable Instant previousDeadline;
     private final @Nullable Runnable onExpiry;
     private final DeadlineTimer.@Nullable Deadline timer;
+    /**
+     * The owner was interrupted when the scope opened: that interrupt is the caller's, whatever
+     * the flag reads later (another thread may read it unset while the owner waits for a lock).
+     */
+    private final boolean callerInterrupted;
+    /** The owner has begun {@link #close()}: the deadline interrupts it no more. */
+    private volatile boolean closing;
 
     // guarded by LOCK
     private @Nullable CancelScope parent;
@@ -74,6 +82,7 @@ public final class CancelScope implements AutoCloseable {
         this.previousDeadline = DeadlineLocal.get();
         this.deadline = shield ? null : DeadlineLocal.earlier(deadline, previousDeadline);
         this.onExpiry = onExpiry;
+        this.callerInterrupted = !shield && owner.isInterrupted();
         LOCK.lock();
         try {
             parent = INNERMOST.put(owner, this);
@@ -329,7 +338,7 @@ public final class CancelScope implements AutoCloseable {
     public boolean claimInterrupt() {
         LOCK.lock();
         try {
-            boolean ours = interruptedOwner;
+            boolean ours = interruptedOwner && !callerInterrupted;
             interruptedOwner = false;
             return ours;
         } finally {
@@ -355,6 +364,10 @@ public final class CancelScope implements AutoCloseable {
             timer.cancel();
         }
         boolean onOwner = Thread.currentThread() == owner;
+        if (onOwner) {
+            // before the lock: while the owner waits for it, its flag may read unset to the expiry
+            closing = true;
+        }
         int report;
         LOCK.lock();
         try {
@@ -362,11 +375,12 @@ public final class CancelScope implements AutoCloseable {
                 return 0;
             }
             closed = true;
-            report = (expired ? EXPIRED : 0) | (interruptedOwner ? OWN_INTERRUPT : 0);
+            boolean ownInterrupt = interruptedOwner && !callerInterrupted;
+            report = (expired ? EXPIRED : 0) | (ownInterrupt ? OWN_INTERRUPT : 0);
             unlinkLocked();
             if (shield) {
                 deliverHeldBackLocked();
-            } else if (onOwner && interruptedOwner && !enclosingInterruptedLocked()) {
+            } else if (onOwner && ownInterrupt && !enclosingInterruptedLocked()) {
                 Thread.interrupted(); // ours, and no enclosing scope's: it must not leave the scope
             }
         } finally {
@@ -395,7 +409,7 @@ public final class CancelScope implements AutoCloseable {
         } finally {
             LOCK.lock();
             try {
-                if (!closed && paused == 0) {
+                if (!closed && !closing && paused == 0) {
                     interruptOwnerLocked();
                 }
             } finally {

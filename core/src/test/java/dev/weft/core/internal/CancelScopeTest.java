@@ -18,6 +18,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
 import org.junit.jupiter.api.Test;
 
 /** {@link CancelScope}: deadlines and shields on the calling thread. */
@@ -138,6 +139,53 @@ class CancelScopeTest {
         }));
         interrupter.join(30_000);
         assertFalse(interrupter.isAlive());
+    }
+
+    @Test
+    void aCallersInterruptStaysWhileTheOwnerWaitsForALockAsTheDeadlinePasses() throws InterruptedException {
+        // waiting for a lock, the JDK clears the owner's flag for a moment: the deadline, passing
+        // then, reads it unset, yet the interrupt that was there at open stays the caller's
+        ReentrantLock held = new ReentrantLock();
+        CountDownLatch release = new CountDownLatch(1);
+        Thread holder = Thread.ofVirtual().start(() -> {
+            held.lock();
+            try {
+                release.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                held.unlock();
+            }
+        });
+        org.awaitility.Awaitility.await().atMost(30, TimeUnit.SECONDS).until(held::isLocked);
+        Thread owner = Thread.currentThread();
+        owner.interrupt();
+        try (CancelScope scope = CancelScope.open(in(Duration.ofMillis(50)), null)) {
+            Thread releaser = Thread.ofVirtual().start(() -> {
+                org.awaitility.Awaitility.await().atMost(30, TimeUnit.SECONDS)
+                        .until(() -> held.hasQueuedThread(owner) && scope.expired());
+                release.countDown();
+            });
+            held.lock(); // queued, its flag cleared, until the deadline has passed
+            held.unlock();
+            releaser.join(30_000);
+            assertTrue(scope.expired());
+        }
+        holder.join(30_000);
+        assertFalse(holder.isAlive());
+        assertTrue(Thread.interrupted(), "the caller's interrupt, there when the scope opened, stays");
+    }
+
+    @Test
+    void anInterruptPresentAtOpenIsTheCallersEvenOnceTheBodyTookIt() {
+        Thread.currentThread().interrupt();
+        // the body takes the caller's interrupt and blocks on; the deadline's interrupt then ends it,
+        // and the call reports the caller's interruption, not a timeout
+        assertThrows(InterruptedException.class, () -> CancelScope.within(in(Duration.ofMillis(50)), () -> {
+            assertTrue(Thread.interrupted());
+            return blockForever();
+        }));
+        assertFalse(Thread.interrupted(), "the interruption was thrown, its flag not kept as well");
     }
 
     private static void await(Thread thread, Thread.State state) throws InterruptedException {
