@@ -160,20 +160,24 @@ class CancelScopeTest {
         org.awaitility.Awaitility.await().atMost(30, TimeUnit.SECONDS).until(held::isLocked);
         Thread owner = Thread.currentThread();
         owner.interrupt();
+        Thread releaser;
         try (CancelScope scope = CancelScope.open(in(Duration.ofMillis(50)), null)) {
-            Thread releaser = Thread.ofVirtual().start(() -> {
+            releaser = Thread.ofVirtual().start(() -> {
                 org.awaitility.Awaitility.await().atMost(30, TimeUnit.SECONDS)
                         .until(() -> held.hasQueuedThread(owner) && scope.expired());
                 release.countDown();
             });
             held.lock(); // queued, its flag cleared, until the deadline has passed
             held.unlock();
-            releaser.join(30_000);
-            assertTrue(scope.expired());
+            assertTrue(scope.expired(), "the lock was released only once the deadline had passed");
         }
+        // read before the joins, which an interrupt flag still set would end at once
+        boolean kept = Thread.interrupted();
+        releaser.join(30_000);
         holder.join(30_000);
+        assertFalse(releaser.isAlive());
         assertFalse(holder.isAlive());
-        assertTrue(Thread.interrupted(), "the caller's interrupt, there when the scope opened, stays");
+        assertTrue(kept, "the caller's interrupt, there when the scope opened, stays");
     }
 
     @Test
