@@ -355,18 +355,16 @@ final class Dispatcher {
     /**
      * Handles the end of an attempt: a reply, a lost member, a cancellation or another failure;
      * or the member's word that it does not have the function ({@link FunctionCache#MISSING}),
-     * to which the task goes again to the same member, with the function's bytes.
+     * to which the task goes again to the same member, with the function's bytes. The member
+     * still counts as having them: the resend carries them, and a chunk sent by key meanwhile
+     * that overtakes it is answered "missing" in turn. (Forgetting the key here made a chunk sent
+     * at that moment carry the bytes as well: two shipments for one "missing".)
      */
     private void ended(Assignment assignment, ChunkTask task, byte[] reply, Throwable error, Executor reporter) {
         ClusterChunk chunk = assignment.chunk();
         Throwable cause = unwrap(error);
         if (cause == null && reply != null && reply.length == 0 && task != chunk.task()) {
-            UUID member = assignment.member().getUuid();
-            shipments.missing(member);
-            Set<String> known = functionsKnown.get(member);
-            if (known != null) {
-                known.remove(task.functionKey());
-            }
+            shipments.missing(assignment.member().getUuid());
             if (resendable(assignment)) {
                 send(assignment, chunk.task());
                 return;
