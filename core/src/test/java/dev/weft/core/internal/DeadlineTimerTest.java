@@ -191,14 +191,19 @@ class DeadlineTimerTest {
     void theSharedTimerRunsDueDeadlinesAndNotCancelledOnes() throws InterruptedException {
         List<String> ran = new CopyOnWriteArrayList<>();
         CountDownLatch last = new CountDownLatch(1);
-        DeadlineTimer.Deadline cancelled = DeadlineTimer.SHARED.schedule(TimeUnit.MILLISECONDS.toNanos(5),
-                () -> ran.add("cancelled"));
-        DeadlineTimer.SHARED.schedule(TimeUnit.MILLISECONDS.toNanos(1), () -> ran.add("first"));
-        DeadlineTimer.SHARED.schedule(TimeUnit.MILLISECONDS.toNanos(20), () -> {
+        // the actions made first (a cold JVM links each lambda in a millisecond or more), and the
+        // cancelled deadline far enough that cancelling it at once always comes first: this is a
+        // real clock, and a slow machine may pause a test thread for milliseconds
+        Runnable never = () -> ran.add("cancelled");
+        Runnable first = () -> ran.add("first");
+        Runnable lastOne = () -> {
             ran.add("last");
             last.countDown();
-        });
-        assertTrue(cancelled.cancel());
+        };
+        DeadlineTimer.Deadline cancelled = DeadlineTimer.SHARED.schedule(TimeUnit.MILLISECONDS.toNanos(300), never);
+        assertTrue(cancelled.cancel(), "cancelled long before it was due");
+        DeadlineTimer.SHARED.schedule(TimeUnit.MILLISECONDS.toNanos(1), first);
+        DeadlineTimer.SHARED.schedule(TimeUnit.MILLISECONDS.toNanos(400), lastOne);
 
         assertTrue(last.await(PATIENCE.toSeconds(), TimeUnit.SECONDS), "the last deadline ran");
         assertEquals(List.of("first", "last"), ran, "in order, without the cancelled one");
