@@ -134,6 +134,15 @@ public final class HazelcastPool extends AbstractPool<PreparedFunction, ClusterC
     }
 
     /**
+     * {@return true} The caller waits for each chunk's member in turn: an {@code imapUnordered}
+     * caller helped so would wait for a slow first chunk while a later one's result had arrived.
+     */
+    @Override
+    protected boolean helpWaitsInTurn() {
+        return true;
+    }
+
+    /**
      * While the caller reports its chunks (and runs the progress listeners and stages that follow),
      * it counts as the pool's delivery thread: a {@code close()} from there is refused, as on the
      * delivery thread.

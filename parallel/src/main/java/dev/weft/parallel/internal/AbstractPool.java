@@ -123,6 +123,15 @@ public abstract class AbstractPool<F, C extends WorkChunk> implements Pool {
     protected void helpWith(List<C> chunks) {
     }
 
+    /**
+     * {@return true if {@link #helpWith} holds the caller until each chunk in turn has ended (it
+     * waits on them one by one); false by default} A caller that waits for the next result, not
+     * for all, is then not helped: the results of the chunks that end first reach it at once.
+     */
+    protected boolean helpWaitsInTurn() {
+        return false;
+    }
+
     /** Throws {@link IllegalStateException} if the backend cannot take work (a broken pool). */
     protected void checkUsable() {
     }
@@ -395,6 +404,15 @@ public abstract class AbstractPool<F, C extends WorkChunk> implements Pool {
             }
             if (!chunks.isEmpty()) {
                 helpWith(chunks);
+            }
+        }
+
+        @Override
+        public void awaitingNext() {
+            if (helpWaitsInTurn()) {
+                helpable.clear(); // not helped: the backend reports them as they end
+            } else {
+                awaiting();
             }
         }
 

@@ -201,7 +201,11 @@ final class LazyResults<R> implements Iterator<R>, Pool.OutcomeSink<Object> {
     public R next() {
         fill();
         if (!arrivedNow()) {
-            job.awaiting();
+            if (job instanceof StoppableJob<?, ?> stoppable) {
+                stoppable.awaitingNext(); // one result, not all: a helper must not hold it back
+            } else {
+                job.awaiting();
+            }
         }
         Arrival arrival;
         lock.lock();

@@ -24,4 +24,13 @@ public interface StoppableJob<T, R> extends Pool.Job<T, R> {
      * member). The job takes new chunks as before.
      */
     void stop();
+
+    /**
+     * Tells the pool that the calling thread is about to wait for the next result of the chunks
+     * submitted so far, not for all of them (the {@code imap} iterators): the pool helps only where
+     * helping cannot hold back a result that has arrived meanwhile. By default as {@link #awaiting()}.
+     */
+    default void awaitingNext() {
+        awaiting();
+    }
 }

@@ -155,14 +155,21 @@ public abstract class PoolContractTest {
         }
     }
 
+    /** What {@link #heldUntil} gives when its file never came. */
+    static final int HELD_TOO_LONG = Integer.MIN_VALUE;
+
     /**
-     * Holds its task until the file {@code go} exists (up to 60 s), then returns {@code value}: a
-     * slow task that stays slow until the test lets it go, however loaded the machine is.
+     * Holds its task until the file {@code go} exists, then returns {@code value}: a slow task
+     * that stays slow until the test lets it go, however loaded the machine is. After 60 s it
+     * gives up and returns {@link #HELD_TOO_LONG}, which no test expects.
      */
     static int heldUntil(String go, int value) {
         try {
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (!Files.exists(Path.of(go)) && System.nanoTime() < deadline) {
+            while (!Files.exists(Path.of(go))) {
+                if (System.nanoTime() - deadline > 0) {
+                    return HELD_TOO_LONG; // the test never let it go: not the value it expects
+                }
                 Thread.sleep(5); // polling for the test's file inside the workload
             }
             return value;
@@ -546,6 +553,18 @@ public abstract class PoolContractTest {
         assertEquals(1, results.next(), "the fast result, while the slow input still runs");
         Files.createFile(Path.of(go));
         assertEquals(3_000, results.next());
+    }
+
+    @Test
+    void imapYieldsTheFirstResultWhileALaterInputIsStillHeld(@TempDir Path dir) throws IOException {
+        // ordered, yet the first result does not wait for the chunks after it (a helping caller
+        // that waited for every chunk submitted so far would not return until the later one ended)
+        String go = dir.resolve("go").toString();
+        Iterator<Integer> results = pool.imap(x -> x == 1 ? heldUntil(go, 1_000) : x, List.of(0, 1), 1);
+        assertEquals(0, results.next(), "the first result, while the second input is held");
+        Files.createFile(Path.of(go));
+        assertEquals(1_000, results.next());
+        assertFalse(results.hasNext());
     }
 
     @Test
